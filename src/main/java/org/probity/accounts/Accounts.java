@@ -1,0 +1,113 @@
+package org.probity.accounts;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The accounts that may sign in to Probity. */
+@Service
+public class Accounts {
+
+	/** Sign-in is refused for a while after this many failures in a row. */
+	static final int MAX_FAILED_ATTEMPTS = 5;
+
+	static final Duration LOCKOUT = Duration.ofMinutes(15);
+
+	private final JdbcClient jdbc;
+
+	private final PasswordEncoder passwords;
+
+	private final Clock clock;
+
+	Accounts(JdbcClient jdbc, PasswordEncoder passwords, Clock clock) {
+		this.jdbc = jdbc;
+		this.passwords = passwords;
+		this.clock = clock;
+	}
+
+	public record Account(String username, String displayName, String passwordHash, Role role, String staffCode,
+			String unitCode, boolean enabled, int failedAttempts, Instant lockedUntil) {
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<Account> find(String username) {
+		return this.jdbc
+			.sql("""
+					select username, display_name, password_hash, role, staff_code, unit_code, enabled, failed_attempts, locked_until
+					from account where username = :username
+					""")
+			.param("username", username)
+			.query(Account.class)
+			.optional();
+	}
+
+	@Transactional(readOnly = true)
+	public List<Account> all() {
+		return this.jdbc
+			.sql("""
+					select username, display_name, password_hash, role, staff_code, unit_code, enabled, failed_attempts, locked_until
+					from account order by role, username
+					""")
+			.query(Account.class)
+			.list();
+	}
+
+	@Transactional(readOnly = true)
+	public boolean any() {
+		return this.jdbc.sql("select exists (select 1 from account)").query(Boolean.class).single();
+	}
+
+	/** Creates the account, or resets its password, role and links when it exists. */
+	@Transactional
+	public void createOrReset(String username, String displayName, Role role, String staffCode, String unitCode,
+			String rawPassword) {
+		this.jdbc.sql("""
+				insert into account (username, display_name, password_hash, role, staff_code, unit_code)
+				values (:username, :displayName, :hash, :role, :staffCode, :unitCode)
+				on conflict (username) do update set display_name = excluded.display_name,
+				    password_hash = excluded.password_hash, role = excluded.role, staff_code = excluded.staff_code,
+				    unit_code = excluded.unit_code, enabled = true, failed_attempts = 0, locked_until = null,
+				    version = account.version + 1
+				""")
+			.param("username", username)
+			.param("displayName", displayName)
+			.param("hash", this.passwords.encode(rawPassword))
+			.param("role", role.name())
+			.param("staffCode", staffCode)
+			.param("unitCode", unitCode)
+			.update();
+	}
+
+	@Transactional
+	void recordFailedSignIn(String username) {
+		this.jdbc.sql("""
+				update account set failed_attempts = failed_attempts + 1,
+				    locked_until = case when failed_attempts + 1 >= :max then :until else locked_until end
+				where username = :username
+				""")
+			.param("max", MAX_FAILED_ATTEMPTS)
+			.param("until", java.sql.Timestamp.from(this.clock.instant().plus(LOCKOUT)))
+			.param("username", username)
+			.update();
+	}
+
+	@Transactional
+	void recordSuccessfulSignIn(String username) {
+		this.jdbc.sql(
+				"update account set failed_attempts = 0, locked_until = null where username = :username and failed_attempts > 0")
+			.param("username", username)
+			.update();
+	}
+
+	boolean isLocked(Account account) {
+		return account.lockedUntil() != null && account.lockedUntil().isAfter(this.clock.instant());
+	}
+
+}

@@ -1,0 +1,63 @@
+package org.probity.accounts;
+
+import java.util.Collection;
+
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.userdetails.User;
+
+/** The signed-in user, with the links that decide their data scope. */
+public final class CurrentUser extends User {
+
+	private final String displayName;
+
+	private final Role role;
+
+	private final String staffCode;
+
+	private final String unitCode;
+
+	CurrentUser(String username, String passwordHash, boolean accountNonLocked,
+			Collection<? extends GrantedAuthority> authorities, String displayName, Role role, String staffCode,
+			String unitCode) {
+		super(username, passwordHash, true, true, true, accountNonLocked, authorities);
+		this.displayName = displayName;
+		this.role = role;
+		this.staffCode = staffCode;
+		this.unitCode = unitCode;
+	}
+
+	public String displayName() {
+		return this.displayName;
+	}
+
+	public Role role() {
+		return this.role;
+	}
+
+	public String staffCode() {
+		return this.staffCode;
+	}
+
+	public String unitCode() {
+		return this.unitCode;
+	}
+
+	public DataScope scope() {
+		return switch (this.role) {
+			case ADMIN, QUALITY_TEAM, API_CLIENT -> new DataScope.Everything();
+			case SENIOR_MANAGER, LINE_MANAGER ->
+				(this.unitCode != null) ? new DataScope.Unit(this.unitCode) : new DataScope.Nothing();
+			case PRACTITIONER ->
+				(this.staffCode != null) ? new DataScope.Practitioner(this.staffCode) : new DataScope.Nothing();
+		};
+	}
+
+	/**
+	 * Restricted (limited-access) cases open for the quality team and staff on the case
+	 * only.
+	 */
+	public boolean mayOpenAnyRestrictedCase() {
+		return this.role == Role.QUALITY_TEAM;
+	}
+
+}

@@ -1,0 +1,6 @@
+/**
+ * Case audits: versioned templates, reproducible samples, audit programmes, audit forms,
+ * alerts and HMIP-style ratings.
+ */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared" })
+package org.probity.audits;

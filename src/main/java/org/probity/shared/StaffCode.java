@@ -1,0 +1,17 @@
+package org.probity.shared;
+
+/** Code of a member of staff: 7 characters, such as N54A001. */
+public record StaffCode(String value) {
+
+	public StaffCode {
+		if (value == null || value.length() != 7) {
+			throw new IllegalArgumentException("A staff code has 7 characters, like N54A001");
+		}
+	}
+
+	@Override
+	public String toString() {
+		return this.value;
+	}
+
+}

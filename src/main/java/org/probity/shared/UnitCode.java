@@ -1,0 +1,17 @@
+package org.probity.shared;
+
+/** Code of a unit of the estate (provider, region, LDU or team): 1 to 12 characters. */
+public record UnitCode(String value) {
+
+	public UnitCode {
+		if (value == null || value.isBlank() || value.length() > 12) {
+			throw new IllegalArgumentException("A unit code has 1 to 12 characters");
+		}
+	}
+
+	@Override
+	public String toString() {
+		return this.value;
+	}
+
+}
