@@ -98,7 +98,7 @@ class CaseSearches {
 	record Row(String crn, boolean mayOpen, boolean restricted, String forename, String surname, LocalDate dateOfBirth,
 			String eventType, LocalDate sentenceDate, String teamCode, String teamName) {
 
-		String eventLabel() {
+		public String eventLabel() {
 			return Labels.of(this.eventType);
 		}
 
@@ -106,15 +106,15 @@ class CaseSearches {
 
 	record Results(List<Row> rows, long total, int page) {
 
-		int pages() {
+		public int pages() {
 			return (int) Math.max(1, (this.total + PAGE_SIZE - 1) / PAGE_SIZE);
 		}
 
-		long first() {
+		public long first() {
 			return (this.total == 0) ? 0 : (long) (this.page - 1) * PAGE_SIZE + 1;
 		}
 
-		long last() {
+		public long last() {
 			return (long) (this.page - 1) * PAGE_SIZE + this.rows.size();
 		}
 
