@@ -1,7 +1,5 @@
 package org.probity.cases;
 
-import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Locale;
 
@@ -16,12 +14,6 @@ import org.springframework.stereotype.Component;
  */
 @Component("caseLabels")
 class Labels {
-
-	private final Clock clock;
-
-	Labels(Clock clock) {
-		this.clock = clock;
-	}
 
 	static String of(String code) {
 		if (code == null || code.isEmpty()) {
@@ -42,10 +34,6 @@ class Labels {
 
 	public String date(LocalDate date) {
 		return Dates.format(date);
-	}
-
-	public String instant(Instant instant) {
-		return (instant != null) ? Dates.format(instant.atZone(this.clock.getZone()).toLocalDateTime()) : "";
 	}
 
 }
