@@ -146,6 +146,9 @@ class CsvStaging {
 			return records.hasNext() ? records.next() : null;
 		}
 		catch (UncheckedIOException | IllegalStateException ex) {
+			if (ex.getCause() instanceof Utf8Reader.SourceFailure failure) {
+				throw new UncheckedIOException(failure);
+			}
 			errors.add(new RowError(parser.getRecordNumber() + 1, null,
 					"The CSV is malformed here, so the rest of the file could not be read: " + reason(ex)));
 			return null;

@@ -88,7 +88,13 @@ final class Utf8Reader extends Reader {
 
 	private void fill() throws IOException {
 		this.bytes.compact();
-		int read = this.in.read(this.bytes.array(), this.bytes.position(), this.bytes.remaining());
+		int read;
+		try {
+			read = this.in.read(this.bytes.array(), this.bytes.position(), this.bytes.remaining());
+		}
+		catch (IOException ex) {
+			throw new SourceFailure(ex);
+		}
 		if (read < 0) {
 			this.endOfInput = true;
 		}
@@ -101,6 +107,18 @@ final class Utf8Reader extends Reader {
 	@Override
 	public void close() throws IOException {
 		this.in.close();
+	}
+
+	/**
+	 * The file could not be read (the upload broke off): not a problem of the file's
+	 * content.
+	 */
+	static final class SourceFailure extends IOException {
+
+		SourceFailure(IOException cause) {
+			super(cause.getMessage(), cause);
+		}
+
 	}
 
 }
