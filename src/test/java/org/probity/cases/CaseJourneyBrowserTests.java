@@ -91,15 +91,15 @@ class CaseJourneyBrowserTests {
 	}
 
 	@Test
-	void qualityTeamFindsAPersonByNameAndOpensTheirCase() {
+	void qualityTeamFindsAPersonByNameOpensTheirCaseAndSeesTheEstate() {
 		Page page = this.browser.newPage();
 		page.navigate("http://localhost:" + this.port + "/cases");
 		page.getByLabel("Username").fill("k9-quality");
 		page.getByLabel("Password").fill(PASSWORD);
 		page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in"))
 			.click();
+		page.waitForURL((url) -> url.contains("/cases"));
 
-		page.navigate("http://localhost:" + this.port + "/cases");
 		page.getByLabel("Search by CRN or name").fill("zanz");
 		page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Search"))
 			.click();
@@ -107,14 +107,23 @@ class CaseJourneyBrowserTests {
 		assertNoAccessibilityViolations(page);
 
 		page.getByText("K900001").click();
+		page.waitForURL("**/cases/K900001");
 		assertThat(page.locator("h1").textContent()).contains("Morgan Zanzibar");
 		assertThat(page.content()).contains("Recall", "Proven", "Settled", "Resettlement plan", "Home visit",
-				"Attended complied");
+				"Attended and complied");
+		assertNoAccessibilityViolations(page);
+
+		page.navigate("http://localhost:" + this.port + "/estate");
+		assertThat(page.locator("table").first().textContent()).contains("K9 journey team");
+		assertNoAccessibilityViolations(page);
+		page.getByText("K9 journey team").first().click();
+		page.waitForURL("**/estate/units/K9T");
+		assertThat(page.content()).contains("Jo Journey");
 		assertNoAccessibilityViolations(page);
 		if (System.getenv("PROBITY_SCREENSHOTS") != null) {
 			page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("/tmp/case.png")).setFullPage(true));
-			page.navigate("http://localhost:" + this.port + "/cases");
-			page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("/tmp/search.png")).setFullPage(true));
+			page.navigate("http://localhost:" + this.port + "/estate");
+			page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("/tmp/estate.png")).setFullPage(true));
 		}
 		page.close();
 	}

@@ -222,7 +222,10 @@ class CasePagesTests {
 
 	@Test
 	void apiClientsHaveNoCasePages() {
-		assertThat(as("k8-api").get("/cases").statusCode()).isEqualTo(403);
+		HttpResponse<String> response = as("k8-api").get("/cases");
+
+		assertThat(response.statusCode()).isEqualTo(403);
+		assertThat(response.body()).contains("You do not have access to this page");
 	}
 
 }
