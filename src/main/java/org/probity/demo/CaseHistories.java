@@ -162,7 +162,7 @@ final class CaseHistories implements Closeable {
 
 	void person(int index) {
 		SplittableRandom rng = new SplittableRandom(mix(this.parameters.seed(), index));
-		String crn = this.parameters.crnLetter() + Estate.pad(100_001 + index, 6);
+		String crn = this.parameters.crnLetter() + Estate.pad(this.parameters.firstCrn() + index, 6);
 		writePerson(rng, crn);
 		double c = rng.nextDouble();
 		Compliance compliance = (c < 0.70) ? GOOD : (c < 0.92) ? MODERATE : CHAOTIC;

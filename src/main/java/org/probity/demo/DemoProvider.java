@@ -38,12 +38,14 @@ public final class DemoProvider {
 	 * @param providerCode three characters, the start of every unit and staff code
 	 * @param providerName the provider's (invented) name
 	 * @param crnLetter the letter every CRN starts with
+	 * @param firstCrn the number of the first CRN (six digits); people are numbered on
+	 * from it
 	 * @param regions number of regions
 	 * @param ldus number of local delivery units, spread over the regions
 	 * @param teams number of teams, spread over the LDUs
 	 */
 	public record Parameters(long seed, int people, LocalDate asOf, String providerCode, String providerName,
-			char crnLetter, int regions, int ldus, int teams) {
+			char crnLetter, int firstCrn, int regions, int ldus, int teams) {
 
 		public Parameters {
 			if (providerCode == null || !providerCode.matches("[A-Z][A-Z0-9]{2}")) {
@@ -52,8 +54,8 @@ public final class DemoProvider {
 			if (crnLetter < 'A' || crnLetter > 'Z') {
 				throw new IllegalArgumentException("CRN letter must be A to Z: " + crnLetter);
 			}
-			if (people < 1 || people > 899_999) {
-				throw new IllegalArgumentException("People must be 1 to 899,999: " + people);
+			if (people < 1 || firstCrn < 0 || firstCrn + people > 1_000_000) {
+				throw new IllegalArgumentException("CRNs have six digits: first " + firstCrn + ", people " + people);
 			}
 			if (regions < 1 || ldus < regions || teams < ldus || teams > 999) {
 				throw new IllegalArgumentException("Need 1 <= regions <= ldus <= teams <= 999");
@@ -81,12 +83,12 @@ public final class DemoProvider {
 			int ldus = (int) Math.max(1, Math.round(teams / ((teams <= 48) ? 4.0 : 6.0)));
 			int regions = (int) Math.max(1, Math.min(12, Math.round(ldus / 3.0)));
 			return new Parameters(seed, people, asOf, "N54", "Weald, Downs and Coast Rehabilitation Partnership", 'D',
-					regions, ldus, teams);
+					100_001, regions, ldus, teams);
 		}
 
-		public Parameters withProvider(String code, String name, char crnLetter) {
-			return new Parameters(this.seed, this.people, this.asOf, code, name, crnLetter, this.regions, this.ldus,
-					this.teams);
+		public Parameters withProvider(String code, String name, char crnLetter, int firstCrn) {
+			return new Parameters(this.seed, this.people, this.asOf, code, name, crnLetter, firstCrn, this.regions,
+					this.ldus, this.teams);
 		}
 
 		/** The first day of the two years of data. */

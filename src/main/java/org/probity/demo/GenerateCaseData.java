@@ -49,7 +49,8 @@ public final class GenerateCaseData {
 		}
 		DemoProvider.Parameters parameters = DemoProvider.Parameters.scaled(seed, people, asOf);
 		if (provider != null) {
-			parameters = parameters.withProvider(provider, parameters.providerName(), parameters.crnLetter());
+			parameters = parameters.withProvider(provider, parameters.providerName(), parameters.crnLetter(),
+					parameters.firstCrn());
 		}
 		System.out.printf("Generating %,d people (seed %d, as of %s) in %d regions, %d LDUs, %d teams into %s%n",
 				parameters.people(), parameters.seed(), parameters.asOf(), parameters.regions(), parameters.ldus(),
