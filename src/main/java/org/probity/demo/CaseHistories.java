@@ -254,7 +254,7 @@ final class CaseHistories implements Closeable {
 
 		int referralSeq;
 
-		/** First attended face-to-face contact (SL003R, SL004R). */
+		/** First attended face-to-face contact of any kind (SL003R, SL004R). */
 		LocalDate firstAttended;
 
 		// The failure the event is heading for, and when, if any
@@ -472,9 +472,6 @@ final class CaseHistories implements Closeable {
 				boolean nationalStandard = this.rng.nextDouble() >= 0.02;
 				writeContact(null, this.staff, contactType, faceToFace, nationalStandard, arranged, day, slot(),
 						outcome);
-				if (this.firstAttended == null && faceToFace && attended(outcome)) {
-					this.firstAttended = day;
-				}
 				LocalDate next;
 				if (UNACCEPTABLE.equals(outcome) && !LICENCE.equals(this.type)) {
 					breachCount++;
@@ -804,6 +801,9 @@ final class CaseHistories implements Closeable {
 
 		private void writeContact(String requirementId, Estate.Staff by, String contactType, boolean faceToFace,
 				boolean nationalStandard, LocalDate arrangedOn, LocalDate day, int minute, String outcome) {
+			if (faceToFace && attended(outcome) && (this.firstAttended == null || day.isBefore(this.firstAttended))) {
+				this.firstAttended = day;
+			}
 			CaseHistories.this.contacts.add(this.id + "-" + (++this.contactSeq))
 				.add(this.crn)
 				.add(this.id)
