@@ -183,7 +183,8 @@ final class CaseHistories implements Closeable {
 				new double[] { 0.78, 0.07, 0.07, 0.04, 0.02, 0.02 });
 		String forename = Names.forename(rng, "FEMALE".equals(sex), ethnicity);
 		String surname = Names.surname(rng, ethnicity);
-		int age = 18 + (int) (Math.pow(rng.nextDouble(), 1.7) * 55);
+		// StrictMath: the same age on every JVM, so that files stay byte-identical
+		int age = 18 + (int) (StrictMath.pow(rng.nextDouble(), 1.7) * 55);
 		LocalDate born = this.windowStart.minusYears(age).minusDays(rng.nextInt(365));
 		double g = rng.nextDouble();
 		String genderSame = (g < 0.92) ? "Y" : (g < 0.924) ? "N" : null;
@@ -288,6 +289,9 @@ final class CaseHistories implements Closeable {
 			}
 			else {
 				supervision();
+			}
+			if (LICENCE.equals(this.type) && !"RECALLED".equals(this.reason) && this.rng.nextDouble() < 0.03) {
+				recallNotTaken();
 			}
 			writeEvent();
 			if (CO.equals(this.type) || SSO.equals(this.type)) {
@@ -426,6 +430,22 @@ final class CaseHistories implements Closeable {
 			this.termination = referred;
 			this.reason = "RECALLED";
 			writeReferral("RECALL", aware, referred, true, "PROVEN");
+		}
+
+		/** A recall considered and referred, but not taken: the licence goes on. */
+		private void recallNotTaken() {
+			LocalDate asOf = CaseHistories.this.asOf;
+			LocalDate aware = between(start().plusDays(20), (this.termination != null) ? this.termination : asOf);
+			if (aware == null) {
+				return;
+			}
+			LocalDate referred = bd0(aware, (this.rng.nextDouble() < 0.5) ? 0 : 1);
+			if (referred.isAfter(asOf) || (this.termination != null && referred.isAfter(this.termination))) {
+				return;
+			}
+			String outcome = referred.isAfter(asOf.minusDays(14)) ? "PENDING"
+					: (this.rng.nextDouble() < 0.6) ? "NOT_PROVEN" : "WITHDRAWN";
+			writeReferral("RECALL", aware, referred, true, outcome);
 		}
 
 		private void supervision() {

@@ -295,6 +295,29 @@ class DemoProviderTests {
 	}
 
 	@Test
+	void mostAppointmentsAreAttendedAndFutureOnesAreNotRecordedYet() {
+		Map<String, Long> outcomes = new TreeMap<>();
+		Map<String, Long> types = new TreeMap<>();
+		figures.contacts.values().forEach((list) -> list.forEach((c) -> {
+			outcomes.merge(c.outcome(), 1L, Long::sum);
+			types.merge(c.type(), 1L, Long::sum);
+		}));
+		long past = outcomes.values().stream().mapToLong(Long::longValue).sum() - outcomes.get("NOT_RECORDED");
+		double attended = 100.0 * (outcomes.get("ATTENDED_COMPLIED") + outcomes.get("ATTENDED_FAILED_TO_COMPLY"))
+				/ past;
+		System.out.println("Contact outcomes " + outcomes + ", types " + types);
+		assertThat(attended).isBetween(84.0, 91.0);
+		assertThat(outcomes.keySet()).containsExactlyInAnyOrder("ATTENDED_COMPLIED", "ATTENDED_FAILED_TO_COMPLY",
+				"ACCEPTABLE_ABSENCE", "UNACCEPTABLE_ABSENCE", "RESCHEDULED", "NOT_RECORDED");
+		assertThat(types.keySet()).containsExactlyInAnyOrder("INITIAL_APPOINTMENT", "SUPERVISION", "HOME_VISIT",
+				"UNPAID_WORK_SESSION", "PROGRAMME_SESSION", "OTHER");
+		assertThat(figures.referrals).extracting(DemoFigures.Referral::type).contains("BREACH", "RECALL");
+		Map<String, Long> accommodation = new TreeMap<>();
+		figures.accommodation.values().forEach((s) -> accommodation.merge(s, 1L, Long::sum));
+		assertThat(accommodation.keySet()).containsExactly("NO_FIXED_ABODE", "SETTLED", "TEMPORARY", "UNKNOWN");
+	}
+
+	@Test
 	void providerFiguresLandNearTheNationalOnes() {
 		Map<String, Ratio> year = lastYear((e) -> true);
 		System.out.println("Demo provider, 12 months to " + AS_OF + ": " + year);
