@@ -465,8 +465,9 @@ final class CaseHistories implements Closeable {
 				}
 			}
 			else {
-				double late = INITIAL_LATE * 0.5 * this.risk + pressure(start, bd(start, 1)) * 0.3;
-				k = (this.rng.nextDouble() < late) ? 2 + this.rng.nextInt(3) : (this.rng.nextDouble() < 0.7) ? 0 : 1;
+				// most people report on the day of release
+				double late = INITIAL_LATE * 0.4 * this.risk + pressure(start, bd(start, 1)) * 0.25;
+				k = (this.rng.nextDouble() < late) ? 2 + this.rng.nextInt(3) : (this.rng.nextDouble() < 0.8) ? 0 : 1;
 			}
 			LocalDate day = bd0(start, k);
 			LocalDate arranged = this.allocation;
@@ -489,6 +490,11 @@ final class CaseHistories implements Closeable {
 				}
 				boolean deteriorating = deteriorates != null && !day.isBefore(deteriorates);
 				String outcome = outcome(deteriorating ? 0.5 : this.compliance.unacceptable);
+				if (RESCHEDULED.equals(outcome) && "INITIAL_APPOINTMENT".equals(contactType)
+						&& this.rng.nextDouble() < 0.7) {
+					// a first appointment is rarely moved
+					outcome = ATTENDED;
+				}
 				boolean nationalStandard = this.rng.nextDouble() >= 0.02;
 				writeContact(null, this.staff, contactType, faceToFace, nationalStandard, arranged, day, slot(),
 						outcome);
@@ -513,7 +519,7 @@ final class CaseHistories implements Closeable {
 						interval += 15 + this.rng.nextInt(26);
 					}
 					next = openDay(day.plusDays(interval));
-					if (this.rng.nextDouble() < 0.2) {
+					if (this.rng.nextDouble() < 0.1) {
 						// a telephone check-in between appointments
 						LocalDate call = bd(day, 1 + this.rng.nextInt(3));
 						if (call.isBefore(next) && !call.isAfter(limit)) {
@@ -684,7 +690,7 @@ final class CaseHistories implements Closeable {
 					return;
 				}
 				arranged = day;
-				day = openDay(day.plusDays(7 + this.rng.nextInt(14)));
+				day = openDay(day.plusDays(10 + this.rng.nextInt(15)));
 			}
 		}
 
