@@ -95,7 +95,11 @@ public record CaseFile(Person person, List<Event> events, List<Contact> contacts
 		}
 
 		public String outcomeLabel() {
-			return Labels.of(this.outcome);
+			return switch (this.outcome) {
+				case "ATTENDED_COMPLIED" -> "Attended and complied";
+				case "ATTENDED_FAILED_TO_COMPLY" -> "Attended, failed to comply";
+				default -> Labels.of(this.outcome);
+			};
 		}
 
 		/** GOV.UK tag colour for the outcome; the tag always carries its words too. */

@@ -64,9 +64,14 @@ class CaseDataImporter implements CaseDataImports {
 		try {
 			return new TransactionTemplate(this.transactionManager).execute((status) -> {
 				this.checks.prepare(format, IMPORT_LOCK);
+				long t0 = System.nanoTime();
 				CsvStaging.Staged staged = stage(format, csv);
 				rows[0] = staged.rows();
+				long t1 = System.nanoTime();
 				long sqlErrors = this.checks.check(format);
+				long t2 = System.nanoTime();
+				log.info("{}: staged {} rows in {} ms, checked in {} ms", fileName, staged.rows(),
+						(t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000);
 				long errorCount = staged.errors().count() + sqlErrors;
 				if (errorCount > 0) {
 					List<RowError> errors = firstErrors(staged.errors().listed(),
@@ -76,7 +81,9 @@ class CaseDataImporter implements CaseDataImports {
 					log.info("Rejected {} from {}: {} problems", fileName, username, errorCount);
 					return new ImportResult(id, dataset, false, 0, 0, errors, errorCount);
 				}
+				long t3 = System.nanoTime();
 				ImportMerge.Merged merged = this.merge.merge(format);
+				log.info("{}: merged in {} ms", fileName, (System.nanoTime() - t3) / 1_000_000);
 				long id = this.history.record(dataset, username, fileName, startedAt, now(), Outcome.APPLIED,
 						staged.rows(), merged.inserted(), merged.updated(), 0);
 				this.events.publishEvent(new CaseDataImported(id, dataset, merged.inserted(), merged.updated(),

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Locale;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -75,6 +77,13 @@ class ImportsApi {
 	 * rows never sits in memory.
 	 */
 	@PostMapping("/{dataset}")
+	@Operation(summary = "Import one CSV file of the case data exchange format, all or nothing",
+			description = "dataset is one of units, staff, people, events, requirements, contacts, plans, referrals,"
+					+ " accommodation. 200 with the counts of new and changed rows; 422 with every bad row"
+					+ " (at most 1000 listed, error_count counts them all) when any row is invalid, and then nothing"
+					+ " is changed; 404 for an unknown dataset.",
+			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+					content = @Content(mediaType = "text/csv")))
 	@PreAuthorize("hasAnyRole('ADMIN', 'QUALITY_TEAM', 'API_CLIENT')")
 	ResponseEntity<?> importCsv(@PathVariable String dataset, HttpServletRequest request, Authentication user)
 			throws IOException {
@@ -98,6 +107,7 @@ class ImportsApi {
 	}
 
 	@GetMapping
+	@Operation(summary = "The history of imports, newest first")
 	@PreAuthorize("hasAnyRole('ADMIN', 'QUALITY_TEAM', 'API_CLIENT')")
 	Runs history(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
 		ImportHistory.Page found = this.history.page(page, size);

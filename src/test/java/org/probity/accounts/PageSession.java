@@ -22,6 +22,9 @@ public final class PageSession {
 
 	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
 
+	/** What a browser asks for, so that errors come back as pages rather than JSON. */
+	private static final String ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
+
 	private final String base;
 
 	private final HttpClient http;
@@ -51,7 +54,7 @@ public final class PageSession {
 	}
 
 	public HttpResponse<String> get(String path) {
-		return send(HttpRequest.newBuilder(URI.create(this.base + path)).GET().build());
+		return send(HttpRequest.newBuilder(URI.create(this.base + path)).header("Accept", ACCEPT).GET().build());
 	}
 
 	/** The CSRF token from the hidden input of the form on the page. */
@@ -72,6 +75,7 @@ public final class PageSession {
 			.collect(Collectors.joining("&"));
 		return send(HttpRequest.newBuilder(URI.create(this.base + path))
 			.header("Content-Type", "application/x-www-form-urlencoded")
+			.header("Accept", ACCEPT)
 			.POST(HttpRequest.BodyPublishers.ofString(body))
 			.build());
 	}

@@ -55,6 +55,10 @@ class CasePagesTests {
 			.contact("K8C1", "K800001", "K8E1", "K8A0001", "SUPERVISION", LocalDateTime.of(2024, 2, 12, 14, 30),
 					"UNACCEPTABLE_ABSENCE")
 			.accommodation("K8E2", "NO_FIXED_ABODE");
+		for (int day = 1; day <= 25; day++) {
+			this.data.contact("K8CT" + day, "K800003", "K8E3", "K8A0002", "SUPERVISION",
+					LocalDateTime.of(2024, 4, day, 10, 0), "ATTENDED_COMPLIED");
+		}
 		for (int i = 10; i < 40; i++) {
 			String crn = "K8000" + i;
 			this.data
@@ -137,6 +141,22 @@ class CasePagesTests {
 	}
 
 	@Test
+	void contactTimelineShowsTheNewestTwentyUntilAllAreAskedFor() {
+		PageSession practitioner = as("k8-beta-practitioner");
+
+		String recent = practitioner.get("/cases/K800003").body();
+		String all = practitioner.get("/cases/K800003?contacts=all").body();
+
+		assertThat(recent).contains("Showing the 20 most recent of 25 contacts")
+			.contains("Show all contacts")
+			.contains("25 April 2024 at 10:00am")
+			.doesNotContain(">5 April 2024 at 10:00am")
+			.contains("Attended and complied");
+		assertThat(recent.indexOf("25 April 2024")).isLessThan(recent.indexOf("24 April 2024"));
+		assertThat(all).contains(">1 April 2024 at 10:00am").doesNotContain("Show all contacts");
+	}
+
+	@Test
 	void unknownOrMalformedCrnIsNotFound() {
 		PageSession quality = as("k8-quality");
 
@@ -202,7 +222,10 @@ class CasePagesTests {
 
 	@Test
 	void apiClientsHaveNoCasePages() {
-		assertThat(as("k8-api").get("/cases").statusCode()).isEqualTo(403);
+		HttpResponse<String> response = as("k8-api").get("/cases");
+
+		assertThat(response.statusCode()).isEqualTo(403);
+		assertThat(response.body()).contains("You do not have access to this page");
 	}
 
 }
