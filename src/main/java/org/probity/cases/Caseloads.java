@@ -34,11 +34,21 @@ class Caseloads implements CaseloadCounts {
 	@Transactional(readOnly = true)
 	public Map<UnitCode, Caseload> byUnit() {
 		Map<UnitCode, Caseload> counts = new HashMap<>();
+		// grouping a national caseload by unit and person needs more than the default 4MB
+		this.jdbc.sql("set local work_mem = '64MB'").update();
 		this.jdbc.sql("""
-				select a.ancestor_code, count(*) as active_events, count(distinct e.crn) as people
-				from event e join unit_ancestry a on a.unit_code = e.team_code
-				where e.termination_date is null
-				group by a.ancestor_code
+				with team_people as (
+				    select team_code, crn, count(*) as events from event
+				    where termination_date is null
+				    group by team_code, crn
+				),
+				unit_people as (
+				    select a.ancestor_code, tp.crn, sum(tp.events) as events
+				    from team_people tp join unit_ancestry a on a.unit_code = tp.team_code
+				    group by a.ancestor_code, tp.crn
+				)
+				select ancestor_code, sum(events) as active_events, count(*) as people
+				from unit_people group by ancestor_code
 				""").query((rs) -> {
 			counts.put(new UnitCode(rs.getString("ancestor_code")),
 					new Caseload(rs.getLong("active_events"), rs.getLong("people")));

@@ -54,11 +54,7 @@ class ImportChecks {
 	/** Types the staged rows and records every broken rule; returns how many. */
 	long check(ExchangeFormat format) {
 		this.jdbc.sql("analyze import_staging").update();
-		this.jdbc
-			.sql("create temp table import_rows on commit drop as select row_no, "
-					+ format.columns().stream().map(ImportChecks::typed).collect(Collectors.joining(", "))
-					+ " from import_staging")
-			.update();
+		this.jdbc.sql(typedRows(format)).update();
 		this.jdbc.sql("analyze import_rows").update();
 		this.jdbc.sql(valueChecks(format)).update();
 		this.jdbc.sql(duplicateKeys(format)).update();
@@ -73,6 +69,32 @@ class ImportChecks {
 			.param("limit", limit)
 			.query((rs, n) -> new RowError(rs.getLong("row_no"), rs.getString("col"), rs.getString("message")))
 			.list();
+	}
+
+	/**
+	 * Types every value once; has_problem marks the rows with a missing or invalid value,
+	 * so that only those are compared with their text again. (offset 0 keeps PostgreSQL
+	 * from inlining the subquery, which would evaluate each expression twice.)
+	 */
+	private static String typedRows(ExchangeFormat format) {
+		List<String> inner = new ArrayList<>();
+		List<String> outer = new ArrayList<>();
+		List<String> problems = new ArrayList<>();
+		for (Column column : format.columns()) {
+			String c = column.name();
+			inner.add(typed(column));
+			outer.add(c);
+			if (column.required()) {
+				problems.add(c + " is null");
+			}
+			else {
+				inner.add(c + " as raw_" + c);
+				problems.add("(raw_" + c + " is not null and " + c + " is null)");
+			}
+		}
+		return "create temp table import_rows on commit drop as select row_no, " + String.join(", ", outer) + ", ("
+				+ String.join(" or ", problems) + ") as has_problem from (select row_no, " + String.join(", ", inner)
+				+ " from import_staging offset 0) typed";
 	}
 
 	private static String typed(Column column) {
@@ -127,7 +149,7 @@ class ImportChecks {
 				select s.row_no, e.col, e.ord, e.message
 				from import_staging s join import_rows r on r.row_no = s.row_no
 				cross join lateral (values %s) e(col, ord, message)
-				where e.message is not null
+				where r.has_problem and e.message is not null
 				""".formatted(String.join(",\n", checks));
 	}
 

@@ -33,15 +33,17 @@ class ImportMerge {
 
 	Merged merge(ExchangeFormat format) {
 		return this.jdbc.sql(sql(format)).param("max", MAX_CHANGED_EVENTS).query((rs, n) -> {
+			int inserted = rs.getInt("inserted");
+			int updated = rs.getInt("updated");
 			Array ids = rs.getArray("event_ids");
 			Set<String> changed = null;
-			if (format.eventKeyed() && ids != null) {
-				changed = new LinkedHashSet<>(Arrays.asList((String[]) ids.getArray()));
-			}
-			else if (format.eventKeyed() && rs.getLong("events") == 0) {
+			if (inserted + updated == 0) {
 				changed = Set.of();
 			}
-			return new Merged(rs.getInt("inserted"), rs.getInt("updated"), changed);
+			else if (format.eventKeyed() && ids != null) {
+				changed = new LinkedHashSet<>(Arrays.asList((String[]) ids.getArray()));
+			}
+			return new Merged(inserted, updated, changed);
 		}).single();
 	}
 

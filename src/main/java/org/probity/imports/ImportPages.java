@@ -2,10 +2,15 @@ package org.probity.imports;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.dao.DataAccessException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -13,6 +18,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.transaction.TransactionException;
 import org.springframework.web.multipart.MultipartFile;
 
 import org.probity.imports.ImportResult.RowError;
@@ -21,6 +27,8 @@ import org.probity.shared.Dates;
 /** Upload a case data extract and see the history of imports. */
 @Controller
 class ImportPages {
+
+	private static final Logger log = LoggerFactory.getLogger(ImportPages.class);
 
 	private static final int HISTORY_PAGE_SIZE = 25;
 
@@ -74,6 +82,12 @@ class ImportPages {
 		ImportResult result;
 		try (InputStream csv = file.getInputStream()) {
 			result = this.imports.importCsv(named, csv, user.getName(), fileName);
+		}
+		catch (DataAccessException | TransactionException | UncheckedIOException ex) {
+			log.warn("Import of {} failed", fileName, ex);
+			model.addAttribute("fileError", "The import of " + fileName
+					+ " could not finish, so nothing was changed. Try again, or ask for help if it happens again");
+			return "imports/import";
 		}
 		if (result.applied()) {
 			return "redirect:/imports?imported=" + result.importId();

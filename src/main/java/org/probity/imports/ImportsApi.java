@@ -14,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -112,6 +113,18 @@ class ImportsApi {
 	Runs history(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
 		ImportHistory.Page found = this.history.page(page, size);
 		return new Runs(found.runs().stream().map(Run::of).toList(), found.page(), found.size(), found.total());
+	}
+
+	/**
+	 * A rule of the stored data that the checks did not foresee: still nothing changed.
+	 */
+	@ExceptionHandler(DataIntegrityViolationException.class)
+	ResponseEntity<Problem> conflicting(DataIntegrityViolationException ex) {
+		log.warn("Import broke a database constraint", ex);
+		String reason = (ex.getMostSpecificCause().getMessage() != null)
+				? ex.getMostSpecificCause().getMessage().lines().findFirst().orElse("") : "";
+		return ResponseEntity.unprocessableContent()
+			.body(new Problem("The file conflicts with the stored case data (" + reason + "). Nothing was changed."));
 	}
 
 	@ExceptionHandler({ DataAccessException.class, TransactionException.class, IOException.class,

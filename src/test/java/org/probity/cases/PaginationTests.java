@@ -18,8 +18,9 @@ class PaginationTests {
 
 	@Test
 	void sortOrdersPutRestrictedRowsLastAndBreakTiesByCrn() {
-		assertThat(CaseSearches.Sort.NAME.orderBy(false)).startsWith("lower(surname) asc nulls last")
-			.endsWith("crn asc");
+		assertThat(CaseSearches.Sort.NAME.orderBy(false))
+			.startsWith("case when c.may_open then lower(c.surname) end asc nulls last")
+			.endsWith("c.crn asc");
 		assertThat(CaseSearches.Sort.fromParameter("nonsense")).isEqualTo(CaseSearches.Sort.CRN);
 		assertThat(CaseSearches.Sort.fromParameter("latest_event")).isEqualTo(CaseSearches.Sort.LATEST_EVENT);
 	}

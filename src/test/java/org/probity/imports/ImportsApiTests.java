@@ -140,6 +140,11 @@ class ImportsApiTests {
 
 		JsonNode people = ok(post("people", CaseCsv.people().row("crn", "Z730001").text()));
 		assertThat(this.recorded.of(people.get("import_id").asLong()).changedEverything()).isTrue();
+
+		JsonNode again = ok(post("people", CaseCsv.people().row("crn", "Z730001").text()));
+		CaseDataImported unchanged = this.recorded.of(again.get("import_id").asLong());
+		assertThat(unchanged.changedNothing()).isTrue();
+		assertThat(unchanged.changedEventIds()).isEmpty();
 	}
 
 	@Test
