@@ -96,6 +96,28 @@ final class AuditTestData {
 		return crn;
 	}
 
+	/** A person released on licence, held by staff n. */
+	String licence(int staff) {
+		String crn = this.crnLetter + String.format("%06d", this.crnBlock + (++this.nextPerson));
+		this.jdbc.sql("""
+				insert into person values (:crn, 'Jo', 'Person', date '1985-05-05', 'FEMALE', true, 'MIXED', 'NONE',
+				    'HETEROSEXUAL', false, 'SINGLE', false)
+				""").param("crn", crn).update();
+		this.jdbc
+			.sql("""
+					insert into event (event_id, crn, event_type, sentence_date, allocation_date, release_date,
+					    expected_end_date, staff_code, team_code)
+					values (:id, :crn, 'LICENCE', date '2022-01-10', date '2022-01-12', date '2023-06-01', date '2028-01-10',
+					    :staff, :team)
+					""")
+			.param("id", "E" + crn)
+			.param("crn", crn)
+			.param("staff", staff(staff))
+			.param("team", team((staff <= 2) ? 1 : 2))
+			.update();
+		return crn;
+	}
+
 	List<String> people(int count) {
 		List<String> crns = new ArrayList<>();
 		for (int i = 0; i < count; i++) {

@@ -187,6 +187,11 @@ class AuditsApiTests {
 		assertThat(call("GET", "/api/v1/audits/sample-size?confidence=80", null).body().get("recommended_size").asInt())
 			.isEqualTo(165);
 		assertThat(call("GET", "/api/v1/audits/sample-size?confidence=85", null).status()).isEqualTo(422);
+		HttpResponse<String> docs = this.http.send(
+				HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/v3/api-docs")).build(),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(docs.body()).contains("/api/v1/audits/programmes/{id}/samples")
+			.contains("/api/v1/audits/programmes/{id}/ratings");
 	}
 
 }
