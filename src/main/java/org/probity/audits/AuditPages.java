@@ -37,12 +37,15 @@ class AuditPages {
 
 	private final AuditAlerts alerts;
 
+	private final CaseAudits audits;
+
 	private final JdbcClient jdbc;
 
 	private final Clock clock;
 
 	AuditPages(AuditProgrammes programmes, Samples samples, AuditTemplates templates, AuditAlerts alerts,
-			JdbcClient jdbc, Clock clock) {
+			CaseAudits audits, JdbcClient jdbc, Clock clock) {
+		this.audits = audits;
 		this.programmes = programmes;
 		this.samples = samples;
 		this.templates = templates;
@@ -146,6 +149,21 @@ class AuditPages {
 		catch (IllegalArgumentException ex) {
 			programme(id, model);
 			model.addAttribute("drawErrors", Map.of("sampleSize", ex.getMessage()));
+			return "audits/programme";
+		}
+	}
+
+	@PostMapping("/audits/{auditId:\\d+}/assign")
+	@PreAuthorize("hasAnyRole('ADMIN','QUALITY_TEAM')")
+	String assign(@PathVariable long auditId, @RequestParam long programmeId, @RequestParam String auditor,
+			@RequestParam int version, @AuthenticationPrincipal CurrentUser user, Model model) {
+		try {
+			this.audits.assign(auditId, auditor.trim(), version, user);
+			return "redirect:/audits/programmes/" + programmeId;
+		}
+		catch (IllegalArgumentException | AuditChanged ex) {
+			programme(programmeId, model);
+			model.addAttribute("drawErrors", Map.of("assign", ex.getMessage()));
 			return "audits/programme";
 		}
 	}

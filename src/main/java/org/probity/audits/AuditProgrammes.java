@@ -57,7 +57,7 @@ public class AuditProgrammes {
 
 	public record PlannedAudit(long auditId, long roundId, String periodCode, String crn, String eventId,
 			String teamCode, String staffCode, String auditor, String status, LocalDate dueDate, boolean late,
-			boolean alert) {
+			boolean alert, int version) {
 	}
 
 	public record Draw(long roundId, long sampleId, int audits) {

@@ -433,7 +433,7 @@ public class CaseAudits {
 	}
 
 	private void checkMayOpen(Audit audit, CurrentUser user) {
-		boolean team = user.role() == Role.ADMIN || user.role() == Role.QUALITY_TEAM;
+		boolean team = user.role() == Role.ADMIN || user.role() == Role.QUALITY_TEAM || user.role() == Role.API_CLIENT;
 		if (!team && !user.getUsername().equals(audit.auditor())) {
 			throw new AccessDeniedException("This audit is assigned to someone else");
 		}

@@ -32,6 +32,12 @@ class AuditProgrammesTests {
 	@Autowired
 	Samples samples;
 
+	@Autowired
+	CaseAudits audits;
+
+	@Autowired
+	org.springframework.security.core.userdetails.UserDetailsService users;
+
 	AuditTestData data;
 
 	@BeforeAll
@@ -135,7 +141,19 @@ class AuditProgrammesTests {
 				false, Recurrence.NONE, YearMonth.of(2033, 2), null, List.of("apg-manager"), 3L);
 		long id = this.programmes.create(request, "test").programmeId();
 		this.programmes.createDueRounds(LocalDate.of(2033, 2, 2), id);
-		assertThat(this.programmes.audits(id)).filteredOn((a) -> a.auditor() == null).hasSize(2);
+		List<AuditProgrammes.PlannedAudit> unassigned = this.programmes.audits(id)
+			.stream()
+			.filter((a) -> a.auditor() == null)
+			.toList();
+		assertThat(unassigned).hasSize(2);
+		AuditProgrammes.PlannedAudit audit = unassigned.get(0);
+		org.probity.accounts.CurrentUser quality = (org.probity.accounts.CurrentUser) this.users
+			.loadUserByUsername("apg-quality");
+		org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+			.isThrownBy(() -> this.audits.assign(audit.auditId(), "apg-peer", audit.version(), quality))
+			.withMessageContaining("restricted");
+		this.audits.assign(audit.auditId(), "apg-quality", audit.version(), quality);
+		assertThat(this.audits.find(audit.auditId()).orElseThrow().auditor()).isEqualTo("apg-quality");
 	}
 
 	@Test
