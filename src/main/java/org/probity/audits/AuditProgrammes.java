@@ -235,7 +235,7 @@ public class AuditProgrammes {
 					       a.status, a.due_date,
 					       (a.status in ('PLANNED', 'IN_PROGRESS') and a.due_date < :today)
 					         or (a.status = 'COMPLETED' and (a.completed_at at time zone 'Europe/London')::date > a.due_date) as late,
-					       a.alert
+					       a.alert, a.version
 					from case_audit a join audit_round r on r.round_id = a.round_id
 					where a.programme_id = :id order by r.period_start, a.audit_id
 					""")
