@@ -110,8 +110,11 @@ class AuditsApi {
 			String completedBy, int version, List<AnswerJson> answers, List<String> failedPrompts) {
 	}
 
+	/**
+	 * performance is yes / (yes + no) to ten places; performance_percent is for display.
+	 */
 	record KeyQuestionJson(String keyQuestionCode, String text, long yes, long no, long notApplicable,
-			BigDecimal performancePercent, Rating rating) {
+			BigDecimal performance, BigDecimal performancePercent, Rating rating) {
 	}
 
 	record StandardJson(String templateCode, String standardCode, String title, Rating rating,
@@ -302,16 +305,16 @@ class AuditsApi {
 	}
 
 	private static RatingsResponse ratings(AuditRatings.Result result) {
-		return new RatingsResponse(result.frameworkVersion(), result.auditsCompleted(),
-				result.standards()
-					.stream()
-					.map((s) -> new StandardJson(s.templateCode(), s.code(), s.title(), s.rating(),
-							s.keyQuestions()
-								.stream()
-								.map((q) -> new KeyQuestionJson(q.code(), q.text(), q.yes(), q.no(), q.notApplicable(),
-										q.percent(), q.rating()))
-								.toList()))
-					.toList());
+		return new RatingsResponse(result.frameworkVersion(), result.auditsCompleted(), result.standards()
+			.stream()
+			.map((s) -> new StandardJson(s.templateCode(), s.code(), s.title(), s.rating(), s.keyQuestions()
+				.stream()
+				.map((q) -> new KeyQuestionJson(q.code(), q.text(), q.yes(), q.no(), q.notApplicable(),
+						new KeyQuestionPerformance(q.code(), q.text(), q.yes(), q.no(), q.notApplicable()).performance()
+							.orElse(null),
+						q.percent(), q.rating()))
+				.toList()))
+			.toList());
 	}
 
 	private static CaseAudits.AuditInput input(int version, List<AnswerJson> answers, List<String> failedPrompts,

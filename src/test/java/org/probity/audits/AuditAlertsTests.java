@@ -30,6 +30,9 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AuditAlertsTests {
 
+	@org.springframework.boot.test.web.server.LocalServerPort
+	int port;
+
 	@Autowired
 	JdbcClient jdbc;
 
@@ -77,7 +80,8 @@ class AuditAlertsTests {
 	}
 
 	@Test
-	void completingPublishesTheFailedKeyQuestionsAndAnAlertGoesToTheLineManager(ApplicationEvents events) {
+	void completingPublishesTheFailedKeyQuestionsAndAnAlertGoesToTheLineManager(ApplicationEvents events)
+			throws Exception {
 		CaseAudits.Audit audit = this.audits.recordCompleted("CASE_SUPERVISION", "E" + this.crns.get(0), null,
 				answers(true), user("aal-quality"));
 		CaseAuditCompleted completed = events.stream(CaseAuditCompleted.class)
@@ -105,8 +109,13 @@ class AuditAlertsTests {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> this.alerts.acknowledge(audit.auditId(), " ", user("aal-manager")));
 
+		WebSession manager = new WebSession(this.port, "aal-manager", "a-password-for-tests");
+		assertThat(manager.get("/audits").body()).contains("Audit alerts").contains(audit.crn());
+		assertThat(manager.get("/audits/alerts").body()).contains("Child safeguarding concern not referred");
+
 		this.alerts.acknowledge(audit.auditId(), "Referral made to children's services the same day",
 				user("aal-manager"));
+		assertThat(manager.get("/audits/alerts").body()).contains("Referral made to children&#39;s services");
 		assertThat(this.alerts.openAlertsFor(user("aal-manager"))).extracting(AuditAlerts.Alert::auditId)
 			.doesNotContain(audit.auditId());
 	}

@@ -122,6 +122,8 @@ class AuditsApiTests {
 		// 2.1.1 YES twice; 2.1.3 YES once, NO once = 50%: requires improvement
 		assertThat(assessment.get("rating").asString()).isEqualTo("REQUIRES_IMPROVEMENT");
 		assertThat(assessment.get("key_questions").get(0).get("rating").asString()).isEqualTo("OUTSTANDING");
+		assertThat(assessment.get("key_questions").get(2).get("performance").decimalValue())
+			.isEqualByComparingTo("0.5");
 	}
 
 	private String completed(long programme, String eventId, String safety) {
