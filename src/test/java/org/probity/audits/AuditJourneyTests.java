@@ -31,6 +31,18 @@ class AuditJourneyTests {
 	@Autowired
 	AuditProgrammes programmes;
 
+	/** WCAG 2.2 A and AA rules of axe-core that fail on the page, by rule and element. */
+	private static List<String> accessibilityViolations(Page page) {
+		com.deque.html.axecore.results.AxeResults results = new com.deque.html.axecore.playwright.AxeBuilder(page)
+			.withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"))
+			.analyze();
+		return results.getViolations()
+			.stream()
+			.map((v) -> v.getId() + ": "
+					+ v.getNodes().stream().map((n) -> String.valueOf(n.getTarget())).limit(3).toList())
+			.toList();
+	}
+
 	@Test
 	void drawASampleCompleteAnAuditThroughTheFormAndSeeTheRatingChange() {
 		AuditTestData data = new AuditTestData(this.jdbc, "AJY", 'P', 400).estate();
@@ -73,6 +85,7 @@ class AuditJourneyTests {
 			assertThat(
 					page.getByText("Was domestic abuse and child safeguarding information requested and used?").first())
 				.isVisible();
+			assertThat(accessibilityViolations(page)).isEmpty();
 			for (String standard : List.of("2.1", "2.2", "2.3", "2.4")) {
 				for (int q = 1; q <= 3; q++) {
 					String code = standard + "." + q;
@@ -86,6 +99,7 @@ class AuditJourneyTests {
 					new Page.GetByRoleOptions().setName("Continue"))
 				.click();
 			assertThat(page.locator("h1")).hasText("Check your answers");
+			assertThat(accessibilityViolations(page)).isEmpty();
 			assertThat(page.getByText("No domestic abuse enquiry was made.")).isVisible();
 			page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
 					new Page.GetByRoleOptions().setName("Complete audit"))
@@ -96,6 +110,7 @@ class AuditJourneyTests {
 			assertThat(page.locator("#standard-2\\.1 .standard-rating")).hasText("Inadequate");
 			assertThat(page.locator("#standard-2\\.2 .standard-rating")).hasText("Outstanding");
 			assertThat(page.locator("#audits-completed")).hasText("1");
+			assertThat(accessibilityViolations(page)).isEmpty();
 		}
 		assertThat(this.jdbc.sql("select count(*) from case_audit where programme_id = :p and status = 'COMPLETED'")
 			.param("p", programme)
