@@ -58,6 +58,11 @@ public class AuditProgrammes {
 	public record PlannedAudit(long auditId, long roundId, String periodCode, String crn, String eventId,
 			String teamCode, String staffCode, String auditor, String status, LocalDate dueDate, boolean late,
 			boolean alert, int version) {
+
+		public String subject() {
+			return (this.crn != null) ? this.crn : "Site " + this.teamCode;
+		}
+
 	}
 
 	public record Draw(long roundId, long sampleId, int audits) {
@@ -381,6 +386,10 @@ public class AuditProgrammes {
 			boolean stratified, long seed, String username) {
 		PopulationFilter filter = programme.population().withDefaultWindow(period.start(), period.end());
 		AuditTemplates.Template template = this.templates.current(programme.templateCode()).orElseThrow();
+		if ("SELF_ASSESSMENT".equals(template.type())) {
+			planSelfAssessments(programme, roundId, period, template, username);
+			return List.of();
+		}
 		List<Long> sampleIds = new ArrayList<>();
 		record Drawn(long sampleId, Samples.SampleCase c) {
 		}
@@ -434,6 +443,50 @@ public class AuditProgrammes {
 				.update();
 		}
 		return sampleIds;
+	}
+
+	/**
+	 * A self-assessment audits sites, not cases: one per team in the programme's unit,
+	 * for the team's line manager when they have an account (the manager scores their own
+	 * site), otherwise for the programme's auditors in turn.
+	 */
+	private void planSelfAssessments(Programme programme, long roundId, RoundPlan.RoundPeriod period,
+			AuditTemplates.Template template, String username) {
+		List<String> teams = this.jdbc
+			.sql("""
+					select u.unit_code from unit u
+					where u.unit_type = 'TEAM'
+					  and (cast(:unit as text) is null
+					       or u.unit_code in (select unit_code from unit_ancestry where ancestor_code = cast(:unit as text)))
+					order by u.unit_code
+					""")
+			.param("unit", programme.population().unitCode())
+			.query(String.class)
+			.list();
+		int next = 0;
+		for (String team : teams) {
+			String auditor = this.jdbc.sql("""
+					select username from account where enabled and role = 'LINE_MANAGER' and unit_code = :team
+					order by username limit 1
+					""").param("team", team).query(String.class).optional().orElse(null);
+			if (auditor == null) {
+				auditor = programme.auditors().get(next++ % programme.auditors().size());
+			}
+			this.jdbc.sql("""
+					insert into case_audit (programme_id, round_id, template_code, template_version, team_code, auditor,
+					    status, due_date, updated_by)
+					values (:programme, :round, :template, :version, :team, :auditor, 'PLANNED', :due, :by)
+					""")
+				.param("programme", programme.programmeId())
+				.param("round", roundId)
+				.param("template", template.code())
+				.param("version", template.version())
+				.param("team", team)
+				.param("auditor", auditor)
+				.param("due", period.due())
+				.param("by", username)
+				.update();
+		}
 	}
 
 	/**

@@ -216,7 +216,8 @@ class AuditsApi {
 		List<String> again = this.samples.redraw(id).orElse(List.of());
 		List<SampleCaseJson> cases = s.cases()
 			.stream()
-			.map((c) -> new SampleCaseJson(c.position(), c.eventId(), c.crn(), c.teamCode(), c.staffCode().trim()))
+			.map((c) -> new SampleCaseJson(c.position(), c.eventId(), c.crn(), c.teamCode(),
+					AuditProgrammes.trim(c.staffCode())))
 			.toList();
 		return new SampleResponse(s.sampleId(), s.programmeId(), s.seed(), PopulationJson.of(s.filters()),
 				s.populationSize(), s.stratified(), s.requestedSize(), s.drawnAt(), s.drawnBy(), cases,

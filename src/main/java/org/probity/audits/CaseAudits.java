@@ -72,6 +72,11 @@ public class CaseAudits {
 			return "PLANNED".equals(this.status) || "IN_PROGRESS".equals(this.status);
 		}
 
+		/** The case audited, or the site for a self-assessment. */
+		public String subject() {
+			return (this.crn != null) ? this.crn : "site " + this.teamCode;
+		}
+
 		public AuditInput asInput() {
 			return new AuditInput(this.version, List.copyOf(this.answers.values()), List.copyOf(this.failedPrompts),
 					this.alert, this.alertReason, this.summary);
@@ -81,6 +86,11 @@ public class CaseAudits {
 
 	public record WorklistItem(long auditId, String programmeName, String crn, String eventId, String teamCode,
 			String staffCode, String status, LocalDate dueDate, boolean late) {
+
+		public String subject() {
+			return (this.crn != null) ? this.crn : "Site " + this.teamCode;
+		}
+
 	}
 
 	/** What the auditor sees of the case beside the questions. */
@@ -162,7 +172,7 @@ public class CaseAudits {
 			.param("id", auditId)
 			.query((rs, n) -> new Audit(rs.getLong(1), (Long) rs.getObject(2, Long.class), rs.getString(3),
 					(Long) rs.getObject(4, Long.class), rs.getString(5), rs.getInt(6), rs.getString(7), rs.getString(8),
-					rs.getString(9), rs.getString(10).trim(), rs.getString(11), rs.getString(12),
+					rs.getString(9), AuditProgrammes.trim(rs.getString(10)), rs.getString(11), rs.getString(12),
 					rs.getDate(13).toLocalDate(), rs.getBoolean(14), rs.getString(15), rs.getString(16),
 					instant(rs.getTimestamp(17)), rs.getString(18), rs.getString(19), instant(rs.getTimestamp(20)),
 					rs.getString(21), rs.getInt(22), answers, failedPrompts))
@@ -255,6 +265,9 @@ public class CaseAudits {
 				errors.put("answer-" + q.code(), "Answer key question " + q.code() + ": " + q.text());
 			}
 		}
+		if (audit.alert() && audit.crn() == null) {
+			errors.put("alert", "An alert is about a case; a site self-assessment cannot raise one");
+		}
 		if (audit.alert() && audit.alertReason() == null) {
 			errors.put("alertReason", "Say why this case is an alert");
 		}
@@ -340,7 +353,7 @@ public class CaseAudits {
 	@Transactional
 	public void assign(long auditId, String auditor, int version, CurrentUser user) {
 		Audit audit = find(auditId).orElseThrow(() -> new NotFound("No audit " + auditId));
-		if (!this.access.mayOpen(audit.crn(), auditor)) {
+		if (audit.crn() != null && !this.access.mayOpen(audit.crn(), auditor)) {
 			throw new IllegalArgumentException(auditor + " may not open this case, which is restricted");
 		}
 		int updated = this.jdbc.sql("""
@@ -433,6 +446,14 @@ public class CaseAudits {
 	}
 
 	private void checkMayOpen(Audit audit, CurrentUser user) {
+		if (audit.crn() == null) {
+			boolean allowed = user.role() == Role.ADMIN || user.role() == Role.QUALITY_TEAM
+					|| user.role() == Role.API_CLIENT || user.getUsername().equals(audit.auditor());
+			if (!allowed) {
+				throw new AccessDeniedException("This self-assessment is assigned to someone else");
+			}
+			return;
+		}
 		boolean team = user.role() == Role.ADMIN || user.role() == Role.QUALITY_TEAM || user.role() == Role.API_CLIENT;
 		if (!team && !user.getUsername().equals(audit.auditor())) {
 			throw new AccessDeniedException("This audit is assigned to someone else");

@@ -134,10 +134,11 @@ create table case_audit (
     sample_id bigint references audit_sample (sample_id),
     template_code text not null,
     template_version integer not null,
-    event_id text not null,
-    crn char(7) not null,
+    -- a site self-assessment audits a team, not a case: no event, person or practitioner
+    event_id text,
+    crn char(7),
     team_code varchar(12) not null,
-    staff_code char(7) not null,
+    staff_code char(7),
     auditor text,
     status text not null check (status in ('PLANNED', 'IN_PROGRESS', 'COMPLETED', 'MISSED')),
     due_date date not null,
@@ -151,7 +152,9 @@ create table case_audit (
     updated_by text not null,
     version integer not null default 0,
     foreign key (template_code, template_version) references audit_template_version (template_code, version),
-    check (status <> 'COMPLETED' or completed_at is not null)
+    check (status <> 'COMPLETED' or completed_at is not null),
+    check ((event_id is null) = (crn is null)),
+    check (event_id is not null or not alert)
 );
 create index case_audit_auditor on case_audit (auditor, status);
 create index case_audit_round on case_audit (round_id);

@@ -157,6 +157,31 @@ class AuditProgrammesTests {
 	}
 
 	@Test
+	void aSiteSelfAssessmentPlansOneAuditPerTeamForItsLineManager() {
+		ProgrammeRequest request = new ProgrammeRequest("Site self-assessment", ProgrammeKind.SELF_ASSESSMENT,
+				"SITE_SELF_ASSESSMENT",
+				new PopulationFilter(this.data.provider(), List.of(), null, null, null, null, null), 1, null, null,
+				false, Recurrence.QUARTERLY, YearMonth.of(2035, 1), null, List.of("apg-quality"), 4L);
+		long id = this.programmes.create(request, "test").programmeId();
+		this.programmes.createDueRounds(LocalDate.of(2035, 1, 3), id);
+		List<AuditProgrammes.PlannedAudit> audits = this.programmes.audits(id);
+		assertThat(audits).extracting(AuditProgrammes.PlannedAudit::teamCode)
+			.containsExactly(this.data.team(1), this.data.team(2));
+		assertThat(audits).extracting(AuditProgrammes.PlannedAudit::auditor)
+			.containsExactly("apg-quality", "apg-manager");
+		AuditProgrammes.PlannedAudit mine = audits.get(1);
+		org.probity.accounts.CurrentUser manager = (org.probity.accounts.CurrentUser) this.users
+			.loadUserByUsername("apg-manager");
+		List<CaseAudits.AnswerInput> answers = new java.util.ArrayList<>();
+		for (String q : List.of("S.1.1", "S.1.2", "S.2.1", "S.2.2", "S.3.1", "S.3.2")) {
+			answers.add(new CaseAudits.AnswerInput(q, q.equals("S.2.2") ? Answer.NO : Answer.YES, ""));
+		}
+		CaseAudits.Audit saved = this.audits.save(mine.auditId(),
+				new CaseAudits.AuditInput(mine.version(), answers, List.of(), false, null, ""), manager);
+		assertThat(this.audits.complete(mine.auditId(), saved.version(), manager).status()).isEqualTo("COMPLETED");
+	}
+
+	@Test
 	void aRoundsSampleCanBeReproducedFromItsStoredSeed() {
 		long id = this.programmes.create(monthly(YearMonth.of(2034, 3), List.of("apg-quality"), 5), "test")
 			.programmeId();
