@@ -57,10 +57,9 @@ class SamplingTests {
 	void theAlgorithmIsFixedSoThatAStoredSeedReproducesOnAnyJdk() {
 		List<Item> population = population(10);
 		List<String> ids = Sampling.simple(population, Item::id, 3, 42L).stream().map(Item::id).toList();
-		// SplitMix64 from seed 42 over E0000..E0009 sorted by id: recorded once, must
-		// never
-		// change
-		assertThat(ids).isEqualTo(Sampling.simple(population(10), Item::id, 3, 42L).stream().map(Item::id).toList());
+		// SplitMix64 from seed 42 over E0000..E0009 sorted by id, checked against an
+		// independent implementation of the documented algorithm: must never change
+		assertThat(ids).containsExactly("E0006", "E0001", "E0003");
 		assertThat(new SplitMix64(0).nextLong()).isEqualTo(0xE220A8397B1DCDAFL);
 	}
 
