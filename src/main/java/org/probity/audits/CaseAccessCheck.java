@@ -3,7 +3,7 @@ package org.probity.audits;
 /**
  * Whether an auditor may open a case: restricted (limited-access) cases are only assigned
  * to auditors allowed to open them (case-audit.md, "Sampling"). The cases module owns the
- * rule; {@link LocalCaseAccessCheck} applies it here until its API is wired in.
+ * rule; {@link AuditorCaseAccess} asks the cases module.
  */
 public interface CaseAccessCheck {
 

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import org.probity.audits.DemoAudits;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,8 +37,11 @@ class DemoStartup implements ApplicationRunner {
 
 	private final Environment environment;
 
+	private final DemoAudits audits;
+
 	DemoStartup(DemoSettings settings, DemoCaseData caseData, DemoAccounts accounts, Clock clock,
-			Environment environment) {
+			Environment environment, DemoAudits audits) {
+		this.audits = audits;
 		this.settings = settings;
 		this.caseData = caseData;
 		this.accounts = accounts;
@@ -69,6 +73,9 @@ class DemoStartup implements ApplicationRunner {
 			}
 			log.info("Demo provider loaded in {} s", (System.nanoTime() - started) / 1_000_000_000);
 			this.accounts.create(parameters, !this.settings.adminPasswordSet());
+			// Audits are answered by the demo quality team, so they come after the
+			// accounts.
+			this.audits.load(parameters.providerCode(), List.of("quality"));
 			banner(DemoAccounts.plan(parameters, !this.settings.adminPasswordSet()));
 		}
 		else if (this.accounts.exist()) {

@@ -49,6 +49,7 @@ class AuditProgrammesTests {
 		this.data.account(this.accounts, "apg-quality", Role.QUALITY_TEAM, null, null);
 		this.data.account(this.accounts, "apg-manager", Role.LINE_MANAGER, null, this.data.team(2));
 		this.data.account(this.accounts, "apg-peer", Role.PRACTITIONER, this.data.staff(3), null);
+		this.data.account(this.accounts, "apg-senior", Role.SENIOR_MANAGER, null, this.data.provider());
 	}
 
 	private ProgrammeRequest monthly(YearMonth start, List<String> auditors, int size) {
@@ -138,7 +139,7 @@ class AuditProgrammesTests {
 	void aRestrictedCaseNobodyMayOpenIsLeftUnassigned() {
 		ProgrammeRequest request = new ProgrammeRequest("Managers only", ProgrammeKind.PEER_REVIEW, "CASE_SUPERVISION",
 				new PopulationFilter(this.data.provider(), List.of(), null, null, null, null, null), 22, null, null,
-				false, Recurrence.NONE, YearMonth.of(2033, 2), null, List.of("apg-manager"), 3L);
+				false, Recurrence.NONE, YearMonth.of(2033, 2), null, List.of("apg-senior"), 3L);
 		long id = this.programmes.create(request, "test").programmeId();
 		this.programmes.createDueRounds(LocalDate.of(2033, 2, 2), id);
 		List<AuditProgrammes.PlannedAudit> unassigned = this.programmes.audits(id)
