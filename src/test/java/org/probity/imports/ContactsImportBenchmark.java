@@ -126,9 +126,11 @@ class ContactsImportBenchmark {
 			.mapToLong((pool) -> pool.getPeakUsage().getUsed())
 			.sum();
 		System.out.printf(
-				"BENCHMARK %s: %,d rows (%,d MB file) in %.1f s = %,.0f rows/s; heap used peak %,d MB"
-						+ " (sampled), sum of pool peaks %,d MB; %s%n",
-				label, rows, Files.size(file) / 1_000_000, seconds, rows / seconds, sampledPeak.get() / 1_000_000,
+				"BENCHMARK %s: %,d rows (%,d MB file) in %.1f s = %,.0f rows/s; CPU (JVM + PostgreSQL)"
+						+ " %.1f s = %,.0f rows per CPU second; load average %.1f; heap used peak %,d MB (sampled),"
+						+ " sum of pool peaks %,d MB; %s%n",
+				label, rows, Files.size(file) / 1_000_000, seconds, rows / seconds, cpuSeconds, rows / cpuSeconds,
+				ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), sampledPeak.get() / 1_000_000,
 				poolPeaks / 1_000_000, body);
 	}
 
