@@ -1,0 +1,196 @@
+package org.probity.measures;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.Collection;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import org.probity.imports.CaseDataImported;
+
+/**
+ * Keeps the per-case rows and monthly totals of every measure in step with the case data:
+ * a full recomputation (one set-based statement per measure), or an incremental one for
+ * the events an import changed. Runs in the caller's transaction, so that the figures
+ * change with the data they come from.
+ */
+@Service
+public class MeasureRecomputation {
+
+	/** The measures in the order they are computed; each has its SQL in sql/measures. */
+	static final List<String> MEASURES = List.of("SL001R", "SL002R", "SL003R", "SL004R", "SL006R", "SL008", "SL010",
+			"SL011R", "SL013", "SL016", "SL018", "AM_C", "AM_E", "AM_J", "AM_K", "ATTENDANCE");
+
+	private static final Logger log = LoggerFactory.getLogger(MeasureRecomputation.class);
+
+	private static final String SCOPED_EVENTS = "e.event_id in (select event_id from measure_scope)";
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	private final MeasureFlags flags;
+
+	MeasureRecomputation(JdbcClient jdbc, Clock clock, MeasureFlags flags) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+		this.flags = flags;
+	}
+
+	/**
+	 * An import changed case data: synchronously, in the import's transaction, so that a
+	 * query made after the import's response sees the new figures.
+	 */
+	@EventListener
+	void on(CaseDataImported imported) {
+		if (imported.changedEverything()) {
+			recomputeAll();
+		}
+		else if (!imported.changedEventIds().isEmpty()) {
+			recomputeEvents(imported.changedEventIds());
+		}
+	}
+
+	/**
+	 * Probity recomputes at start-up when it has case data but no results (after a crash,
+	 * say).
+	 */
+	@EventListener(ApplicationReadyEvent.class)
+	void onStart() {
+		boolean empty = !this.jdbc.sql("select exists (select 1 from measure_case)").query(Boolean.class).single();
+		boolean data = this.jdbc.sql("select exists (select 1 from event)").query(Boolean.class).single();
+		if (empty && data) {
+			log.info("Computing service-level measures from the stored case data");
+			recomputeAll();
+		}
+	}
+
+	/** Recomputes every measure for every unit, practitioner and month. */
+	@Transactional
+	public void recomputeAll() {
+		long started = System.nanoTime();
+		tune();
+		this.jdbc.sql("truncate measure_case, measure_unit_result, measure_staff_result").update();
+		contactMonths("true");
+		for (String measure : MEASURES) {
+			computeMeasure(measure, "true");
+		}
+		this.jdbc.sql(SqlScripts.load("aggregate").replace("{{touched}}", "true")).update();
+		this.jdbc.sql(SqlScripts.load("aggregate_staff").replace("{{touched}}", "true")).update();
+		this.jdbc.sql("drop table if exists measure_contact_month").update();
+		this.jdbc.sql("analyze measure_unit_result").update();
+		this.jdbc.sql("analyze measure_staff_result").update();
+		raiseFlagsForStoredMonths("true");
+		log.info("Recomputed every measure in {} ms", (System.nanoTime() - started) / 1_000_000);
+	}
+
+	/**
+	 * Recomputes the rows of the given events, then the totals of every (measure, month)
+	 * whose rows changed, and the flags those months can raise.
+	 */
+	@Transactional
+	public void recomputeEvents(Collection<String> eventIds) {
+		if (eventIds.isEmpty()) {
+			return;
+		}
+		tune();
+		this.jdbc.sql("drop table if exists measure_scope, measure_touched").update();
+		this.jdbc.sql("create temporary table measure_scope (event_id text primary key) on commit drop").update();
+		this.jdbc.sql("insert into measure_scope select distinct unnest(cast(:ids as text[]))")
+			.param("ids", eventIds.toArray(String[]::new))
+			.update();
+		this.jdbc.sql("analyze measure_scope").update();
+		this.jdbc
+			.sql("""
+					create temporary table measure_touched (measure_code text, month date, primary key (measure_code, month))
+					on commit drop
+					""")
+			.update();
+		String touch = """
+				insert into measure_touched select distinct measure_code, month from measure_case
+				where event_id in (select event_id from measure_scope) on conflict do nothing
+				""";
+		this.jdbc.sql(touch).update();
+		this.jdbc.sql("delete from measure_case where event_id in (select event_id from measure_scope)").update();
+		contactMonths("c.event_id in (select event_id from measure_scope)");
+		for (String measure : MEASURES) {
+			computeMeasure(measure, SCOPED_EVENTS);
+		}
+		this.jdbc.sql(touch).update();
+		String touched = "(mc.measure_code, mc.month) in (select measure_code, month from measure_touched)";
+		this.jdbc.sql("""
+				delete from measure_unit_result r using measure_touched t
+				where r.measure_code = t.measure_code and r.month = t.month
+				""").update();
+		this.jdbc.sql("""
+				delete from measure_staff_result r using measure_touched t
+				where r.measure_code = t.measure_code and r.month = t.month
+				""").update();
+		this.jdbc.sql(SqlScripts.load("aggregate").replace("{{touched}}", touched)).update();
+		this.jdbc.sql(SqlScripts.load("aggregate_staff").replace("{{touched}}", touched)).update();
+		raiseFlagsForStoredMonths("month in (select month from measure_touched)");
+		this.jdbc.sql("drop table if exists measure_contact_month, measure_scope, measure_touched").update();
+	}
+
+	private void tune() {
+		// Hash aggregates over tens of millions of contacts stay in memory.
+		this.jdbc.sql("set local work_mem = '512MB'").update();
+		this.jdbc.sql("set local hash_mem_multiplier = 4").update();
+	}
+
+	private void contactMonths(String contacts) {
+		this.jdbc.sql("drop table if exists measure_contact_month").update();
+		this.jdbc.sql(SqlScripts.load("contact_month").replace("{{contacts}}", contacts)).update();
+		this.jdbc.sql("create index on measure_contact_month (event_id, month)").update();
+		this.jdbc.sql("analyze measure_contact_month").update();
+	}
+
+	private void computeMeasure(String measure, String events) {
+		var statement = this.jdbc.sql(SqlScripts.load(measure).replace("{{events}}", events));
+		if (measure.equals("AM_K")) {
+			statement = statement.param("horizon", horizon());
+		}
+		statement.update();
+	}
+
+	/**
+	 * The last month for which events still active are counted in monthly contact: the
+	 * current month, or a later month the data already reaches.
+	 */
+	LocalDate horizon() {
+		LocalDate latest = this.jdbc.sql("""
+				select greatest(max(allocation_date), max(release_date), max(sentence_date)) from event
+				""").query(LocalDate.class).optional().orElse(null);
+		YearMonth month = YearMonth.now(this.clock);
+		if (latest != null && YearMonth.from(latest).isAfter(month)) {
+			month = YearMonth.from(latest);
+		}
+		return month.atDay(1);
+	}
+
+	private void raiseFlagsForStoredMonths(String monthCondition) {
+		var range = this.jdbc
+			.sql("select min(month) as first, max(month) as last from measure_unit_result where " + monthCondition)
+			.query((rs,
+					i) -> new LocalDate[] { rs.getObject("first", LocalDate.class),
+							rs.getObject("last", LocalDate.class) })
+			.single();
+		if (range[0] == null) {
+			return;
+		}
+		// A month's results also decide the sustained shortfall of the two months after
+		// it.
+		LocalDate last = monthCondition.equals("true") ? range[1] : range[1].plusMonths(2);
+		this.flags.raise(YearMonth.from(range[0]), YearMonth.from(last));
+	}
+
+}
