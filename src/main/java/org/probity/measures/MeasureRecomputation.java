@@ -141,6 +141,22 @@ public class MeasureRecomputation {
 		this.jdbc.sql("drop table if exists measure_contact_month, measure_scope, measure_touched").update();
 	}
 
+	/**
+	 * A target changed from a date: flags of the months from then on are judged again,
+	 * and new ones stored and published.
+	 */
+	@Transactional
+	void targetChanged(LocalDate effectiveFrom) {
+		LocalDate last = this.jdbc.sql("select max(month) from measure_unit_result")
+			.query(LocalDate.class)
+			.optional()
+			.orElse(null);
+		YearMonth from = YearMonth.from(effectiveFrom);
+		if (last != null && !YearMonth.from(last).isBefore(from)) {
+			this.flags.raise(from, YearMonth.from(last));
+		}
+	}
+
 	private void tune() {
 		// Hash aggregates over tens of millions of contacts stay in memory.
 		this.jdbc.sql("set local work_mem = '512MB'").update();

@@ -46,7 +46,7 @@ class MeasureResults {
 	record CaseRow(String eventId, String subjectId, String crn, LocalDate month, String teamCode, String staffCode,
 			int numerator, int denominator, String reason) {
 
-		boolean met() {
+		public boolean met() {
 			return this.numerator == this.denominator;
 		}
 
