@@ -36,7 +36,7 @@ select i, 'E' || i as event_id, 'X' || lpad((1 + (i % 250000))::text, 6, '0') as
        floor(random() * 10)::int as sentence_gap,
        random() as termination_roll, floor(random() * 500)::int as duration, random() as reason_roll,
        floor(random() * 7)::int as first_offset,
-       'N' || lpad(((i * 7919) % 5000)::text, 6, '0') as staff_code
+       'N' || lpad(((i::bigint * 7919) % 5000)::text, 6, '0') as staff_code
 from generate_series(1, 350000) i;
 
 insert into event (event_id, crn, event_type, sentence_date, allocation_date, release_date, expected_end_date,

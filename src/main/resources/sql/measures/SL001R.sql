@@ -11,10 +11,6 @@ select 'SL001R', date_trunc('month', e.allocation_date)::date, e.event_id, e.eve
 from event e
 join business_calendar ca on ca.day = e.allocation_date
 join business_calendar due on due.business_day and due.seq = ca.seq + 5
-left join lateral (
-    select min(c.contact_at)::date as first_day from contact c
-    where c.event_id = e.event_id and c.face_to_face and c.outcome <> 'RESCHEDULED'
-      and c.contact_at >= e.allocation_date
-) f on true
+left join (select event_id, first_after_allocation as first_day from measure_contact_first) f on f.event_id = e.event_id
 left join business_calendar cf on cf.day = f.first_day
 where e.event_type in ('COMMUNITY_ORDER', 'SUSPENDED_SENTENCE_ORDER') and {{events}}

@@ -11,10 +11,6 @@ select 'SL002R', date_trunc('month', e.release_date)::date, e.event_id, e.event_
 from event e
 join business_calendar cr on cr.day = e.release_date
 join business_calendar due on due.business_day and due.seq = cr.seq + 1
-left join lateral (
-    select min(c.contact_at)::date as first_day from contact c
-    where c.event_id = e.event_id and c.face_to_face and c.outcome <> 'RESCHEDULED'
-      and c.contact_at >= e.release_date
-) f on true
+left join (select event_id, first_after_release as first_day from measure_contact_first) f on f.event_id = e.event_id
 left join business_calendar cf on cf.day = f.first_day
 where e.event_type = 'LICENCE' and e.release_date is not null and {{events}}

@@ -9,11 +9,8 @@ select 'SL003R', date_trunc('month', due.day)::date, e.event_id, e.event_id, e.c
             else 'plan completed ' || measure_date(p.completed) || ', after it fell due on ' || measure_date(due.day)
        end
 from event e
-join lateral (
-    select min(c.contact_at)::date as first_day from contact c
-    where c.event_id = e.event_id and c.face_to_face
-      and c.outcome in ('ATTENDED_COMPLIED', 'ATTENDED_FAILED_TO_COMPLY')
-) f on f.first_day is not null
+join (select event_id, first_attended as first_day from measure_contact_first where first_attended is not null) f
+  on f.event_id = e.event_id
 join business_calendar cf on cf.day = f.first_day
 join business_calendar due on due.business_day and due.seq = cf.seq + 15
 left join lateral (

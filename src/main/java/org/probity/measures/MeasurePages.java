@@ -72,17 +72,19 @@ class MeasurePages {
 		if (focus == null) {
 			return "measures/dashboard";
 		}
-		YearMonth trendEnd = focus.period().last();
+		List<Measures.Measure> all = this.measures.all();
+		Map<String, MeasureResults.Line> lines = this.results.dashboard(
+				all.stream().map(Measures.Measure::code).toList(),
+				(focus.staff() != null) ? focus.staff() : focus.unit(), focus.staff() != null, focus.period(), 12);
 		List<ResultView> rows = new ArrayList<>();
-		for (Measures.Measure m : this.measures.all()) {
-			MeasureResults.Result r = result(m.code(), focus);
-			List<ResultView> trend = this.results
-				.trend(m.code(), (focus.staff() != null) ? focus.staff() : focus.unit(), focus.staff() != null,
-						trendEnd, 12)
+		for (Measures.Measure m : all) {
+			MeasureResults.Line line = lines.get(m.code());
+			List<ResultView> trend = line.trend()
 				.stream()
 				.map((t) -> ResultView.of(t, t.period().code(), t.period().label(), null))
 				.toList();
-			rows.add(ResultView.of(r, m.code(), m.title(), "/measures/" + m.code() + "?" + focus.query(), trend));
+			rows.add(ResultView.of(line.result(), m.code(), m.title(), "/measures/" + m.code() + "?" + focus.query(),
+					trend));
 		}
 		if (TableExport.wanted(format)) {
 			return export("service-levels-" + focus.period().code(), rows, format);

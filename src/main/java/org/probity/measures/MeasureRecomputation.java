@@ -5,6 +5,8 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,8 +16,10 @@ import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import org.probity.imports.CaseDataImported;
+import org.probity.imports.Dataset;
 
 /**
  * Keeps the per-case rows and monthly totals of every measure in step with the case data:
@@ -34,16 +38,34 @@ public class MeasureRecomputation {
 
 	private static final String SCOPED_EVENTS = "e.event_id in (select event_id from measure_scope)";
 
+	/** The measures whose SQL reads each dataset (every measure reads events). */
+	private static final Map<Dataset, List<String>> READERS = Map.of(Dataset.REQUIREMENTS,
+			List.of("SL006R", "SL010", "SL011R"), Dataset.CONTACTS,
+			List.of("SL001R", "SL002R", "SL003R", "SL004R", "SL006R", "AM_K", "ATTENDANCE"), Dataset.PLANS,
+			List.of("SL003R", "SL004R", "SL013"), Dataset.REFERRALS, List.of("SL016", "SL018", "AM_E"),
+			Dataset.ACCOMMODATION, List.of("AM_C"));
+
+	private static final List<String> CONTACT_READERS = READERS.get(Dataset.CONTACTS);
+
+	/**
+	 * Above this share of all events an incremental recomputation costs more than a full
+	 * one (deleting and re-inserting most rows), so the full one runs instead.
+	 */
+	static final double FULL_RECOMPUTE_SHARE = 0.25;
+
 	private final JdbcClient jdbc;
 
 	private final Clock clock;
 
 	private final MeasureFlags flags;
 
-	MeasureRecomputation(JdbcClient jdbc, Clock clock, MeasureFlags flags) {
+	private final TransactionTemplate transactions;
+
+	MeasureRecomputation(JdbcClient jdbc, Clock clock, MeasureFlags flags, TransactionTemplate transactions) {
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.flags = flags;
+		this.transactions = transactions;
 	}
 
 	/**
@@ -52,12 +74,15 @@ public class MeasureRecomputation {
 	 */
 	@EventListener
 	void on(CaseDataImported imported) {
-		if (imported.changedEverything()) {
-			recomputeAll();
-		}
-		else if (!imported.changedEventIds().isEmpty()) {
-			recomputeEvents(imported.changedEventIds());
-		}
+		// joins the import's transaction (a new one only if published outside any)
+		this.transactions.executeWithoutResult((tx) -> {
+			if (imported.changedEverything()) {
+				recomputeAll();
+			}
+			else if (!imported.changedEventIds().isEmpty()) {
+				recomputeEvents(imported.changedEventIds(), imported.dataset());
+			}
+		});
 	}
 
 	/**
@@ -70,7 +95,18 @@ public class MeasureRecomputation {
 		boolean data = this.jdbc.sql("select exists (select 1 from event)").query(Boolean.class).single();
 		if (empty && data) {
 			log.info("Computing service-level measures from the stored case data");
-			recomputeAll();
+			this.transactions.executeWithoutResult((tx) -> recomputeAll());
+			return;
+		}
+		// Monthly contact counts active events up to the current month: a new month needs
+		// its rows.
+		LocalDate counted = this.jdbc.sql("select max(month) from measure_unit_result where measure_code = 'AM_K'")
+			.query(LocalDate.class)
+			.optional()
+			.orElse(null);
+		if (data && counted != null && counted.isBefore(horizon())) {
+			log.info("Computing service-level measures up to the current month");
+			this.transactions.executeWithoutResult((tx) -> recomputeAll());
 		}
 	}
 
@@ -79,18 +115,42 @@ public class MeasureRecomputation {
 	public void recomputeAll() {
 		long started = System.nanoTime();
 		tune();
-		this.jdbc.sql("truncate measure_case, measure_unit_result, measure_staff_result").update();
-		contactMonths("true");
+		StringBuilder steps = new StringBuilder();
+		step(steps, "truncate", () -> {
+			this.jdbc.sql("truncate measure_case, measure_unit_result, measure_staff_result").update();
+			// Building the indexes once after the inserts is faster than maintaining
+			// them.
+			this.jdbc.sql("drop index if exists measure_case_event, measure_case_team, measure_case_staff").update();
+		});
+		step(steps, "contacts", () -> contactMonths("true"));
 		for (String measure : MEASURES) {
-			computeMeasure(measure, "true");
+			step(steps, measure, () -> computeMeasure(measure, "true"));
 		}
-		this.jdbc.sql(SqlScripts.load("aggregate").replace("{{touched}}", "true")).update();
-		this.jdbc.sql(SqlScripts.load("aggregate_staff").replace("{{touched}}", "true")).update();
-		this.jdbc.sql("drop table if exists measure_contact_month").update();
-		this.jdbc.sql("analyze measure_unit_result").update();
-		this.jdbc.sql("analyze measure_staff_result").update();
-		raiseFlagsForStoredMonths("true");
-		log.info("Recomputed every measure in {} ms", (System.nanoTime() - started) / 1_000_000);
+		step(steps, "indexes", () -> {
+			this.jdbc.sql("create index measure_case_event on measure_case (event_id)").update();
+			this.jdbc.sql("create index measure_case_team on measure_case (measure_code, team_code, month)").update();
+			this.jdbc.sql("create index measure_case_staff on measure_case (measure_code, staff_code, month)").update();
+		});
+		step(steps, "totals", () -> {
+			this.jdbc.sql(SqlScripts.load("aggregate").replace("{{touched}}", "true")).update();
+			this.jdbc.sql(SqlScripts.load("aggregate_staff").replace("{{touched}}", "true")).update();
+			this.jdbc.sql("drop table if exists measure_contact_month, measure_contact_first").update();
+			this.jdbc.sql("analyze measure_unit_result").update();
+			this.jdbc.sql("analyze measure_staff_result").update();
+			this.jdbc.sql("analyze measure_case").update();
+		});
+		step(steps, "flags", () -> raiseFlagsForStoredMonths("true"));
+		log.info("Recomputed every measure in {} ms ({})", (System.nanoTime() - started) / 1_000_000, steps);
+	}
+
+	private static void step(StringBuilder steps, String name, Runnable work) {
+		long started = System.nanoTime();
+		work.run();
+		steps.append((steps.length() > 0) ? ", " : "")
+			.append(name)
+			.append(' ')
+			.append((System.nanoTime() - started) / 1_000_000)
+			.append(" ms");
 	}
 
 	/**
@@ -99,9 +159,25 @@ public class MeasureRecomputation {
 	 */
 	@Transactional
 	public void recomputeEvents(Collection<String> eventIds) {
+		recomputeEvents(eventIds, Dataset.EVENTS);
+	}
+
+	/**
+	 * As {@link #recomputeEvents(Collection)}, only for the measures that read the
+	 * dataset that changed; in full when the events are a large share of all events.
+	 */
+	@Transactional
+	public void recomputeEvents(Collection<String> eventIds, Dataset dataset) {
 		if (eventIds.isEmpty()) {
 			return;
 		}
+		long events = this.jdbc.sql("select count(*) from event").query(Long.class).single();
+		if (eventIds.size() > FULL_RECOMPUTE_SHARE * events) {
+			recomputeAll();
+			return;
+		}
+		List<String> measures = READERS.getOrDefault(dataset, MEASURES);
+		String measureList = measures.stream().map((m) -> "'" + m + "'").collect(Collectors.joining(", "));
 		tune();
 		this.jdbc.sql("drop table if exists measure_scope, measure_touched").update();
 		this.jdbc.sql("create temporary table measure_scope (event_id text primary key) on commit drop").update();
@@ -117,12 +193,17 @@ public class MeasureRecomputation {
 			.update();
 		String touch = """
 				insert into measure_touched select distinct measure_code, month from measure_case
-				where event_id in (select event_id from measure_scope) on conflict do nothing
-				""";
+				where event_id in (select event_id from measure_scope) and measure_code in (%s) on conflict do nothing
+				""".formatted(measureList);
 		this.jdbc.sql(touch).update();
-		this.jdbc.sql("delete from measure_case where event_id in (select event_id from measure_scope)").update();
-		contactMonths("c.event_id in (select event_id from measure_scope)");
-		for (String measure : MEASURES) {
+		this.jdbc
+			.sql("delete from measure_case where event_id in (select event_id from measure_scope) and measure_code in ("
+					+ measureList + ")")
+			.update();
+		if (measures.stream().anyMatch(CONTACT_READERS::contains)) {
+			contactMonths("c.event_id in (select event_id from measure_scope)");
+		}
+		for (String measure : measures) {
 			computeMeasure(measure, SCOPED_EVENTS);
 		}
 		this.jdbc.sql(touch).update();
@@ -138,7 +219,9 @@ public class MeasureRecomputation {
 		this.jdbc.sql(SqlScripts.load("aggregate").replace("{{touched}}", touched)).update();
 		this.jdbc.sql(SqlScripts.load("aggregate_staff").replace("{{touched}}", touched)).update();
 		raiseFlagsForStoredMonths("month in (select month from measure_touched)");
-		this.jdbc.sql("drop table if exists measure_contact_month, measure_scope, measure_touched").update();
+		this.jdbc
+			.sql("drop table if exists measure_contact_month, measure_contact_first, measure_scope, measure_touched")
+			.update();
 	}
 
 	/**
@@ -160,14 +243,16 @@ public class MeasureRecomputation {
 	private void tune() {
 		// Hash aggregates over tens of millions of contacts stay in memory.
 		this.jdbc.sql("set local work_mem = '512MB'").update();
+		this.jdbc.sql("set local maintenance_work_mem = '1GB'").update();
 		this.jdbc.sql("set local hash_mem_multiplier = 4").update();
 	}
 
 	private void contactMonths(String contacts) {
-		this.jdbc.sql("drop table if exists measure_contact_month").update();
+		this.jdbc.sql("drop table if exists measure_contact_month, measure_contact_first").update();
 		this.jdbc.sql(SqlScripts.load("contact_month").replace("{{contacts}}", contacts)).update();
-		this.jdbc.sql("create index on measure_contact_month (event_id, month)").update();
 		this.jdbc.sql("analyze measure_contact_month").update();
+		this.jdbc.sql(SqlScripts.load("contact_first")).update();
+		this.jdbc.sql("analyze measure_contact_first").update();
 	}
 
 	private void computeMeasure(String measure, String events) {

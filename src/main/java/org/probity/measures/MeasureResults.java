@@ -215,25 +215,69 @@ class MeasureResults {
 	@Transactional(readOnly = true)
 	List<Result> trend(String measure, String code, boolean staff, YearMonth last, int months) {
 		YearMonth first = last.minusMonths(months - 1);
-		Map<LocalDate, long[]> totals = new HashMap<>();
+		Map<String, Map<LocalDate, long[]>> totals = monthly(code, staff, first, last);
+		return trend(measure, code, staff, first, last, totals.getOrDefault(measure, Map.of()),
+				this.measures.targetBook());
+	}
+
+	/** A measure's result for the period, with its monthly trend. */
+	record Line(Result result, List<Result> trend) {
+	}
+
+	/**
+	 * The dashboard of a unit or practitioner: every measure's result for the period and
+	 * its trend of {@code months} months to the period's last month, from one query.
+	 */
+	@Transactional(readOnly = true)
+	Map<String, Line> dashboard(List<String> measureCodes, String code, boolean staff, Period period, int months) {
+		YearMonth trendFirst = period.last().minusMonths(months - 1);
+		YearMonth first = trendFirst.isBefore(period.first()) ? trendFirst : period.first();
+		Map<String, Map<LocalDate, long[]>> totals = monthly(code, staff, first, period.last());
+		Measures.TargetBook book = this.measures.targetBook();
+		Map<String, Line> lines = new java.util.LinkedHashMap<>();
+		for (String measure : measureCodes) {
+			Map<LocalDate, long[]> byMonth = totals.getOrDefault(measure, Map.of());
+			long n = 0;
+			long d = 0;
+			for (YearMonth m : period.months()) {
+				long[] t = byMonth.get(m.atDay(1));
+				if (t != null) {
+					n += t[0];
+					d += t[1];
+				}
+			}
+			Result result = Result.of(measure, period, staff ? null : code, staff ? code : null, n, d,
+					book.on(measure, period.startDate()));
+			lines.put(measure, new Line(result, trend(measure, code, staff, trendFirst, period.last(), byMonth, book)));
+		}
+		return lines;
+	}
+
+	private Map<String, Map<LocalDate, long[]>> monthly(String code, boolean staff, YearMonth first, YearMonth last) {
+		Map<String, Map<LocalDate, long[]>> totals = new HashMap<>();
 		String table = staff ? "measure_staff_result" : "measure_unit_result";
 		String column = staff ? "staff_code" : "unit_code";
 		this.jdbc
-			.sql("select month, numerator, denominator from " + table + " where measure_code = :measure and " + column
+			.sql("select measure_code, month, numerator, denominator from " + table + " where " + column
 					+ " = :code and month between :from and :to")
-			.param("measure", measure)
 			.param("code", code)
 			.param("from", first.atDay(1))
 			.param("to", last.atDay(1))
-			.query((rs, i) -> totals.put(rs.getObject("month", LocalDate.class),
-					new long[] { rs.getLong("numerator"), rs.getLong("denominator") }))
+			.query((rs, i) -> totals.computeIfAbsent(rs.getString("measure_code"), (k) -> new HashMap<>())
+				.put(rs.getObject("month", LocalDate.class),
+						new long[] { rs.getLong("numerator"), rs.getLong("denominator") }))
 			.list();
+		return totals;
+	}
+
+	private static List<Result> trend(String measure, String code, boolean staff, YearMonth first, YearMonth last,
+			Map<LocalDate, long[]> byMonth, Measures.TargetBook book) {
 		List<Result> trend = new ArrayList<>();
 		for (YearMonth m = first; !m.isAfter(last); m = m.plusMonths(1)) {
-			long[] t = totals.getOrDefault(m.atDay(1), new long[2]);
+			long[] t = byMonth.getOrDefault(m.atDay(1), new long[2]);
 			Period period = Period.month(m);
 			trend.add(Result.of(measure, period, staff ? null : code, staff ? code : null, t[0], t[1],
-					target(measure, period)));
+					book.on(measure, m.atDay(1))));
 		}
 		return trend;
 	}

@@ -26,6 +26,23 @@ class Measures {
 			Instant changedAt) {
 	}
 
+	/**
+	 * Every target of every measure, newest first, to judge many periods without a query
+	 * each.
+	 */
+	record TargetBook(Map<String, List<Target>> byCode) {
+
+		Target on(String code, LocalDate day) {
+			for (Target t : this.byCode.getOrDefault(code, List.of())) {
+				if (!t.effectiveFrom().isAfter(day)) {
+					return t;
+				}
+			}
+			return Target.NONE;
+		}
+
+	}
+
 	private final JdbcClient jdbc;
 
 	Measures(JdbcClient jdbc) {
@@ -69,6 +86,20 @@ class Measures {
 							(Double) rs.getObject("trigger"))))
 			.list();
 		return targets;
+	}
+
+	@Transactional(readOnly = true)
+	TargetBook targetBook() {
+		Map<String, List<Target>> byCode = new LinkedHashMap<>();
+		this.jdbc.sql("""
+				select code, effective_from, target::float8 as target, trigger::float8 as trigger from measure_target
+				order by code, effective_from desc, id desc
+				""")
+			.query((rs, i) -> byCode.computeIfAbsent(rs.getString("code"), (c) -> new java.util.ArrayList<>())
+				.add(new Target(rs.getObject("effective_from", LocalDate.class), (Double) rs.getObject("target"),
+						(Double) rs.getObject("trigger"))))
+			.list();
+		return new TargetBook(byCode);
 	}
 
 	@Transactional(readOnly = true)

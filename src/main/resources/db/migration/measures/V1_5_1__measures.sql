@@ -88,7 +88,7 @@ create unlogged table measure_unit_result (
     unit_code varchar(12) not null,
     numerator bigint not null,
     denominator bigint not null,
-    primary key (measure_code, unit_code, month)
+    primary key (unit_code, measure_code, month)
 );
 create index measure_unit_result_month on measure_unit_result (month, measure_code);
 
@@ -98,7 +98,7 @@ create unlogged table measure_staff_result (
     staff_code char(7) not null,
     numerator bigint not null,
     denominator bigint not null,
-    primary key (measure_code, staff_code, month)
+    primary key (staff_code, measure_code, month)
 );
 create index measure_staff_result_month on measure_staff_result (month, measure_code);
 

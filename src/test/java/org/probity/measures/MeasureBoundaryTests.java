@@ -333,10 +333,10 @@ class MeasureBoundaryTests {
 			.containsEntry(phoneOnly.id(), false)
 			.doesNotContainKeys(startedSecond.id(), terminatedLastDay.id())
 			.hasSize(4);
-		// a quarter pools the months: phoneOnly is active January (from 1 January) to
-		// April
+		// a quarter pools the months: January and February count phoneOnly and
+		// terminatedLastDay (both from 1 January), March the four above
 		var quarter = this.results.unitResult("AM_K", org.probity.shared.Period.parse("2024-Q1"), data.team(2));
-		assertThat(quarter.denominator()).isEqualTo(4 + 2 + 1);
+		assertThat(quarter.denominator()).isEqualTo(2 + 2 + 4);
 		assertThat(metBySubject(this.results, "AM_K", "2024-04", data.team(2))).containsEntry(phoneOnly.id(), false)
 			.doesNotContainKey(terminatedNextMonth.id());
 		assertThat(metBySubject(this.results, "AM_K", "2024-05", data.team(2))).doesNotContainKey(phoneOnly.id());
