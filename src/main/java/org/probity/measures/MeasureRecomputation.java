@@ -179,23 +179,19 @@ public class MeasureRecomputation {
 		List<String> measures = READERS.getOrDefault(dataset, MEASURES);
 		String measureList = measures.stream().map((m) -> "'" + m + "'").collect(Collectors.joining(", "));
 		tune();
-		this.jdbc.sql("drop table if exists measure_scope, measure_touched").update();
+		this.jdbc.sql("drop table if exists measure_scope, measure_delta").update();
 		this.jdbc.sql("create temporary table measure_scope (event_id text primary key) on commit drop").update();
 		this.jdbc.sql("insert into measure_scope select distinct unnest(cast(:ids as text[]))")
 			.param("ids", eventIds.toArray(String[]::new))
 			.update();
 		this.jdbc.sql("analyze measure_scope").update();
-		this.jdbc
-			.sql("""
-					create temporary table measure_touched (measure_code text, month date, primary key (measure_code, month))
-					on commit drop
-					""")
-			.update();
-		String touch = """
-				insert into measure_touched select distinct measure_code, month from measure_case
-				where event_id in (select event_id from measure_scope) and measure_code in (%s) on conflict do nothing
-				""".formatted(measureList);
-		this.jdbc.sql(touch).update();
+		this.jdbc.sql("""
+				create temporary table measure_delta (measure_code text, month date, team_code text, staff_code text,
+				    numerator bigint, denominator bigint) on commit drop
+				""").update();
+		// The totals change by the new rows of these events minus their old rows.
+		String delta = SqlScripts.load("delta").replace("{{measures}}", measureList);
+		this.jdbc.sql(delta).param("sign", -1).update();
 		this.jdbc
 			.sql("delete from measure_case where event_id in (select event_id from measure_scope) and measure_code in ("
 					+ measureList + ")")
@@ -206,21 +202,29 @@ public class MeasureRecomputation {
 		for (String measure : measures) {
 			computeMeasure(measure, SCOPED_EVENTS);
 		}
-		this.jdbc.sql(touch).update();
-		String touched = "(mc.measure_code, mc.month) in (select measure_code, month from measure_touched)";
-		this.jdbc.sql("""
-				delete from measure_unit_result r using measure_touched t
-				where r.measure_code = t.measure_code and r.month = t.month
-				""").update();
-		this.jdbc.sql("""
-				delete from measure_staff_result r using measure_touched t
-				where r.measure_code = t.measure_code and r.month = t.month
-				""").update();
-		this.jdbc.sql(SqlScripts.load("aggregate").replace("{{touched}}", touched)).update();
-		this.jdbc.sql(SqlScripts.load("aggregate_staff").replace("{{touched}}", touched)).update();
-		raiseFlagsForStoredMonths("month in (select month from measure_touched)");
-		this.jdbc
-			.sql("drop table if exists measure_contact_month, measure_contact_first, measure_scope, measure_touched")
+		this.jdbc.sql(delta).param("sign", 1).update();
+		this.jdbc.sql(SqlScripts.load("apply_delta")).update();
+		this.jdbc.sql(SqlScripts.load("apply_delta_staff")).update();
+		var range = this.jdbc.sql("""
+				select min(month) as first, max(month) as last from measure_delta
+				where numerator <> 0 or denominator <> 0
+				""")
+			.query((rs,
+					i) -> new LocalDate[] { rs.getObject("first", LocalDate.class),
+							rs.getObject("last", LocalDate.class) })
+			.single();
+		if (range[0] != null) {
+			// Flags are for acting on now: an import judges again the months it changed
+			// from
+			// three months ago on (a full recomputation judges every month).
+			YearMonth recent = YearMonth.now(this.clock).minusMonths(3);
+			YearMonth from = YearMonth.from(range[0]).isBefore(recent) ? recent : YearMonth.from(range[0]);
+			YearMonth to = YearMonth.from(range[1]).plusMonths(2);
+			if (!to.isBefore(from)) {
+				this.flags.raise(from, to);
+			}
+		}
+		this.jdbc.sql("drop table if exists measure_contact_month, measure_contact_first, measure_scope, measure_delta")
 			.update();
 	}
 

@@ -288,8 +288,12 @@ class MeasureResults {
 	 */
 	@Transactional(readOnly = true)
 	List<CaseRow> cases(String measure, Period period, String unitCode, String staffCode) {
-		String holder = (staffCode != null) ? "mc.staff_code = :code"
-				: "mc.team_code in (select unit_code from unit_ancestry where ancestor_code = :code)";
+		// The teams are listed first: the planner cannot see how few rows the recursive
+		// unit_ancestry view gives and would scan the whole month.
+		String holder = (staffCode != null) ? "mc.staff_code = :code" : "mc.team_code = any(cast(:teams as text[]))";
+		String[] teams = (staffCode != null) ? new String[0] : this.jdbc.sql("""
+				select unit_code from unit_ancestry where ancestor_code = :code
+				""").param("code", unitCode).query(String.class).list().toArray(String[]::new);
 		return this.jdbc.sql("""
 				select mc.event_id, mc.subject_id, mc.crn, mc.month, mc.team_code, mc.staff_code, mc.numerator,
 				       mc.denominator, mc.reason
@@ -303,6 +307,7 @@ class MeasureResults {
 			.param("from", period.startDate())
 			.param("to", period.last().atDay(1))
 			.param("code", (staffCode != null) ? staffCode : unitCode)
+			.param("teams", teams)
 			.query(CaseRow.class)
 			.list();
 	}

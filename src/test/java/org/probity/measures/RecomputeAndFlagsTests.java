@@ -144,6 +144,26 @@ class RecomputeAndFlagsTests {
 	}
 
 	@Test
+	void anIncrementalRecomputationGivesTheTotalsOfAFullOne() {
+		CaseDataFactory.Event event = data.event(CO, LocalDate.of(2024, 7, 1), LocalDate.of(2024, 7, 1), null,
+				data.team(3), data.staff(3));
+		this.transactions.executeWithoutResult((tx) -> {
+			data.contact(event, LocalDate.of(2024, 7, 2), "ATTENDED_COMPLIED");
+			data.contact(event, LocalDate.of(2024, 8, 2), "UNACCEPTABLE_ABSENCE");
+			data.plan(event, "SENTENCE_PLAN", LocalDate.of(2024, 7, 20));
+			this.recomputation.recomputeEvents(Set.of(event.id()), Dataset.EVENTS);
+		});
+		String totals = """
+				select string_agg(unit_code || ' ' || measure_code || ' ' || month || ' ' || numerator || '/' || denominator,
+				                  ', ' order by unit_code, measure_code, month)
+				from measure_unit_result where denominator <> 0 and unit_code like 'RFT%'
+				""";
+		String incremental = this.jdbc.sql(totals).query(String.class).single();
+		this.recomputation.recomputeAll();
+		assertThat(incremental).isEqualTo(this.jdbc.sql(totals).query(String.class).single()).contains("SL003R");
+	}
+
+	@Test
 	void anImportThatChangesAnEventChangesItsResults() {
 		Period june = Period.parse("2024-06");
 		assertThat(this.results.unitResult("SL001R", june, data.team(2)).numerator()).isZero();
