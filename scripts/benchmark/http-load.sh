@@ -22,7 +22,7 @@ COOKIE="Cookie: JSESSIONID=$SESSION"
 
 run() {
   echo "== $1"
-  wrk -t2 -c20 -d30s --latency -s "$(dirname "$0")/p95.lua" -H "$2" "$BASE$1" | grep -E "Requests/sec|50%|99%|p95|Non-2xx"
+  wrk -t2 -c20 -d"${DURATION:-30s}" --latency -s "$(dirname "$0")/p95.lua" -H "$2" "$BASE$1" | grep -E "Requests/sec|50%|99%|p95|Non-2xx"
 }
 run "/measures?period=$PERIOD&unit=N00" "$COOKIE"
 run "/measures/SL001R?period=$PERIOD&unit=N00" "$COOKIE"

@@ -191,20 +191,26 @@ public class MeasureRecomputation {
 				""").update();
 		// The totals change by the new rows of these events minus their old rows.
 		String delta = SqlScripts.load("delta").replace("{{measures}}", measureList);
-		this.jdbc.sql(delta).param("sign", -1).update();
-		this.jdbc
-			.sql("delete from measure_case where event_id in (select event_id from measure_scope) and measure_code in ("
-					+ measureList + ")")
-			.update();
+		long started = System.nanoTime();
+		StringBuilder steps = new StringBuilder();
+		step(steps, "old rows", () -> {
+			this.jdbc.sql(delta).param("sign", -1).update();
+			this.jdbc
+				.sql("delete from measure_case where event_id in (select event_id from measure_scope)"
+						+ " and measure_code in (" + measureList + ")")
+				.update();
+		});
 		if (measures.stream().anyMatch(CONTACT_READERS::contains)) {
-			contactMonths("c.event_id in (select event_id from measure_scope)");
+			step(steps, "contacts", () -> contactMonths("c.event_id in (select event_id from measure_scope)"));
 		}
 		for (String measure : measures) {
-			computeMeasure(measure, SCOPED_EVENTS);
+			step(steps, measure, () -> computeMeasure(measure, SCOPED_EVENTS));
 		}
-		this.jdbc.sql(delta).param("sign", 1).update();
-		this.jdbc.sql(SqlScripts.load("apply_delta")).update();
-		this.jdbc.sql(SqlScripts.load("apply_delta_staff")).update();
+		step(steps, "totals", () -> {
+			this.jdbc.sql(delta).param("sign", 1).update();
+			this.jdbc.sql(SqlScripts.load("apply_delta")).update();
+			this.jdbc.sql(SqlScripts.load("apply_delta_staff")).update();
+		});
 		var range = this.jdbc.sql("""
 				select min(month) as first, max(month) as last from measure_delta
 				where numerator <> 0 or denominator <> 0
@@ -221,9 +227,11 @@ public class MeasureRecomputation {
 			YearMonth from = YearMonth.from(range[0]).isBefore(recent) ? recent : YearMonth.from(range[0]);
 			YearMonth to = YearMonth.from(range[1]).plusMonths(2);
 			if (!to.isBefore(from)) {
-				this.flags.raise(from, to);
+				step(steps, "flags", () -> this.flags.raise(from, to));
 			}
 		}
+		log.info("Recomputed the measures of {} events in {} ms ({})", eventIds.size(),
+				(System.nanoTime() - started) / 1_000_000, steps);
 		this.jdbc.sql("drop table if exists measure_contact_month, measure_contact_first, measure_scope, measure_delta")
 			.update();
 	}
