@@ -13,7 +13,7 @@ import java.util.Set;
  * @param changedEventIds events whose case data changed (an event row, or a requirement,
  * contact, plan, referral or accommodation row of it); {@code null} when too many to list
  * or when the change touches every case (units, staff, people), so that listeners treat
- * it as "everything may have changed"
+ * it as "everything may have changed"; empty when the import changed nothing
  */
 public record CaseDataImported(long importId, Dataset dataset, int inserted, int updated, Set<String> changedEventIds) {
 

@@ -10,6 +10,14 @@ public interface CaseDataImports {
 	 * transaction and publishes {@link CaseDataImported}. The file is streamed, never
 	 * held whole in memory. The attempt is recorded in the import history either way.
 	 */
-	ImportResult importCsv(Dataset dataset, InputStream csv, String username);
+	default ImportResult importCsv(Dataset dataset, InputStream csv, String username) {
+		return importCsv(dataset, csv, username, dataset.fileName() + ".csv");
+	}
+
+	/**
+	 * As {@link #importCsv(Dataset, InputStream, String)}, naming the file in the
+	 * history.
+	 */
+	ImportResult importCsv(Dataset dataset, InputStream csv, String username, String fileName);
 
 }

@@ -1,0 +1,1 @@
+-- people.csv has no rules across rows or tables beyond its key.
