@@ -1,6 +1,7 @@
 /**
  * Service-level measures: definitions with dated targets, per-case results with reasons,
- * RAG and ratings, flags and drill-down.
+ * RAG and ratings, flags and drill-down. Recomputed from the case data after every
+ * import.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "accounts", "imports" })
 package org.probity.measures;

@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# HTTP load on the measures pages and API: 20 concurrent connections for 30 seconds each,
+# with latency percentiles (wrk --latency). Start Probity first against the benchmark
+# database, for example:
+#   PROBITY_DATABASE_URL=jdbc:postgresql://localhost:PORT/postgres PROBITY_DATABASE_USERNAME=postgres \
+#   PROBITY_ADMIN_PASSWORD=bench SERVER_PORT=18080 mvn spring-boot:run
+# then: bash scripts/benchmark/http-load.sh http://localhost:18080 bench 2026-10
+set -euo pipefail
+BASE=${1:-http://localhost:18080}
+PASSWORD=${2:-bench}
+PERIOD=${3:-$(date -d 'last month' +%Y-%m)}
+TEAM=${TEAM:-N00R01L1T01}
+AUTH="Authorization: Basic $(printf 'admin:%s' "$PASSWORD" | base64)"
+
+# A signed-in session for the pages (form sign-in with its CSRF token).
+JAR=$(mktemp)
+TOKEN=$(curl -s -c "$JAR" "$BASE/sign-in" | sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' | head -1)
+curl -s -b "$JAR" -c "$JAR" -o /dev/null --data-urlencode "username=admin" --data-urlencode "password=$PASSWORD" \
+  --data-urlencode "_csrf=$TOKEN" "$BASE/sign-in"
+SESSION=$(awk '$6 == "JSESSIONID" {print $7}' "$JAR")
+COOKIE="Cookie: JSESSIONID=$SESSION"
+
+run() {
+  echo "== $1"
+  wrk -t2 -c20 -d"${DURATION:-30s}" --latency -s "$(dirname "$0")/p95.lua" -H "$2" "$BASE$1" | grep -E "Requests/sec|50%|99%|p95|Non-2xx"
+}
+run "/measures?period=$PERIOD&unit=N00" "$COOKIE"
+run "/measures/SL001R?period=$PERIOD&unit=N00" "$COOKIE"
+run "/measures/SL001R?period=$PERIOD&unit=$TEAM" "$COOKIE"
+run "/measures/AM_K/cases?period=$PERIOD&unit=$TEAM" "$COOKIE"
+run "/api/v1/measures/SL001R/results?period=$PERIOD&level=TEAM" "$AUTH"
+run "/api/v1/measures/AM_K/cases?period=$PERIOD&unit=$TEAM" "$AUTH"
+rm -f "$JAR"

@@ -1,0 +1,69 @@
+package org.probity.measures;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Flags raised from monthly results (measures.md, "Flags"). They are read from the
+ * current results, and each one is stored and published once as
+ * {@link MeasureFlagRaised}.
+ */
+@Service
+class MeasureFlags {
+
+	/** A flag on a unit ({@code unitCode}) or on a practitioner ({@code staffCode}). */
+	record Flag(String kind, String measureCode, YearMonth month, String unitCode, String staffCode,
+			double performance) {
+	}
+
+	private final JdbcClient jdbc;
+
+	private final ApplicationEventPublisher events;
+
+	MeasureFlags(JdbcClient jdbc, ApplicationEventPublisher events) {
+		this.jdbc = jdbc;
+		this.events = events;
+	}
+
+	/** The flags the results of a month raise, ordered by measure, kind and unit. */
+	@Transactional(readOnly = true)
+	List<Flag> forMonth(YearMonth month) {
+		return this.jdbc.sql("select f.* from (" + SqlScripts.load("flags") + """
+				) f
+				left join measure m on m.code = f.measure_code
+				order by m.ordinal, f.kind, f.holder desc, f.code
+				""").param("from", month.atDay(1)).param("to", month.atDay(1)).query((rs, i) -> flag(rs)).list();
+	}
+
+	/** Stores the flags of the months not stored before and publishes them. */
+	@Transactional
+	void raise(YearMonth from, YearMonth to) {
+		List<Flag> raised = this.jdbc.sql("with f as (" + SqlScripts.load("flags") + """
+				)
+				insert into measure_flag (kind, measure_code, month, unit_code, staff_code, performance)
+				select kind, measure_code, month, case when holder = 'UNIT' then code end,
+				       case when holder = 'STAFF' then code end, performance
+				from f
+				on conflict do nothing
+				returning kind, measure_code, month, case when unit_code is null then 'STAFF' else 'UNIT' end as holder,
+				          coalesce(unit_code, staff_code) as code, performance
+				""").param("from", from.atDay(1)).param("to", to.atDay(1)).query((rs, i) -> flag(rs)).list();
+		raised.forEach((f) -> this.events.publishEvent(new MeasureFlagRaised(f.kind(), f.measureCode(), f.month(),
+				f.unitCode(), f.staffCode(), f.performance())));
+	}
+
+	private static Flag flag(java.sql.ResultSet rs) throws java.sql.SQLException {
+		boolean unit = "UNIT".equals(rs.getString("holder"));
+		String code = rs.getString("code");
+		return new Flag(rs.getString("kind"), rs.getString("measure_code"),
+				YearMonth.from(rs.getObject("month", LocalDate.class)), unit ? code : null, unit ? null : code,
+				rs.getDouble("performance"));
+	}
+
+}

@@ -1,0 +1,319 @@
+package org.probity.measures;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import org.probity.shared.Period;
+
+/**
+ * Results read from the monthly totals: a quarter or year sums its months (numerators and
+ * denominators, never averages), and is judged against the target in force on its first
+ * day.
+ */
+@Service
+class MeasureResults {
+
+	/** A unit of the estate. */
+	record Unit(String code, String name, String type, String parentCode) {
+	}
+
+	/** A member of staff. */
+	record Staff(String code, String name, String teamCode) {
+	}
+
+	/** One figure: of a unit (unitCode) or of a practitioner (staffCode). */
+	record Result(String measureCode, Period period, String unitCode, String staffCode, long numerator,
+			long denominator, Target target, Assessment assessment) {
+
+		static Result of(String measureCode, Period period, String unitCode, String staffCode, long numerator,
+				long denominator, Target target) {
+			return new Result(measureCode, period, unitCode, staffCode, numerator, denominator, target,
+					Assessment.of(numerator, denominator, target.target(), target.trigger()));
+		}
+
+	}
+
+	/** One case in a denominator, with whether it met the measure and why. */
+	record CaseRow(String eventId, String subjectId, String crn, LocalDate month, String teamCode, String staffCode,
+			int numerator, int denominator, String reason) {
+
+		public boolean met() {
+			return this.numerator == this.denominator;
+		}
+
+	}
+
+	private final JdbcClient jdbc;
+
+	private final Measures measures;
+
+	MeasureResults(JdbcClient jdbc, Measures measures) {
+		this.jdbc = jdbc;
+		this.measures = measures;
+	}
+
+	@Transactional(readOnly = true)
+	Optional<Unit> unit(String code) {
+		return this.jdbc.sql(
+				"select unit_code as code, unit_name as name, unit_type as type, parent_code from unit where unit_code = :code")
+			.param("code", code)
+			.query(Unit.class)
+			.optional();
+	}
+
+	@Transactional(readOnly = true)
+	Optional<Staff> staff(String code) {
+		return this.jdbc
+			.sql("""
+					select staff_code as code, forename || ' ' || surname as name, team_code from staff where staff_code = :code
+					""")
+			.param("code", code)
+			.query(Staff.class)
+			.optional();
+	}
+
+	/** The units of the estate that have no parent, first by code. */
+	@Transactional(readOnly = true)
+	List<Unit> providers() {
+		return this.jdbc.sql("""
+				select unit_code as code, unit_name as name, unit_type as type, parent_code from unit
+				where parent_code is null order by unit_code
+				""").query(Unit.class).list();
+	}
+
+	/** The unit and its ancestors, from the top down. */
+	@Transactional(readOnly = true)
+	List<Unit> ancestry(String code) {
+		return this.jdbc.sql("""
+				select u.unit_code as code, u.unit_name as name, u.unit_type as type, u.parent_code
+				from unit_ancestry a join unit u on u.unit_code = a.ancestor_code
+				where a.unit_code = :code order by a.depth desc
+				""").param("code", code).query(Unit.class).list();
+	}
+
+	@Transactional(readOnly = true)
+	Result unitResult(String measure, Period period, String unitCode) {
+		long[] totals = this.jdbc.sql("""
+				select coalesce(sum(numerator), 0) as n, coalesce(sum(denominator), 0) as d from measure_unit_result
+				where measure_code = :measure and unit_code = :unit and month between :from and :to
+				""")
+			.param("measure", measure)
+			.param("unit", unitCode)
+			.param("from", period.startDate())
+			.param("to", period.last().atDay(1))
+			.query((rs, i) -> new long[] { rs.getLong("n"), rs.getLong("d") })
+			.single();
+		return Result.of(measure, period, unitCode, null, totals[0], totals[1], target(measure, period));
+	}
+
+	@Transactional(readOnly = true)
+	Result staffResult(String measure, Period period, String staffCode) {
+		long[] totals = this.jdbc.sql("""
+				select coalesce(sum(numerator), 0) as n, coalesce(sum(denominator), 0) as d from measure_staff_result
+				where measure_code = :measure and staff_code = :staff and month between :from and :to
+				""")
+			.param("measure", measure)
+			.param("staff", staffCode)
+			.param("from", period.startDate())
+			.param("to", period.last().atDay(1))
+			.query((rs, i) -> new long[] { rs.getLong("n"), rs.getLong("d") })
+			.single();
+		return Result.of(measure, period, null, staffCode, totals[0], totals[1], target(measure, period));
+	}
+
+	/**
+	 * Every unit of a level, including those with no cases, optionally only those under
+	 * {@code within} (a unit code, or null for all).
+	 */
+	@Transactional(readOnly = true)
+	List<Result> levelResults(String measure, Period period, String level, String within) {
+		Target target = target(measure, period);
+		return this.jdbc
+			.sql("""
+					select u.unit_code, coalesce(sum(r.numerator), 0) as n, coalesce(sum(r.denominator), 0) as d
+					from unit u
+					left join measure_unit_result r on r.unit_code = u.unit_code and r.measure_code = :measure
+					     and r.month between :from and :to
+					where u.unit_type = :level
+					  and (cast(:within as text) is null
+					       or u.unit_code in (select unit_code from unit_ancestry where ancestor_code = cast(:within as text)))
+					group by u.unit_code order by u.unit_code
+					""")
+			.param("measure", measure)
+			.param("from", period.startDate())
+			.param("to", period.last().atDay(1))
+			.param("level", level)
+			.param("within", within)
+			.query((rs, i) -> Result.of(measure, period, rs.getString("unit_code"), null, rs.getLong("n"),
+					rs.getLong("d"), target))
+			.list();
+	}
+
+	/** The units directly under a unit, with their results. */
+	@Transactional(readOnly = true)
+	List<Result> childResults(String measure, Period period, String unitCode) {
+		Target target = target(measure, period);
+		return this.jdbc.sql("""
+				select u.unit_code, coalesce(sum(r.numerator), 0) as n, coalesce(sum(r.denominator), 0) as d
+				from unit u
+				left join measure_unit_result r on r.unit_code = u.unit_code and r.measure_code = :measure
+				     and r.month between :from and :to
+				where u.parent_code = :unit
+				group by u.unit_code order by u.unit_code
+				""")
+			.param("measure", measure)
+			.param("from", period.startDate())
+			.param("to", period.last().atDay(1))
+			.param("unit", unitCode)
+			.query((rs, i) -> Result.of(measure, period, rs.getString("unit_code"), null, rs.getLong("n"),
+					rs.getLong("d"), target))
+			.list();
+	}
+
+	/**
+	 * The practitioners of a team (by their team, or with cases counted for the team in
+	 * the period), with their own results.
+	 */
+	@Transactional(readOnly = true)
+	List<Result> practitionerResults(String measure, Period period, String teamCode) {
+		Target target = target(measure, period);
+		return this.jdbc.sql("""
+				with members as (
+				    select staff_code from staff where team_code = :team
+				    union
+				    select distinct staff_code from measure_case
+				    where measure_code = :measure and team_code = :team and month between :from and :to
+				)
+				select m.staff_code, coalesce(sum(r.numerator), 0) as n, coalesce(sum(r.denominator), 0) as d
+				from members m
+				left join measure_staff_result r on r.staff_code = m.staff_code and r.measure_code = :measure
+				     and r.month between :from and :to
+				group by m.staff_code order by m.staff_code
+				""")
+			.param("measure", measure)
+			.param("from", period.startDate())
+			.param("to", period.last().atDay(1))
+			.param("team", teamCode)
+			.query((rs, i) -> Result.of(measure, period, null, rs.getString("staff_code"), rs.getLong("n"),
+					rs.getLong("d"), target))
+			.list();
+	}
+
+	/**
+	 * Monthly results of a unit (or a practitioner when {@code staff}) for the months up
+	 * to and including {@code last}, each judged against its own month's target.
+	 */
+	@Transactional(readOnly = true)
+	List<Result> trend(String measure, String code, boolean staff, YearMonth last, int months) {
+		YearMonth first = last.minusMonths(months - 1);
+		Map<String, Map<LocalDate, long[]>> totals = monthly(code, staff, first, last);
+		return trend(measure, code, staff, first, last, totals.getOrDefault(measure, Map.of()),
+				this.measures.targetBook());
+	}
+
+	/** A measure's result for the period, with its monthly trend. */
+	record Line(Result result, List<Result> trend) {
+	}
+
+	/**
+	 * The dashboard of a unit or practitioner: every measure's result for the period and
+	 * its trend of {@code months} months to the period's last month, from one query.
+	 */
+	@Transactional(readOnly = true)
+	Map<String, Line> dashboard(List<String> measureCodes, String code, boolean staff, Period period, int months) {
+		YearMonth trendFirst = period.last().minusMonths(months - 1);
+		YearMonth first = trendFirst.isBefore(period.first()) ? trendFirst : period.first();
+		Map<String, Map<LocalDate, long[]>> totals = monthly(code, staff, first, period.last());
+		Measures.TargetBook book = this.measures.targetBook();
+		Map<String, Line> lines = new java.util.LinkedHashMap<>();
+		for (String measure : measureCodes) {
+			Map<LocalDate, long[]> byMonth = totals.getOrDefault(measure, Map.of());
+			long n = 0;
+			long d = 0;
+			for (YearMonth m : period.months()) {
+				long[] t = byMonth.get(m.atDay(1));
+				if (t != null) {
+					n += t[0];
+					d += t[1];
+				}
+			}
+			Result result = Result.of(measure, period, staff ? null : code, staff ? code : null, n, d,
+					book.on(measure, period.startDate()));
+			lines.put(measure, new Line(result, trend(measure, code, staff, trendFirst, period.last(), byMonth, book)));
+		}
+		return lines;
+	}
+
+	private Map<String, Map<LocalDate, long[]>> monthly(String code, boolean staff, YearMonth first, YearMonth last) {
+		Map<String, Map<LocalDate, long[]>> totals = new HashMap<>();
+		String table = staff ? "measure_staff_result" : "measure_unit_result";
+		String column = staff ? "staff_code" : "unit_code";
+		this.jdbc
+			.sql("select measure_code, month, numerator, denominator from " + table + " where " + column
+					+ " = :code and month between :from and :to")
+			.param("code", code)
+			.param("from", first.atDay(1))
+			.param("to", last.atDay(1))
+			.query((rs, i) -> totals.computeIfAbsent(rs.getString("measure_code"), (k) -> new HashMap<>())
+				.put(rs.getObject("month", LocalDate.class),
+						new long[] { rs.getLong("numerator"), rs.getLong("denominator") }))
+			.list();
+		return totals;
+	}
+
+	private static List<Result> trend(String measure, String code, boolean staff, YearMonth first, YearMonth last,
+			Map<LocalDate, long[]> byMonth, Measures.TargetBook book) {
+		List<Result> trend = new ArrayList<>();
+		for (YearMonth m = first; !m.isAfter(last); m = m.plusMonths(1)) {
+			long[] t = byMonth.getOrDefault(m.atDay(1), new long[2]);
+			Period period = Period.month(m);
+			trend.add(Result.of(measure, period, staff ? null : code, staff ? code : null, t[0], t[1],
+					book.on(measure, m.atDay(1))));
+		}
+		return trend;
+	}
+
+	/**
+	 * Every case in the denominator of a unit's (or practitioner's) result, not met
+	 * first.
+	 */
+	@Transactional(readOnly = true)
+	List<CaseRow> cases(String measure, Period period, String unitCode, String staffCode) {
+		// The teams are listed first: the planner cannot see how few rows the recursive
+		// unit_ancestry view gives and would scan the whole month.
+		String holder = (staffCode != null) ? "mc.staff_code = :code" : "mc.team_code = any(cast(:teams as text[]))";
+		String[] teams = (staffCode != null) ? new String[0] : this.jdbc.sql("""
+				select unit_code from unit_ancestry where ancestor_code = :code
+				""").param("code", unitCode).query(String.class).list().toArray(String[]::new);
+		return this.jdbc.sql("""
+				select mc.event_id, mc.subject_id, mc.crn, mc.month, mc.team_code, mc.staff_code, mc.numerator,
+				       mc.denominator, mc.reason
+				from measure_case mc
+				where mc.measure_code = :measure and mc.month between :from and :to and
+				""" + holder + """
+
+				order by (mc.numerator = mc.denominator), mc.month, mc.crn, mc.subject_id
+				""")
+			.param("measure", measure)
+			.param("from", period.startDate())
+			.param("to", period.last().atDay(1))
+			.param("code", (staffCode != null) ? staffCode : unitCode)
+			.param("teams", teams)
+			.query(CaseRow.class)
+			.list();
+	}
+
+	Target target(String measure, Period period) {
+		return this.measures.targetOn(measure, period.startDate());
+	}
+
+}

@@ -1,0 +1,138 @@
+package org.probity.measures;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The catalogue of measures and their dated targets. The target of a period is the one in
+ * force on the first day of the period: a change dated in the middle of a month applies
+ * from the next month, and results before the change keep the old values.
+ */
+@Service
+class Measures {
+
+	record Measure(String code, String title, String description, int ordinal) {
+	}
+
+	record TargetChange(String code, LocalDate effectiveFrom, Double target, Double trigger, String changedBy,
+			Instant changedAt) {
+	}
+
+	/**
+	 * Every target of every measure, newest first, to judge many periods without a query
+	 * each.
+	 */
+	record TargetBook(Map<String, List<Target>> byCode) {
+
+		Target on(String code, LocalDate day) {
+			for (Target t : this.byCode.getOrDefault(code, List.of())) {
+				if (!t.effectiveFrom().isAfter(day)) {
+					return t;
+				}
+			}
+			return Target.NONE;
+		}
+
+	}
+
+	private final JdbcClient jdbc;
+
+	Measures(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	@Transactional(readOnly = true)
+	List<Measure> all() {
+		return this.jdbc.sql("select code, title, description, ordinal from measure order by ordinal")
+			.query(Measure.class)
+			.list();
+	}
+
+	@Transactional(readOnly = true)
+	Optional<Measure> find(String code) {
+		return this.jdbc.sql("select code, title, description, ordinal from measure where code = :code")
+			.param("code", code)
+			.query(Measure.class)
+			.optional();
+	}
+
+	@Transactional(readOnly = true)
+	Target targetOn(String code, LocalDate day) {
+		return this.jdbc.sql("""
+				select effective_from, target::float8 as target, trigger::float8 as trigger from measure_target
+				where code = :code and effective_from <= :day order by effective_from desc, id desc limit 1
+				""").param("code", code).param("day", day).query(Target.class).optional().orElse(Target.NONE);
+	}
+
+	/** Every measure's target in force on the day, by code. */
+	@Transactional(readOnly = true)
+	Map<String, Target> targetsOn(LocalDate day) {
+		Map<String, Target> targets = new LinkedHashMap<>();
+		this.jdbc.sql("""
+				select distinct on (code) code, effective_from, target::float8 as target, trigger::float8 as trigger
+				from measure_target where effective_from <= :day order by code, effective_from desc, id desc
+				""")
+			.param("day", day)
+			.query((rs, i) -> targets.put(rs.getString("code"),
+					new Target(rs.getObject("effective_from", LocalDate.class), (Double) rs.getObject("target"),
+							(Double) rs.getObject("trigger"))))
+			.list();
+		return targets;
+	}
+
+	@Transactional(readOnly = true)
+	TargetBook targetBook() {
+		Map<String, List<Target>> byCode = new LinkedHashMap<>();
+		this.jdbc.sql("""
+				select code, effective_from, target::float8 as target, trigger::float8 as trigger from measure_target
+				order by code, effective_from desc, id desc
+				""")
+			.query((rs, i) -> byCode.computeIfAbsent(rs.getString("code"), (c) -> new java.util.ArrayList<>())
+				.add(new Target(rs.getObject("effective_from", LocalDate.class), (Double) rs.getObject("target"),
+						(Double) rs.getObject("trigger"))))
+			.list();
+		return new TargetBook(byCode);
+	}
+
+	@Transactional(readOnly = true)
+	List<TargetChange> history(String code) {
+		return this.jdbc
+			.sql("""
+					select code, effective_from, target::float8 as target, trigger::float8 as trigger, changed_by, changed_at
+					from measure_target where code = :code order by effective_from desc, id desc
+					""")
+			.param("code", code)
+			.query(TargetChange.class)
+			.list();
+	}
+
+	/**
+	 * Records a contract variation: the target and trigger apply to every period that
+	 * starts on or after {@code effectiveFrom}. A second change for the same date wins
+	 * over the first; both stay in the audit trail.
+	 */
+	@Transactional
+	void changeTarget(String code, LocalDate effectiveFrom, Double target, Double trigger, String username,
+			Instant at) {
+		this.jdbc.sql("""
+				insert into measure_target (code, effective_from, target, trigger, changed_by, changed_at)
+				values (:code, :from, :target, :trigger, :by, :at)
+				""")
+			.param("code", code)
+			.param("from", effectiveFrom)
+			.param("target", target)
+			.param("trigger", trigger)
+			.param("by", username)
+			.param("at", java.sql.Timestamp.from(at))
+			.update();
+	}
+
+}

@@ -1,0 +1,21 @@
+-- SL003R: CO and SSO events with a first attended face-to-face contact F, counted in the month
+-- of BD(F, 15) (the plan fell due); met with a SENTENCE_PLAN completed on or before it.
+insert into measure_case (measure_code, month, event_id, subject_id, crn, team_code, staff_code, numerator, denominator, reason)
+select 'SL003R', date_trunc('month', due.day)::date, e.event_id, e.event_id, e.crn, e.team_code, e.staff_code,
+       case when p.completed <= due.day then 1 else 0 end, 1,
+       case when p.completed is null then 'no plan completed (due ' || measure_date(due.day) || ')'
+            when p.completed <= due.day then 'plan completed ' || measure_date(p.completed) || ', due ' || measure_date(due.day)
+            when cp.seq > due.seq then 'plan completed ' || measure_business_days(cp.seq - due.seq) || ' late'
+            else 'plan completed ' || measure_date(p.completed) || ', after it fell due on ' || measure_date(due.day)
+       end
+from event e
+join (select event_id, first_attended as first_day from measure_contact_first where first_attended is not null) f
+  on f.event_id = e.event_id
+join business_calendar cf on cf.day = f.first_day
+join business_calendar due on due.business_day and due.seq = cf.seq + 15
+left join lateral (
+    select min(pl.completed_date) as completed from plan pl
+    where pl.event_id = e.event_id and pl.plan_type = 'SENTENCE_PLAN' and pl.completed_date is not null
+) p on true
+left join business_calendar cp on cp.day = p.completed
+where e.event_type in ('COMMUNITY_ORDER', 'SUSPENDED_SENTENCE_ORDER') and {{events}}
