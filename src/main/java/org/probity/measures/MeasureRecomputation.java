@@ -74,6 +74,12 @@ public class MeasureRecomputation {
 	 */
 	@EventListener
 	void on(CaseDataImported imported) {
+		// Every measure counts events, attributed by the event's own team and staff
+		// codes:
+		// people and staff rows change no result.
+		if (imported.dataset() == Dataset.PEOPLE || imported.dataset() == Dataset.STAFF) {
+			return;
+		}
 		// joins the import's transaction (a new one only if published outside any)
 		this.transactions.executeWithoutResult((tx) -> {
 			if (imported.changedEverything()) {
