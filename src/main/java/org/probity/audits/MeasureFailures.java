@@ -6,8 +6,8 @@ import org.probity.shared.Period;
 
 /**
  * The cases that failed a service-level measure in a period, for samples such as "cases
- * that failed SL003R last quarter". Owned by the measures module; until its public API is
- * wired in, {@link MeasureCaseFailures} reads its table when it exists.
+ * that failed SL003R last quarter". The measures module decides;
+ * {@link MeasureCaseFailures} asks it.
  */
 public interface MeasureFailures {
 

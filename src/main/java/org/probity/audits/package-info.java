@@ -2,5 +2,5 @@
  * Case audits: versioned templates, reproducible samples, audit programmes, audit forms,
  * alerts and HMIP-style ratings.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "accounts", "cases" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "accounts", "cases", "measures" })
 package org.probity.audits;

@@ -1,0 +1,40 @@
+package org.probity.measures;
+
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.Set;
+
+import org.probity.shared.Period;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The cases behind a measure's shortfall, for other modules: audits sample "cases that
+ * failed SL003R last quarter" (case-audit.md, Sampling) from here.
+ */
+@Service
+public class MeasureShortfalls {
+
+	private final JdbcClient jdbc;
+
+	MeasureShortfalls(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** Events counted in the measure's denominator in the period but not (fully) met. */
+	@Transactional(readOnly = true)
+	public Set<String> eventsNotMeeting(String measureCode, Period period) {
+		return new HashSet<>(this.jdbc.sql("""
+				select distinct event_id from measure_case
+				where measure_code = :code and month between :from and :to and numerator < denominator
+				""")
+			.param("code", measureCode)
+			.param("from", period.startDate())
+			.param("to", LocalDate.from(period.last().atDay(1)))
+			.query(String.class)
+			.list());
+	}
+
+}
