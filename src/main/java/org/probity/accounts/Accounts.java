@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -46,6 +47,22 @@ public class Accounts {
 			.param("username", username)
 			.query(Account.class)
 			.optional();
+	}
+
+	/**
+	 * The user an account acts as, with its role and links, whether or not it is signed
+	 * in: lets other modules ask what that account may see (for instance, whether an
+	 * auditor may open a restricted case before the case is assigned to them).
+	 */
+	@Transactional(readOnly = true)
+	public Optional<CurrentUser> userFor(String username) {
+		return find(username).filter(Account::enabled).map(this::userOf);
+	}
+
+	CurrentUser userOf(Account account) {
+		return new CurrentUser(account.username(), account.passwordHash(), !isLocked(account),
+				List.of(new SimpleGrantedAuthority(account.role().authority())), account.displayName(), account.role(),
+				account.staffCode(), account.unitCode());
 	}
 
 	@Transactional(readOnly = true)

@@ -1,11 +1,8 @@
 package org.probity.accounts;
 
-import java.util.List;
-
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
@@ -26,12 +23,7 @@ class SignInAccounts implements UserDetailsService {
 
 	@Override
 	public UserDetails loadUserByUsername(String username) {
-		Accounts.Account account = this.accounts.find(username)
-			.filter(Accounts.Account::enabled)
-			.orElseThrow(() -> new UsernameNotFoundException("No such account"));
-		return new CurrentUser(account.username(), account.passwordHash(), !this.accounts.isLocked(account),
-				List.of(new SimpleGrantedAuthority(account.role().authority())), account.displayName(), account.role(),
-				account.staffCode(), account.unitCode());
+		return this.accounts.userFor(username).orElseThrow(() -> new UsernameNotFoundException("No such account"));
 	}
 
 	@EventListener

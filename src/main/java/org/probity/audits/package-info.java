@@ -2,5 +2,5 @@
  * Case audits: versioned templates, reproducible samples, audit programmes, audit forms,
  * alerts and HMIP-style ratings.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "accounts", "cases" })
 package org.probity.audits;

@@ -33,6 +33,10 @@ class EmbeddedDatabase {
 		return EmbeddedPostgres.builder()
 			.setDataDirectory(dir.resolve("pg"))
 			.setCleanDataDirectory(ephemeral)
+			// Spring stops it after the beans that use it; a hook of its own would stop
+			// it
+			// first and leave shutdown waiting for connections.
+			.setRegisterShutdownHook(false)
 			.setServerConfig("max_connections", "100")
 			.setServerConfig("shared_buffers", "256MB")
 			.setServerConfig("work_mem", "64MB")

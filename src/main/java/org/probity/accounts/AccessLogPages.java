@@ -1,0 +1,48 @@
+package org.probity.accounts;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The case access log, for the data protection checks that administrators and the quality
+ * team make.
+ */
+@Controller
+@PreAuthorize("hasAnyRole('ADMIN','QUALITY_TEAM')")
+class AccessLogPages {
+
+	static final int PAGE_SIZE = 50;
+
+	private final CaseAccessLog log;
+
+	AccessLogPages(CaseAccessLog log) {
+		this.log = log;
+	}
+
+	@GetMapping("/admin/access-log")
+	String log(@RequestParam(defaultValue = "") String crn, @RequestParam(defaultValue = "") String user,
+			@RequestParam(defaultValue = "1") int page, Model model) {
+		CaseAccessLog.Page entries = this.log.page(crn, user, page, PAGE_SIZE);
+		model.addAttribute("crn", crn.strip());
+		model.addAttribute("user", user.strip());
+		model.addAttribute("log", entries);
+		List<Integer> numbers = new ArrayList<>();
+		for (int n = 1; n <= entries.pages(); n++) {
+			if (n == 1 || n == entries.pages() || Math.abs(n - entries.page()) <= 1) {
+				numbers.add(n);
+			}
+			else if (!numbers.isEmpty() && numbers.get(numbers.size() - 1) != null) {
+				numbers.add(null);
+			}
+		}
+		model.addAttribute("pages", numbers);
+		return "accounts/access-log";
+	}
+
+}

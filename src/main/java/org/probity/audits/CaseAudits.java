@@ -1,0 +1,486 @@
+package org.probity.audits;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.probity.accounts.CurrentUser;
+import org.probity.accounts.Role;
+import org.probity.shared.BusinessCalendar;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Audits of cases: the auditor's worklist, saving a draft, completing, and raising an
+ * alert. Saves use an optimistic lock (the version the auditor opened) so that two
+ * auditors never overwrite each other.
+ */
+@Service
+public class CaseAudits {
+
+	private static final ZoneId LONDON = ZoneId.of("Europe/London");
+
+	public record AnswerInput(String keyQuestionCode, Answer answer, String comment) {
+
+		public AnswerInput {
+			comment = (comment != null) ? comment.trim() : "";
+		}
+
+	}
+
+	/** What the auditor sends: their answers and the version of the audit they opened. */
+	public record AuditInput(int version, List<AnswerInput> answers, List<String> failedPrompts, boolean alert,
+			String alertReason, String summary) {
+
+		public AuditInput {
+			answers = (answers != null) ? List.copyOf(answers) : List.of();
+			failedPrompts = (failedPrompts != null) ? List.copyOf(failedPrompts) : List.of();
+			alertReason = (alertReason != null && !alertReason.isBlank()) ? alertReason.trim() : null;
+			summary = (summary != null) ? summary.trim() : "";
+		}
+
+		Map<String, AnswerInput> byQuestion() {
+			Map<String, AnswerInput> map = new LinkedHashMap<>();
+			this.answers.forEach((a) -> map.put(a.keyQuestionCode(), a));
+			return map;
+		}
+
+	}
+
+	public record Audit(long auditId, Long programmeId, String programmeName, Long roundId, String templateCode,
+			int templateVersion, String eventId, String crn, String teamCode, String staffCode, String auditor,
+			String status, LocalDate dueDate, boolean alert, String alertReason, String summary, Instant completedAt,
+			String completedBy, String frameworkVersion, Instant updatedAt, String updatedBy, int version,
+			Map<String, AnswerInput> answers, Set<String> failedPrompts) {
+
+		public boolean open() {
+			return "PLANNED".equals(this.status) || "IN_PROGRESS".equals(this.status);
+		}
+
+		/** The case audited, or the site for a self-assessment. */
+		public String subject() {
+			return (this.crn != null) ? this.crn : "site " + this.teamCode;
+		}
+
+		public AuditInput asInput() {
+			return new AuditInput(this.version, List.copyOf(this.answers.values()), List.copyOf(this.failedPrompts),
+					this.alert, this.alertReason, this.summary);
+		}
+
+	}
+
+	public record WorklistItem(long auditId, String programmeName, String crn, String eventId, String teamCode,
+			String staffCode, String status, LocalDate dueDate, boolean late) {
+
+		public String subject() {
+			return (this.crn != null) ? this.crn : "Site " + this.teamCode;
+		}
+
+	}
+
+	/** What the auditor sees of the case beside the questions. */
+	public record CaseSummary(String crn, String name, LocalDate dateOfBirth, boolean restricted, String eventId,
+			String eventType, LocalDate sentenceDate, LocalDate allocationDate, LocalDate releaseDate,
+			LocalDate expectedEndDate, LocalDate terminationDate, String practitioner, String team, int contacts,
+			int contactsAttended, int plans, int referrals) {
+	}
+
+	private final JdbcClient jdbc;
+
+	private final AuditTemplates templates;
+
+	private final CaseAccessCheck access;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	CaseAudits(JdbcClient jdbc, AuditTemplates templates, CaseAccessCheck access, ApplicationEventPublisher events,
+			Clock clock) {
+		this.jdbc = jdbc;
+		this.templates = templates;
+		this.access = access;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	@Transactional(readOnly = true)
+	public List<WorklistItem> worklist(String username) {
+		return this.jdbc
+			.sql("""
+					select a.audit_id, coalesce(p.name, 'Individual audit') as programme_name, a.crn, a.event_id, a.team_code,
+					       a.staff_code, a.status, a.due_date, a.due_date < :today as late
+					from case_audit a left join audit_programme p on p.programme_id = a.programme_id
+					where a.auditor = :username and a.status in ('PLANNED', 'IN_PROGRESS')
+					order by a.due_date, a.audit_id
+					""")
+			.param("username", username)
+			.param("today", today())
+			.query(WorklistItem.class)
+			.list();
+	}
+
+	/** The audit, if this user may work on it (its auditor, or the quality team). */
+	@Transactional(readOnly = true)
+	public Audit open(long auditId, CurrentUser user) {
+		Audit audit = find(auditId).orElseThrow(() -> new NotFound("No audit " + auditId));
+		checkMayOpen(audit, user);
+		return audit;
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<Audit> find(long auditId) {
+		Map<String, AnswerInput> answers = new LinkedHashMap<>();
+		this.jdbc.sql(
+				"select key_question_code, answer, comment from case_audit_answer where audit_id = :id order by key_question_code")
+			.param("id", auditId)
+			.query((rs, n) -> answers.put(rs.getString(1),
+					new AnswerInput(rs.getString(1), (rs.getString(2) != null) ? Answer.valueOf(rs.getString(2)) : null,
+							rs.getString(3))))
+			.list();
+		Set<String> failedPrompts = new HashSet<>(
+				this.jdbc.sql("select prompt_code from case_audit_failed_prompt where audit_id = :id")
+					.param("id", auditId)
+					.query(String.class)
+					.list());
+		return this.jdbc
+			.sql("""
+					select a.audit_id, a.programme_id, p.name, a.round_id, a.template_code, a.template_version, a.event_id,
+					       a.crn, a.team_code, a.staff_code, a.auditor, a.status, a.due_date, a.alert, a.alert_reason, a.summary,
+					       a.completed_at, a.completed_by, coalesce(a.framework_version, v.framework_version), a.updated_at,
+					       a.updated_by, a.version
+					from case_audit a
+					left join audit_programme p on p.programme_id = a.programme_id
+					join audit_template_version v on v.template_code = a.template_code and v.version = a.template_version
+					where a.audit_id = :id
+					""")
+			.param("id", auditId)
+			.query((rs, n) -> new Audit(rs.getLong(1), (Long) rs.getObject(2, Long.class), rs.getString(3),
+					(Long) rs.getObject(4, Long.class), rs.getString(5), rs.getInt(6), rs.getString(7), rs.getString(8),
+					rs.getString(9), AuditProgrammes.trim(rs.getString(10)), rs.getString(11), rs.getString(12),
+					rs.getDate(13).toLocalDate(), rs.getBoolean(14), rs.getString(15), rs.getString(16),
+					instant(rs.getTimestamp(17)), rs.getString(18), rs.getString(19), instant(rs.getTimestamp(20)),
+					rs.getString(21), rs.getInt(22), answers, failedPrompts))
+			.optional();
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<CaseSummary> caseSummary(String eventId) {
+		return this.jdbc
+			.sql("""
+					select p.crn, p.forename || ' ' || p.surname as name, p.date_of_birth, p.restricted, e.event_id,
+					       e.event_type, e.sentence_date, e.allocation_date, e.release_date, e.expected_end_date,
+					       e.termination_date, coalesce(s.forename || ' ' || s.surname, e.staff_code) as practitioner,
+					       coalesce(u.unit_name, e.team_code) as team,
+					       (select count(*) from contact c where c.event_id = e.event_id) as contacts,
+					       (select count(*) from contact c where c.event_id = e.event_id and c.outcome = 'ATTENDED_COMPLIED') as contacts_attended,
+					       (select count(*) from plan pl where pl.event_id = e.event_id) as plans,
+					       (select count(*) from referral r where r.event_id = e.event_id) as referrals
+					from event e join person p on p.crn = e.crn
+					left join staff s on s.staff_code = e.staff_code
+					left join unit u on u.unit_code = e.team_code
+					where e.event_id = :event
+					""")
+			.param("event", eventId)
+			.query(CaseSummary.class)
+			.optional();
+	}
+
+	/** Saves the auditor's answers as a draft; the audit is then in progress. */
+	@Transactional
+	public Audit save(long auditId, AuditInput input, CurrentUser user) {
+		Audit audit = open(auditId, user);
+		AuditTemplates.Template template = template(audit);
+		checkBelongsToTemplate(input, template);
+		if (!audit.open()) {
+			throw new AuditChanged(
+					"This audit is " + audit.status().toLowerCase().replace('_', ' ') + " and can no longer be changed",
+					audit.updatedBy(), audit.updatedAt());
+		}
+		int updated = this.jdbc
+			.sql("""
+					update case_audit set status = 'IN_PROGRESS', alert = :alert, alert_reason = :reason, summary = :summary,
+					    updated_at = :now, updated_by = :by, version = version + 1
+					where audit_id = :id and version = :version and status in ('PLANNED', 'IN_PROGRESS')
+					""")
+			.param("alert", input.alert())
+			.param("reason", input.alertReason())
+			.param("summary", input.summary())
+			.param("now", Timestamp.from(this.clock.instant()))
+			.param("by", user.getUsername())
+			.param("id", auditId)
+			.param("version", input.version())
+			.update();
+		if (updated == 0) {
+			throw changed(auditId);
+		}
+		this.jdbc.sql("delete from case_audit_answer where audit_id = :id").param("id", auditId).update();
+		for (AnswerInput answer : input.answers()) {
+			if (answer.answer() == null && answer.comment().isEmpty()) {
+				continue;
+			}
+			this.jdbc.sql("""
+					insert into case_audit_answer (audit_id, key_question_code, answer, comment)
+					values (:id, :question, :answer, :comment)
+					""")
+				.param("id", auditId)
+				.param("question", answer.keyQuestionCode())
+				.param("answer", (answer.answer() != null) ? answer.answer().name() : null)
+				.param("comment", answer.comment())
+				.update();
+		}
+		this.jdbc.sql("delete from case_audit_failed_prompt where audit_id = :id").param("id", auditId).update();
+		for (String prompt : new HashSet<>(input.failedPrompts())) {
+			this.jdbc.sql("insert into case_audit_failed_prompt (audit_id, prompt_code) values (:id, :prompt)")
+				.param("id", auditId)
+				.param("prompt", prompt)
+				.update();
+		}
+		return find(auditId).orElseThrow();
+	}
+
+	/** What stops the saved answers from being completed, keyed by form field. */
+	@Transactional(readOnly = true)
+	public Map<String, String> problems(Audit audit) {
+		AuditTemplates.Template template = template(audit);
+		Map<String, String> errors = new LinkedHashMap<>();
+		for (AuditTemplates.KeyQuestion q : template.keyQuestions()) {
+			AnswerInput answer = audit.answers().get(q.code());
+			if (answer == null || answer.answer() == null) {
+				errors.put("answer-" + q.code(), "Answer key question " + q.code() + ": " + q.text());
+			}
+		}
+		if (audit.alert() && audit.crn() == null) {
+			errors.put("alert", "An alert is about a case; a site self-assessment cannot raise one");
+		}
+		if (audit.alert() && audit.alertReason() == null) {
+			errors.put("alertReason", "Say why this case is an alert");
+		}
+		return errors;
+	}
+
+	/**
+	 * Completes the audit with its saved answers, rates nothing by itself (ratings are
+	 * read from completed audits), raises the alert if marked, and publishes the
+	 * findings.
+	 */
+	@Transactional
+	public Audit complete(long auditId, int version, CurrentUser user) {
+		Audit audit = open(auditId, user);
+		if (audit.version() != version) {
+			throw changed(auditId);
+		}
+		if (!audit.open()) {
+			throw new AuditChanged("This audit is already " + audit.status().toLowerCase(), audit.updatedBy(),
+					audit.updatedAt());
+		}
+		Map<String, String> problems = problems(audit);
+		if (!problems.isEmpty()) {
+			throw new InvalidAudit(problems);
+		}
+		AuditTemplates.Template template = template(audit);
+		Instant now = this.clock.instant();
+		int updated = this.jdbc.sql("""
+				update case_audit set status = 'COMPLETED', completed_at = :now, completed_by = :by,
+				    framework_version = :framework, updated_at = :now, updated_by = :by, version = version + 1
+				where audit_id = :id and version = :version and status in ('PLANNED', 'IN_PROGRESS')
+				""")
+			.param("now", Timestamp.from(now))
+			.param("by", user.getUsername())
+			.param("framework", template.frameworkVersion())
+			.param("id", auditId)
+			.param("version", version)
+			.update();
+		if (updated == 0) {
+			throw changed(auditId);
+		}
+		List<String> failed = audit.answers()
+			.values()
+			.stream()
+			.filter((a) -> a.answer() == Answer.NO)
+			.map(AnswerInput::keyQuestionCode)
+			.sorted()
+			.toList();
+		this.events.publishEvent(new CaseAuditCompleted(auditId, audit.crn(), audit.eventId(), audit.teamCode(),
+				audit.staffCode(), audit.templateCode(), audit.templateVersion(), audit.programmeId(), failed,
+				audit.alert(), now));
+		if (audit.alert()) {
+			raiseAlert(audit, failed, user.getUsername(), now);
+		}
+		return find(auditId).orElseThrow();
+	}
+
+	private void raiseAlert(Audit audit, List<String> failed, String username, Instant now) {
+		LocalDate raised = LocalDate.ofInstant(now, LONDON);
+		LocalDate due = BusinessCalendar.englandAndWales().businessDayAfter(raised, 1);
+		String team = this.jdbc.sql("select team_code from staff where staff_code = :staff")
+			.param("staff", audit.staffCode())
+			.query(String.class)
+			.optional()
+			.orElse(audit.teamCode());
+		this.jdbc.sql("""
+				insert into audit_alert (audit_id, raised_at, raised_by, due_date, team_code, staff_code, reason)
+				values (:id, :at, :by, :due, :team, :staff, :reason)
+				""")
+			.param("id", audit.auditId())
+			.param("at", Timestamp.from(now))
+			.param("by", username)
+			.param("due", due)
+			.param("team", team)
+			.param("staff", audit.staffCode())
+			.param("reason", audit.alertReason())
+			.update();
+		this.events.publishEvent(new AlertRaised(audit.auditId(), audit.crn(), audit.eventId(), team, audit.staffCode(),
+				audit.alertReason(), failed, now, due));
+	}
+
+	/** Gives an open audit to another auditor, who must be allowed to open the case. */
+	@Transactional
+	public void assign(long auditId, String auditor, int version, CurrentUser user) {
+		Audit audit = find(auditId).orElseThrow(() -> new NotFound("No audit " + auditId));
+		if (audit.crn() != null && !this.access.mayOpen(audit.crn(), auditor)) {
+			throw new IllegalArgumentException(auditor + " may not open this case, which is restricted");
+		}
+		int updated = this.jdbc.sql("""
+				update case_audit set auditor = :auditor, updated_at = :now, updated_by = :by, version = version + 1
+				where audit_id = :id and version = :version and status in ('PLANNED', 'IN_PROGRESS')
+				""")
+			.param("auditor", auditor)
+			.param("now", Timestamp.from(this.clock.instant()))
+			.param("by", user.getUsername())
+			.param("id", auditId)
+			.param("version", version)
+			.update();
+		if (updated == 0) {
+			throw changed(auditId);
+		}
+	}
+
+	/**
+	 * Records an audit done outside a programme's plan (for instance in another system),
+	 * completed with its answers, in one step.
+	 */
+	@Transactional
+	public Audit recordCompleted(String templateCode, String eventId, Long programmeId, AuditInput input,
+			CurrentUser user) {
+		AuditTemplates.Template template = this.templates.current(templateCode)
+			.orElseThrow(() -> new IllegalArgumentException("No template " + templateCode));
+		record Event(String crn, String teamCode, String staffCode) {
+		}
+		Event event = this.jdbc.sql("select crn, team_code, staff_code from event where event_id = :id")
+			.param("id", eventId)
+			.query(Event.class)
+			.optional()
+			.orElseThrow(() -> new IllegalArgumentException("No event " + eventId));
+		if (programmeId != null) {
+			boolean exists = this.jdbc.sql("select exists (select 1 from audit_programme where programme_id = :id)")
+				.param("id", programmeId)
+				.query(Boolean.class)
+				.single();
+			if (!exists) {
+				throw new IllegalArgumentException("No audit programme " + programmeId);
+			}
+		}
+		long id = this.jdbc.sql("""
+				insert into case_audit (programme_id, template_code, template_version, event_id, crn, team_code,
+				    staff_code, auditor, status, due_date, updated_by)
+				values (:programme, :template, :version, :event, :crn, :team, :staff, :auditor, 'PLANNED', :due, :by)
+				returning audit_id
+				""")
+			.param("programme", programmeId)
+			.param("template", template.code())
+			.param("version", template.version())
+			.param("event", eventId)
+			.param("crn", event.crn())
+			.param("team", event.teamCode())
+			.param("staff", event.staffCode().trim())
+			.param("auditor", user.getUsername())
+			.param("due", today())
+			.param("by", user.getUsername())
+			.query(Long.class)
+			.single();
+		Audit saved = save(id, new AuditInput(0, input.answers(), input.failedPrompts(), input.alert(),
+				input.alertReason(), input.summary()), user);
+		return complete(id, saved.version(), user);
+	}
+
+	AuditTemplates.Template template(Audit audit) {
+		return this.templates.version(audit.templateCode(), audit.templateVersion()).orElseThrow();
+	}
+
+	private void checkBelongsToTemplate(AuditInput input, AuditTemplates.Template template) {
+		Map<String, String> errors = new LinkedHashMap<>();
+		for (AnswerInput answer : input.answers()) {
+			if (template.keyQuestion(answer.keyQuestionCode()).isEmpty()) {
+				errors.put("answers", "Key question " + answer.keyQuestionCode() + " is not in template "
+						+ template.code() + " version " + template.version());
+			}
+		}
+		List<String> prompts = template.promptCodes();
+		for (String prompt : input.failedPrompts()) {
+			if (!prompts.contains(prompt)) {
+				errors.put("failedPrompts", "Prompt " + prompt + " is not in template " + template.code());
+			}
+		}
+		if (input.summary().length() > 10_000) {
+			errors.put("summary", "The summary must be 10,000 characters or fewer");
+		}
+		if (!errors.isEmpty()) {
+			throw new InvalidAudit(errors);
+		}
+	}
+
+	private void checkMayOpen(Audit audit, CurrentUser user) {
+		if (audit.crn() == null) {
+			boolean allowed = user.role() == Role.ADMIN || user.role() == Role.QUALITY_TEAM
+					|| user.role() == Role.API_CLIENT || user.getUsername().equals(audit.auditor());
+			if (!allowed) {
+				throw new AccessDeniedException("This self-assessment is assigned to someone else");
+			}
+			return;
+		}
+		boolean team = user.role() == Role.ADMIN || user.role() == Role.QUALITY_TEAM || user.role() == Role.API_CLIENT;
+		if (!team && !user.getUsername().equals(audit.auditor())) {
+			throw new AccessDeniedException("This audit is assigned to someone else");
+		}
+		if (!this.access.mayOpen(audit.crn(), user.getUsername())) {
+			throw new AccessDeniedException("This case is restricted");
+		}
+	}
+
+	private AuditChanged changed(long auditId) {
+		Audit now = find(auditId).orElseThrow(() -> new NotFound("No audit " + auditId));
+		LocalDateTime at = LocalDateTime.ofInstant(now.updatedAt(), LONDON);
+		String message = "This audit was changed by " + now.updatedBy() + " at "
+				+ at.format(DateTimeFormatter.ofPattern("HH:mm")) + " since you opened it; your answers were not saved";
+		return new AuditChanged(message, now.updatedBy(), now.updatedAt());
+	}
+
+	private LocalDate today() {
+		return LocalDate.now(this.clock);
+	}
+
+	private static Instant instant(Timestamp timestamp) {
+		return (timestamp != null) ? timestamp.toInstant() : null;
+	}
+
+	static List<String> list(List<String> values) {
+		return (values != null) ? values : new ArrayList<>();
+	}
+
+}

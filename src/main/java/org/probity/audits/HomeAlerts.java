@@ -1,0 +1,34 @@
+package org.probity.audits;
+
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.probity.accounts.CurrentUser;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+/**
+ * Puts the open alerts a user must act on beside the home page, so that a line manager
+ * sees an alert as soon as it is raised (case-audit.md) without the home page depending
+ * on audits.
+ */
+@ControllerAdvice
+class HomeAlerts {
+
+	private final AuditAlerts alerts;
+
+	HomeAlerts(AuditAlerts alerts) {
+		this.alerts = alerts;
+	}
+
+	@ModelAttribute("auditAlerts")
+	List<AuditAlerts.Alert> auditAlerts(HttpServletRequest request, @AuthenticationPrincipal CurrentUser user) {
+		if (user == null || !"/".equals(request.getServletPath())) {
+			return List.of();
+		}
+		return this.alerts.openAlertsFor(user);
+	}
+
+}

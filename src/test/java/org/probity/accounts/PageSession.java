@@ -1,0 +1,96 @@
+package org.probity.accounts;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * A browser-like HTTP session for page tests: keeps cookies, does not follow redirects,
+ * and signs in through the real form with its CSRF token.
+ */
+public final class PageSession {
+
+	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
+
+	/** What a browser asks for, so that errors come back as pages rather than JSON. */
+	private static final String ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
+
+	private final String base;
+
+	private final HttpClient http;
+
+	public PageSession(int port) {
+		this.base = "http://localhost:" + port;
+		this.http = HttpClient.newBuilder()
+			.cookieHandler(new CookieManager())
+			.followRedirects(HttpClient.Redirect.NEVER)
+			.build();
+	}
+
+	/** Signs in through the form; the response is the redirect that follows it. */
+	public HttpResponse<String> signIn(String username, String password) {
+		String token = csrfToken("/sign-in");
+		return postForm("/sign-in", Map.of("username", username, "password", password, "_csrf", token));
+	}
+
+	public PageSession signedIn(String username, String password) {
+		HttpResponse<String> response = signIn(username, password);
+		String location = response.headers().firstValue("Location").orElse("");
+		if (response.statusCode() != 302 || location.contains("error")) {
+			throw new IllegalStateException(
+					"Sign-in failed for " + username + ": " + response.statusCode() + " " + location);
+		}
+		return this;
+	}
+
+	public HttpResponse<String> get(String path) {
+		return send(HttpRequest.newBuilder(URI.create(this.base + path)).header("Accept", ACCEPT).GET().build());
+	}
+
+	/** The CSRF token from the hidden input of the form on the page. */
+	public String csrfToken(String path) {
+		String page = get(path).body();
+		Matcher m = CSRF.matcher(page);
+		if (!m.find()) {
+			throw new IllegalStateException("No CSRF token on " + path);
+		}
+		return m.group(1);
+	}
+
+	public HttpResponse<String> postForm(String path, Map<String, String> fields) {
+		String body = new LinkedHashMap<>(fields).entrySet()
+			.stream()
+			.map((e) -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+					+ URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+			.collect(Collectors.joining("&"));
+		return send(HttpRequest.newBuilder(URI.create(this.base + path))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.header("Accept", ACCEPT)
+			.POST(HttpRequest.BodyPublishers.ofString(body))
+			.build());
+	}
+
+	private HttpResponse<String> send(HttpRequest request) {
+		try {
+			return this.http.send(request, HttpResponse.BodyHandlers.ofString());
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}

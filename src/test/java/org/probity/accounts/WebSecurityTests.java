@@ -1,0 +1,170 @@
+package org.probity.accounts;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.probity.IntegrationTest;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@IntegrationTest
+class WebSecurityTests {
+
+	static final String PASSWORD = "k5-password-long-enough";
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	Accounts accounts;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	Environment environment;
+
+	private HttpResponse<String> plainGet(String path, String... headers) throws Exception {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path)).GET();
+		if (headers.length > 0) {
+			request.headers(headers);
+		}
+		return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	@Test
+	void unauthenticatedApiCallsGet401() throws Exception {
+		assertThat(plainGet("/api/v1/cases/X123456").statusCode()).isEqualTo(401);
+		assertThat(plainGet("/api/v1/imports").statusCode()).isEqualTo(401);
+	}
+
+	@Test
+	void apiCallsWithAWrongPasswordGet401() throws Exception {
+		String basic = Base64.getEncoder().encodeToString("admin:wrong-password".getBytes());
+		assertThat(plainGet("/api/v1/imports", "Authorization", "Basic " + basic).statusCode()).isEqualTo(401);
+	}
+
+	@Test
+	void unauthenticatedPageRequestsAreSentToSignIn() throws Exception {
+		for (String page : new String[] { "/", "/cases", "/cases/X123456", "/estate", "/admin/access-log" }) {
+			HttpResponse<String> response = plainGet(page);
+			assertThat(response.statusCode()).as(page).isEqualTo(302);
+			assertThat(response.headers().firstValue("Location")).as(page).hasValueSatisfying((location) -> {
+				assertThat(location).endsWith("/sign-in");
+			});
+		}
+	}
+
+	@Test
+	void healthIsOpenToOperators() throws Exception {
+		HttpResponse<String> response = plainGet("/actuator/health");
+
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.body()).contains("UP");
+	}
+
+	@Test
+	void formPostWithoutCsrfTokenIsRefused() {
+		PageSession admin = new PageSession(this.port).signedIn("admin", "test-admin-password");
+
+		HttpResponse<String> response = admin.postForm("/admin/accounts", Map.of("username", "k5-no-csrf",
+				"displayName", "No token", "role", "QUALITY_TEAM", "password", "a-long-enough-password"));
+
+		assertThat(response.statusCode()).isEqualTo(403);
+		assertThat(this.accounts.find("k5-no-csrf")).isEmpty();
+	}
+
+	@Test
+	void signInWithoutCsrfTokenIsRefused() {
+		this.accounts.createOrReset("k5-csrf", "K5", Role.QUALITY_TEAM, null, null, PASSWORD);
+		PageSession session = new PageSession(this.port);
+
+		HttpResponse<String> response = session.postForm("/sign-in",
+				Map.of("username", "k5-csrf", "password", PASSWORD));
+
+		assertThat(response.statusCode()).isEqualTo(403);
+	}
+
+	@Test
+	void pagesCarrySecurityHeaders() throws Exception {
+		HttpResponse<String> response = plainGet("/sign-in");
+
+		assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+		assertThat(response.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+		assertThat(response.headers().firstValue("Content-Security-Policy")).hasValueSatisfying((csp) -> {
+			assertThat(csp).contains("default-src 'self'").contains("frame-ancestors 'none'");
+			assertThat(csp).doesNotContain("unsafe-inline");
+		});
+		assertThat(response.headers().firstValue("Referrer-Policy")).hasValue("same-origin");
+		assertThat(response.headers().firstValue("Cache-Control")).hasValueSatisfying((cache) -> {
+			assertThat(cache).contains("no-store");
+		});
+	}
+
+	@Test
+	void fiveWrongPasswordsLockTheAccountEvenAgainstTheRightPasswordForFifteenMinutes() {
+		this.accounts.createOrReset("k5-locked", "K5 Locked", Role.QUALITY_TEAM, null, null, PASSWORD);
+		for (int attempt = 1; attempt <= 5; attempt++) {
+			HttpResponse<String> wrong = new PageSession(this.port).signIn("k5-locked", "not-the-password");
+			assertThat(wrong.headers().firstValue("Location"))
+				.hasValueSatisfying((l) -> assertThat(l).contains("error"));
+		}
+
+		HttpResponse<String> right = new PageSession(this.port).signIn("k5-locked", PASSWORD);
+
+		assertThat(right.headers().firstValue("Location")).hasValueSatisfying((l) -> assertThat(l).contains("error"));
+		Instant lockedUntil = this.accounts.find("k5-locked").orElseThrow().lockedUntil();
+		assertThat(Duration.between(Instant.now(), lockedUntil)).isBetween(Duration.ofMinutes(14),
+				Duration.ofMinutes(15));
+
+		// fifteen minutes later
+		this.jdbc.sql("update account set locked_until = now() - interval '1 second' where username = 'k5-locked'")
+			.update();
+		HttpResponse<String> later = new PageSession(this.port).signIn("k5-locked", PASSWORD);
+		assertThat(later.headers().firstValue("Location"))
+			.hasValueSatisfying((l) -> assertThat(l).doesNotContain("error"));
+	}
+
+	@Test
+	void fourWrongPasswordsDoNotLock() {
+		this.accounts.createOrReset("k5-careless", "K5 Careless", Role.QUALITY_TEAM, null, null, PASSWORD);
+		for (int attempt = 1; attempt <= 4; attempt++) {
+			new PageSession(this.port).signIn("k5-careless", "not-the-password");
+		}
+
+		HttpResponse<String> right = new PageSession(this.port).signIn("k5-careless", PASSWORD);
+
+		assertThat(right.headers().firstValue("Location"))
+			.hasValueSatisfying((l) -> assertThat(l).doesNotContain("error"));
+		assertThat(this.accounts.find("k5-careless").orElseThrow().failedAttempts()).isZero();
+	}
+
+	@Test
+	void passwordsAreStoredAsSaltedHashes() {
+		this.accounts.createOrReset("k5-hashed", "K5 Hashed", Role.QUALITY_TEAM, null, null, PASSWORD);
+
+		String hash = this.accounts.find("k5-hashed").orElseThrow().passwordHash();
+
+		assertThat(hash).startsWith("{bcrypt}$2").doesNotContain(PASSWORD);
+	}
+
+	@Test
+	void sessionsExpireAfterThirtyMinutes() {
+		assertThat(this.environment.getProperty("server.servlet.session.timeout", Duration.class))
+			.isEqualTo(Duration.ofMinutes(30));
+		assertThat(this.environment.getProperty("server.servlet.session.cookie.http-only", Boolean.class)).isTrue();
+	}
+
+}

@@ -1,0 +1,145 @@
+package org.probity.audits;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.probity.IntegrationTest;
+import org.probity.accounts.Accounts;
+import org.probity.accounts.CurrentUser;
+import org.probity.accounts.Role;
+import org.probity.shared.BusinessCalendar;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+@IntegrationTest
+@RecordApplicationEvents
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AuditAlertsTests {
+
+	@org.springframework.boot.test.web.server.LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	Accounts accounts;
+
+	@Autowired
+	UserDetailsService users;
+
+	@Autowired
+	CaseAudits audits;
+
+	@Autowired
+	AuditAlerts alerts;
+
+	AuditTestData data;
+
+	List<String> crns;
+
+	@BeforeAll
+	void caseData() {
+		this.data = new AuditTestData(this.jdbc, "AAL", 'Q', 500).estate();
+		this.crns = new ArrayList<>();
+		this.crns.add(this.data.person(1, false));
+		this.crns.add(this.data.person(3, false));
+		this.data.account(this.accounts, "aal-quality", Role.QUALITY_TEAM, null, null);
+		this.data.account(this.accounts, "aal-manager", Role.LINE_MANAGER, null, this.data.team(1));
+		this.data.account(this.accounts, "aal-spo", Role.PRACTITIONER, this.data.staff(2), null);
+		this.data.account(this.accounts, "aal-other", Role.LINE_MANAGER, null, this.data.team(2));
+	}
+
+	private CurrentUser user(String username) {
+		return (CurrentUser) this.users.loadUserByUsername(username);
+	}
+
+	private CaseAudits.AuditInput answers(boolean alert) {
+		List<CaseAudits.AnswerInput> answers = new ArrayList<>();
+		for (String s : List.of("2.1", "2.2", "2.3", "2.4")) {
+			for (int q = 1; q <= 3; q++) {
+				answers.add(new CaseAudits.AnswerInput(s + "." + q, (q == 3) ? Answer.NO : Answer.YES, ""));
+			}
+		}
+		return new CaseAudits.AuditInput(0, answers, List.of("2.1.3.a"), alert,
+				alert ? "Child safeguarding concern not referred" : null, "");
+	}
+
+	@Test
+	void completingPublishesTheFailedKeyQuestionsAndAnAlertGoesToTheLineManager(ApplicationEvents events)
+			throws Exception {
+		CaseAudits.Audit audit = this.audits.recordCompleted("CASE_SUPERVISION", "E" + this.crns.get(0), null,
+				answers(true), user("aal-quality"));
+		CaseAuditCompleted completed = events.stream(CaseAuditCompleted.class)
+			.filter((e) -> e.auditId() == audit.auditId())
+			.findFirst()
+			.orElseThrow();
+		assertThat(completed.failedKeyQuestions()).containsExactly("2.1.3", "2.2.3", "2.3.3", "2.4.3");
+		assertThat(completed.alert()).isTrue();
+		AlertRaised raised = events.stream(AlertRaised.class)
+			.filter((e) -> e.auditId() == audit.auditId())
+			.findFirst()
+			.orElseThrow();
+		LocalDate today = LocalDate.now(ZoneId.of("Europe/London"));
+		assertThat(raised.dueDate()).isEqualTo(BusinessCalendar.englandAndWales().businessDayAfter(today, 1));
+		assertThat(raised.teamCode()).isEqualTo(this.data.team(1));
+
+		assertThat(this.alerts.openAlertsFor(user("aal-manager"))).extracting(AuditAlerts.Alert::auditId)
+			.contains(audit.auditId());
+		assertThat(this.alerts.openAlertsFor(user("aal-spo"))).extracting(AuditAlerts.Alert::auditId)
+			.contains(audit.auditId());
+		assertThat(this.alerts.openAlertsFor(user("aal-other"))).extracting(AuditAlerts.Alert::auditId)
+			.doesNotContain(audit.auditId());
+		assertThatExceptionOfType(AccessDeniedException.class)
+			.isThrownBy(() -> this.alerts.acknowledge(audit.auditId(), "Spoke to them", user("aal-other")));
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> this.alerts.acknowledge(audit.auditId(), " ", user("aal-manager")));
+
+		WebSession manager = new WebSession(this.port, "aal-manager", "a-password-for-tests");
+		assertThat(manager.get("/audits").body()).contains("Audit alerts").contains(audit.crn());
+		assertThat(manager.get("/audits/alerts").body()).contains("Child safeguarding concern not referred");
+
+		this.alerts.acknowledge(audit.auditId(), "Referral made to children's services the same day",
+				user("aal-manager"));
+		assertThat(manager.get("/audits/alerts").body()).contains("Referral made to children&#39;s services");
+		assertThat(this.alerts.openAlertsFor(user("aal-manager"))).extracting(AuditAlerts.Alert::auditId)
+			.doesNotContain(audit.auditId());
+	}
+
+	@Test
+	void anUnacknowledgedAlertPastOneBusinessDayIsOverdueForTheQualityTeam() {
+		CaseAudits.Audit audit = this.audits.recordCompleted("CASE_SUPERVISION", "E" + this.crns.get(1), null,
+				answers(true), user("aal-quality"));
+		assertThat(this.alerts.overdue()).extracting(AuditAlerts.Alert::auditId).doesNotContain(audit.auditId());
+		this.jdbc.sql("update audit_alert set due_date = date '2020-01-02' where audit_id = :id")
+			.param("id", audit.auditId())
+			.update();
+		assertThat(this.alerts.overdue()).extracting(AuditAlerts.Alert::auditId).contains(audit.auditId());
+		assertThat(this.alerts.openAlertsFor(user("aal-other"))).extracting(AuditAlerts.Alert::auditId)
+			.contains(audit.auditId());
+	}
+
+	@Test
+	void anAuditWithoutAnAlertRaisesNone(ApplicationEvents events) {
+		String crn = this.data.person(1, false);
+		CaseAudits.Audit audit = this.audits.recordCompleted("CASE_SUPERVISION", "E" + crn, null, answers(false),
+				user("aal-quality"));
+		assertThat(events.stream(AlertRaised.class).filter((e) -> e.auditId() == audit.auditId())).isEmpty();
+		assertThat(audit.frameworkVersion()).isEqualTo("HMIP-2018");
+	}
+
+}

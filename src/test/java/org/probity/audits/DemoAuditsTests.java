@@ -1,0 +1,75 @@
+package org.probity.audits;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.probity.IntegrationTest;
+import org.probity.accounts.Accounts;
+import org.probity.accounts.Role;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@IntegrationTest
+class DemoAuditsTests {
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	Accounts accounts;
+
+	@Autowired
+	DemoAudits demo;
+
+	@Autowired
+	AuditRatings ratings;
+
+	@Autowired
+	Inspections inspections;
+
+	@Test
+	void loadsACompletedLocalQualityInspectionWithRealisticRatingsAndOpenRounds() {
+		AuditTestData data = new AuditTestData(this.jdbc, "ADM", 'R', 600).estate();
+		data.people(240);
+		for (int i = 0; i < 60; i++) {
+			data.licence((i % 4) + 1);
+		}
+		data.account(this.accounts, "adm-quality", Role.QUALITY_TEAM, null, null);
+		data.account(this.accounts, "adm-qdo", Role.QUALITY_TEAM, null, null);
+		long lqi = this.demo.load(data.provider(), List.of("adm-quality", "adm-qdo"));
+		assertThat(lqi).isPositive();
+		assertThat(this.demo.load(data.provider(), List.of("adm-quality"))).isEqualTo(-1);
+
+		AuditRatings.Result result = this.ratings.rate(AuditRatings.Scope.programme(lqi));
+		assertThat(result.auditsCompleted()).isEqualTo(120);
+		assertThat(result.standards()).extracting(AuditRatings.StandardResult::code)
+			.containsExactly("2.1", "2.2", "2.3", "2.4");
+		System.out.println(
+				"Demo Local Quality Inspection, " + result.auditsCompleted() + " audits, " + result.frameworkVersion());
+		for (AuditRatings.StandardResult s : result.standards()) {
+			System.out.println(s.code() + " " + s.title() + ": " + s.rating());
+			for (AuditRatings.KeyQuestionResult q : s.keyQuestions()) {
+				System.out.println("  " + q.code() + " yes " + q.yes() + " no " + q.no() + " n/a " + q.notApplicable()
+						+ " = " + q.percent() + "% " + q.rating());
+			}
+		}
+		long inspection = this.jdbc.sql("select inspection_id from audit_inspection where unit_code = :u")
+			.param("u", data.provider())
+			.query(Long.class)
+			.single();
+		Inspections.Inspection exercise = this.inspections.find(inspection).orElseThrow();
+		System.out.println("Inspection-style: " + exercise.score() + " points, " + exercise.overall());
+		exercise.standards().forEach((s) -> System.out.println("  " + s.code() + " " + s.title() + ": " + s.rating()));
+		assertThat(this.jdbc
+			.sql("select count(*) from case_audit where auditor in ('adm-quality', 'adm-qdo') and status = 'PLANNED'")
+			.query(Integer.class)
+			.single()).isPositive();
+		assertThat(this.jdbc.sql("select count(*) from audit_alert where team_code like 'ADM%'")
+			.query(Integer.class)
+			.single()).isPositive();
+	}
+
+}

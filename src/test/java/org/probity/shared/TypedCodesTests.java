@@ -1,0 +1,50 @@
+package org.probity.shared;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+class TypedCodesTests {
+
+	@Test
+	void crnIsACapitalLetterAndSixDigits() {
+		assertThat(new Crn("X123456").value()).isEqualTo("X123456");
+		assertThat(Crn.isValid("A000000")).isTrue();
+	}
+
+	@Test
+	void crnRejectsAnythingElse() {
+		for (String bad : new String[] { "x123456", "X12345", "X1234567", "12345678", "XX12345", " X123456", "",
+				"X12345A" }) {
+			assertThat(Crn.isValid(bad)).as(bad).isFalse();
+			assertThatIllegalArgumentException().isThrownBy(() -> new Crn(bad)).withMessageContaining("X123456");
+		}
+		assertThat(Crn.isValid(null)).isFalse();
+		assertThatIllegalArgumentException().isThrownBy(() -> new Crn(null));
+	}
+
+	@Test
+	void crnsWithTheSameValueAreEqual() {
+		assertThat(new Crn("X123456")).isEqualTo(new Crn("X123456")).hasToString("X123456");
+	}
+
+	@Test
+	void unitCodeHasOneToTwelveCharacters() {
+		assertThat(new UnitCode("N")).hasToString("N");
+		assertThat(new UnitCode("N54LDU123456")).hasToString("N54LDU123456");
+		assertThatIllegalArgumentException().isThrownBy(() -> new UnitCode("N54LDU1234567"));
+		assertThatIllegalArgumentException().isThrownBy(() -> new UnitCode(""));
+		assertThatIllegalArgumentException().isThrownBy(() -> new UnitCode("   "));
+		assertThatIllegalArgumentException().isThrownBy(() -> new UnitCode(null));
+	}
+
+	@Test
+	void staffCodeHasSevenCharacters() {
+		assertThat(new StaffCode("N54A001")).hasToString("N54A001");
+		assertThatIllegalArgumentException().isThrownBy(() -> new StaffCode("N54A01"));
+		assertThatIllegalArgumentException().isThrownBy(() -> new StaffCode("N54A0001"));
+		assertThatIllegalArgumentException().isThrownBy(() -> new StaffCode(null));
+	}
+
+}
