@@ -51,6 +51,9 @@ class ImportMerge {
 	 */
 	static final double BULK_FRACTION = 0.25;
 
+	/** How many keys of a large file are looked up to estimate how many rows it adds. */
+	private static final int SAMPLED_KEYS = 20_000;
+
 	private static final Logger log = LoggerFactory.getLogger(ImportMerge.class);
 
 	private final JdbcClient jdbc;
@@ -118,11 +121,16 @@ class ImportMerge {
 		if (existing >= cap) {
 			return Load.ROW_BY_ROW;
 		}
-		long added = this.jdbc
-			.sql("select count(*) from import_rows r where not exists (select from %1$s t where t.%2$s = r.%2$s)"
-				.formatted(format.table(), format.key()))
-			.query(Long.class)
-			.single();
+		// the share of new keys, from a sample of the file: looking up every key of a
+		// large
+		// re-import would cost seconds to learn that it adds nothing
+		double percent = Math.min(100.0, 100.0 * SAMPLED_KEYS / stagedRows);
+		double newShare = this.jdbc.sql("""
+				select coalesce(avg(case when t.%2$s is null then 1.0 else 0.0 end), 0)
+				from import_rows r tablesample bernoulli (cast(:percent as real)) repeatable (0)
+				left join %1$s t on t.%2$s = r.%2$s
+				""".formatted(format.table(), format.key())).param("percent", percent).query(Double.class).single();
+		double added = newShare * stagedRows;
 		return (added >= MIN_BULK_ROWS && added >= BULK_FRACTION * existing) ? Load.BULK : Load.ROW_BY_ROW;
 	}
 
