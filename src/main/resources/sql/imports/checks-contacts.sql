@@ -1,6 +1,8 @@
 -- contacts.csv: a contact agrees with its event (same person) and its requirement (same
 -- event), and was arranged on or before the day it takes place. One pass over the file:
--- contacts files are the largest by far.
+-- contacts files are the largest by far. The WHERE repeats the conditions of the messages
+-- so that only rows with a problem (usually none) are expanded into the five candidate
+-- messages: expanding every row cost 8 of the 9 seconds for 822,121 clean rows.
 insert into import_error (row_no, col, ord, message)
 select r.row_no, x.col, x.ord, x.message
 from import_rows r
@@ -28,4 +30,10 @@ cross join lateral (values
           then format('arranged_on %s is after the contact date %s: an appointment is arranged on or before its day',
                       r.arranged_on, r.contact_at::date) end)
 ) x(col, ord, message)
-where x.message is not null;
+where (e.crn <> r.crn
+       or (r.event_id is not null and e.event_id is null)
+       or (r.requirement_id is not null and q.requirement_id is null)
+       or q.event_id <> r.event_id
+       or (r.staff_code is not null and st.staff_code is null)
+       or r.arranged_on > r.contact_at::date)
+  and x.message is not null;

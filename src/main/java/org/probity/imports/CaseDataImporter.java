@@ -82,7 +82,7 @@ class CaseDataImporter implements CaseDataImports {
 					return new ImportResult(id, dataset, false, 0, 0, errors, errorCount);
 				}
 				long t3 = System.nanoTime();
-				ImportMerge.Merged merged = this.merge.merge(format);
+				ImportMerge.Merged merged = this.merge.merge(format, staged.rows());
 				log.info("{}: merged in {} ms", fileName, (System.nanoTime() - t3) / 1_000_000);
 				long id = this.history.record(dataset, username, fileName, startedAt, now(), Outcome.APPLIED,
 						staged.rows(), merged.inserted(), merged.updated(), 0);

@@ -3,8 +3,13 @@ package org.probity.imports;
 import java.sql.Array;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -12,6 +17,18 @@ import org.springframework.stereotype.Component;
 /**
  * Applies the typed rows of a clean file to their table as an upsert that leaves
  * identical rows alone, so that re-importing a file changes nothing.
+ * <p>
+ * A bulk load (a file that adds at least {@link #BULK_FRACTION} of the rows the table
+ * already has, and at least {@link #MIN_BULK_ROWS} rows) would spend most of its time in
+ * PostgreSQL's row-by-row foreign-key triggers and index insertions. For those the merge
+ * drops the table's foreign keys and secondary indexes, as the catalog defines them,
+ * writes the rows, and creates them again: ADD CONSTRAINT validates every row with one
+ * set-based query, CREATE INDEX sorts once. All of it runs in the import's transaction
+ * (DDL is transactional in PostgreSQL), so a failure anywhere rolls the constraints back
+ * with the rows, and after a commit they are in force and validated as before. The cost:
+ * ALTER TABLE holds an ACCESS EXCLUSIVE lock on the table and on the tables its foreign
+ * keys reference until the import commits, so readers of those tables wait for a bulk
+ * load.
  */
 @Component
 class ImportMerge {
@@ -22,6 +39,23 @@ class ImportMerge {
 	 */
 	static final int MAX_CHANGED_EVENTS = 100_000;
 
+	/**
+	 * Below this many rows a file is merged row by row whatever the table's size: the DDL
+	 * of a bulk load would cost more than it saves.
+	 */
+	static final long MIN_BULK_ROWS = 10_000;
+
+	/**
+	 * A file whose new rows number at least this fraction of the rows already in the
+	 * table is loaded in bulk (see BENCHMARKS.md for the measurements behind it).
+	 */
+	static final double BULK_FRACTION = 0.25;
+
+	/** How many keys of a large file are looked up to estimate how many rows it adds. */
+	private static final int SAMPLED_KEYS = 20_000;
+
+	private static final Logger log = LoggerFactory.getLogger(ImportMerge.class);
+
 	private final JdbcClient jdbc;
 
 	ImportMerge(JdbcClient jdbc) {
@@ -31,8 +65,115 @@ class ImportMerge {
 	record Merged(int inserted, int updated, Set<String> changedEventIds) {
 	}
 
-	Merged merge(ExchangeFormat format) {
-		return this.jdbc.sql(sql(format)).param("max", MAX_CHANGED_EVENTS).query((rs, n) -> {
+	Merged merge(ExchangeFormat format, long stagedRows) {
+		Load load = load(format, stagedRows);
+		if (load == Load.ROW_BY_ROW) {
+			return upsert(format, sql(format));
+		}
+		long t0 = System.nanoTime();
+		List<String> recreate = dropForeignKeysAndIndexes(format.table());
+		long t1 = System.nanoTime();
+		Merged merged = upsert(format, (load == Load.INTO_EMPTY_TABLE) ? insertSql(format) : sql(format));
+		long t2 = System.nanoTime();
+		this.jdbc.sql("set local maintenance_work_mem = '256MB'").update();
+		for (String ddl : recreate) {
+			this.jdbc.sql(ddl).update();
+		}
+		this.jdbc.sql("analyze " + format.table()).update();
+		log.info(
+				"Bulk load of {} ({}): dropped {} constraints and indexes in {} ms, wrote rows in {} ms,"
+						+ " created and validated them again in {} ms",
+				format.table(), load, recreate.size(), (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000,
+				(System.nanoTime() - t2) / 1_000_000);
+		return merged;
+	}
+
+	enum Load {
+
+		/** An upsert with every foreign key and index in place. */
+		ROW_BY_ROW,
+		/**
+		 * Foreign keys and secondary indexes dropped and re-created around the upsert.
+		 */
+		BULK,
+		/** As BULK, and a plain insert: an empty table cannot conflict. */
+		INTO_EMPTY_TABLE
+
+	}
+
+	/**
+	 * How to load the file. The table is counted only up to the size that would make a
+	 * bulk load pay, so a small file into a large table costs a scan of a few rows; only
+	 * a large file into a large table pays for counting its new keys.
+	 */
+	Load load(ExchangeFormat format, long stagedRows) {
+		if (stagedRows < MIN_BULK_ROWS) {
+			return Load.ROW_BY_ROW;
+		}
+		long cap = (long) Math.ceil(stagedRows / BULK_FRACTION) + 1;
+		long existing = this.jdbc.sql("select count(*) from (select from " + format.table() + " limit :cap) t")
+			.param("cap", cap)
+			.query(Long.class)
+			.single();
+		if (existing == 0) {
+			return Load.INTO_EMPTY_TABLE;
+		}
+		if (existing >= cap) {
+			return Load.ROW_BY_ROW;
+		}
+		// the share of new keys, from a sample of the file: looking up every key of a
+		// large
+		// re-import would cost seconds to learn that it adds nothing
+		double percent = Math.min(100.0, 100.0 * SAMPLED_KEYS / stagedRows);
+		double newShare = this.jdbc.sql("""
+				select coalesce(avg(case when t.%2$s is null then 1.0 else 0.0 end), 0)
+				from import_rows r tablesample bernoulli (cast(:percent as real)) repeatable (0)
+				left join %1$s t on t.%2$s = r.%2$s
+				""".formatted(format.table(), format.key())).param("percent", percent).query(Double.class).single();
+		double added = newShare * stagedRows;
+		return (added >= MIN_BULK_ROWS && added >= BULK_FRACTION * existing) ? Load.BULK : Load.ROW_BY_ROW;
+	}
+
+	/**
+	 * Drops the table's foreign keys and the indexes that back no constraint, and returns
+	 * the statements that create them again, read from the catalog so that the migrations
+	 * stay the one definition of them. Primary keys and unique constraints stay: the
+	 * upsert and other tables' foreign keys need them.
+	 */
+	private List<String> dropForeignKeysAndIndexes(String table) {
+		List<String> foreignKeys = this.jdbc.sql("""
+				select format('alter table %s add constraint %I %s', conrelid::regclass, conname,
+				              pg_get_constraintdef(oid))
+				from pg_constraint
+				where conrelid = cast(:table as regclass) and contype = 'f'
+				order by conname
+				""").param("table", table).query(String.class).list();
+		List<String> indexes = this.jdbc.sql("""
+				select pg_get_indexdef(i.indexrelid)
+				from pg_index i
+				where i.indrelid = cast(:table as regclass) and not i.indisunique and not i.indisprimary
+				  and not exists (select from pg_constraint c where c.conindid = i.indexrelid)
+				order by i.indexrelid::regclass::text
+				""").param("table", table).query(String.class).list();
+		List<String> drops = this.jdbc.sql("""
+				select format('alter table %s drop constraint %I', conrelid::regclass, conname)
+				from pg_constraint
+				where conrelid = cast(:table as regclass) and contype = 'f'
+				union all
+				select format('drop index %s', i.indexrelid::regclass)
+				from pg_index i
+				where i.indrelid = cast(:table as regclass) and not i.indisunique and not i.indisprimary
+				  and not exists (select from pg_constraint c where c.conindid = i.indexrelid)
+				""").param("table", table).query(String.class).list();
+		for (String drop : drops) {
+			this.jdbc.sql(drop).update();
+		}
+		// indexes first: a foreign key's validation reads the referencing table whole
+		return Stream.concat(indexes.stream(), foreignKeys.stream()).toList();
+	}
+
+	private Merged upsert(ExchangeFormat format, String sql) {
+		return this.jdbc.sql(sql).param("max", MAX_CHANGED_EVENTS).query((rs, n) -> {
 			int inserted = rs.getInt("inserted");
 			int updated = rs.getInt("updated");
 			Array ids = rs.getArray("event_ids");
@@ -70,6 +211,26 @@ class ImportMerge {
 				            then array_agg(distinct event_id) filter (where event_id is not null) end as event_ids
 				from changed
 				""".formatted(table, columns, format.key(), set, mine, theirs, eventId);
+	}
+
+	/** For an empty table: every row is new, so no conflict to look for. */
+	static String insertSql(ExchangeFormat format) {
+		String table = format.table();
+		String columns = String.join(", ", format.columnNames());
+		String eventId = format.eventKeyed() ? "event_id" : "null::text";
+		return """
+				with changed as (
+				    insert into %1$s (%2$s)
+				    select %2$s from import_rows
+				    returning true as inserted, %3$s as event_id
+				)
+				select count(*) filter (where inserted) as inserted,
+				       count(*) filter (where not inserted) as updated,
+				       count(distinct event_id) as events,
+				       case when count(distinct event_id) between 1 and :max
+				            then array_agg(distinct event_id) filter (where event_id is not null) end as event_ids
+				from changed
+				""".formatted(table, columns, eventId);
 	}
 
 }
