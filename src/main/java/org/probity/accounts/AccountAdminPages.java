@@ -38,7 +38,7 @@ class AccountAdminPages {
 			return page(model, form, errors);
 		}
 		this.accounts.createOrReset(form.username(), form.displayName(), form.chosenRole(), form.staffCodeOrNull(),
-				form.unitCodeOrNull(), form.password());
+				form.unitCodeOrNull(), form.emailOrNull(), form.password());
 		redirect.addFlashAttribute("created", form.username());
 		return "redirect:/admin/accounts";
 	}

@@ -12,10 +12,17 @@ import org.probity.shared.UnitCode;
  * A new account as typed on the account administration page, with the rules it must meet.
  * The links decide data scope, so a practitioner needs a staff code and a manager a unit.
  */
-record AccountForm(String username, String displayName, String role, String staffCode, String unitCode,
+record AccountForm(String username, String displayName, String role, String staffCode, String unitCode, String email,
 		String password) {
 
 	static final int MIN_PASSWORD = 12;
+
+	/**
+	 * One address, as GOV.UK services check it: something before and after a single @, a
+	 * dot in the domain, no spaces.
+	 */
+	private static final Pattern EMAIL = Pattern.compile(
+			"[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+");
 
 	private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{2,49}");
 
@@ -25,11 +32,12 @@ record AccountForm(String username, String displayName, String role, String staf
 		role = trim(role);
 		staffCode = trim(staffCode).toUpperCase(Locale.UK);
 		unitCode = trim(unitCode).toUpperCase(Locale.UK);
+		email = trim(email);
 		password = (password == null) ? "" : password;
 	}
 
 	static AccountForm empty() {
-		return new AccountForm("", "", "", "", "", "");
+		return new AccountForm("", "", "", "", "", "", "");
 	}
 
 	/**
@@ -69,6 +77,9 @@ record AccountForm(String username, String displayName, String role, String staf
 		else if (this.unitCode.isEmpty() && (chosen == Role.LINE_MANAGER || chosen == Role.SENIOR_MANAGER)) {
 			errors.put("unitCode", "Enter the unit of a manager: it decides which cases they see");
 		}
+		if (!this.email.isEmpty() && (this.email.length() > 254 || !EMAIL.matcher(this.email).matches())) {
+			errors.put("email", "Enter an email address in the correct format, like name@example.com");
+		}
 		if (this.password.length() < MIN_PASSWORD) {
 			errors.put("password", "Password must be at least " + MIN_PASSWORD + " characters");
 		}
@@ -96,6 +107,10 @@ record AccountForm(String username, String displayName, String role, String staf
 
 	String unitCodeOrNull() {
 		return this.unitCode.isEmpty() ? null : this.unitCode;
+	}
+
+	String emailOrNull() {
+		return this.email.isEmpty() ? null : this.email;
 	}
 
 	private static String trim(String value) {

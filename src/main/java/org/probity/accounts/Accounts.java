@@ -34,14 +34,15 @@ public class Accounts {
 	}
 
 	public record Account(String username, String displayName, String passwordHash, Role role, String staffCode,
-			String unitCode, boolean enabled, int failedAttempts, Instant lockedUntil) {
+			String unitCode, boolean enabled, int failedAttempts, Instant lockedUntil, String email) {
 	}
 
 	@Transactional(readOnly = true)
 	public Optional<Account> find(String username) {
 		return this.jdbc
 			.sql("""
-					select username, display_name, password_hash, role, staff_code, unit_code, enabled, failed_attempts, locked_until
+					select username, display_name, password_hash, role, staff_code, unit_code, enabled, failed_attempts, locked_until,
+					       email
 					from account where username = :username
 					""")
 			.param("username", username)
@@ -62,14 +63,40 @@ public class Accounts {
 	CurrentUser userOf(Account account) {
 		return new CurrentUser(account.username(), account.passwordHash(), !isLocked(account),
 				List.of(new SimpleGrantedAuthority(account.role().authority())), account.displayName(), account.role(),
-				account.staffCode(), account.unitCode());
+				account.staffCode(), account.unitCode(), account.email());
+	}
+
+	/** The email address of an account, when it has one. */
+	@Transactional(readOnly = true)
+	public Optional<String> emailOf(String username) {
+		return find(username).map(Account::email);
+	}
+
+	/**
+	 * The enabled accounts that have an email address, as the users they act as (with
+	 * {@link CurrentUser#email()}): lets other modules choose whom to write to by the
+	 * same rules that decide what those users see.
+	 */
+	@Transactional(readOnly = true)
+	public List<CurrentUser> usersWithEmail() {
+		return this.jdbc
+			.sql("""
+					select username, display_name, password_hash, role, staff_code, unit_code, enabled, failed_attempts, locked_until,
+					       email
+					from account where enabled and email is not null order by username
+					""")
+			.query(Account.class)
+			.stream()
+			.map(this::userOf)
+			.toList();
 	}
 
 	@Transactional(readOnly = true)
 	public List<Account> all() {
 		return this.jdbc
 			.sql("""
-					select username, display_name, password_hash, role, staff_code, unit_code, enabled, failed_attempts, locked_until
+					select username, display_name, password_hash, role, staff_code, unit_code, enabled, failed_attempts, locked_until,
+					       email
 					from account order by role, username
 					""")
 			.query(Account.class)
@@ -81,17 +108,36 @@ public class Accounts {
 		return this.jdbc.sql("select exists (select 1 from account)").query(Boolean.class).single();
 	}
 
-	/** Creates the account, or resets its password, role and links when it exists. */
+	/**
+	 * Creates the account, or resets its password, role and links when it exists; an
+	 * existing email address is kept.
+	 */
 	@Transactional
 	public void createOrReset(String username, String displayName, Role role, String staffCode, String unitCode,
 			String rawPassword) {
+		save(username, displayName, role, staffCode, unitCode, null, false, rawPassword);
+	}
+
+	/**
+	 * Creates the account, or resets its password, role, links and email address (null
+	 * for none) when it exists.
+	 */
+	@Transactional
+	public void createOrReset(String username, String displayName, Role role, String staffCode, String unitCode,
+			String email, String rawPassword) {
+		save(username, displayName, role, staffCode, unitCode, email, true, rawPassword);
+	}
+
+	private void save(String username, String displayName, Role role, String staffCode, String unitCode, String email,
+			boolean setEmail, String rawPassword) {
 		this.jdbc.sql("""
-				insert into account (username, display_name, password_hash, role, staff_code, unit_code)
-				values (:username, :displayName, :hash, :role, :staffCode, :unitCode)
+				insert into account (username, display_name, password_hash, role, staff_code, unit_code, email)
+				values (:username, :displayName, :hash, :role, :staffCode, :unitCode, :email)
 				on conflict (username) do update set display_name = excluded.display_name,
 				    password_hash = excluded.password_hash, role = excluded.role, staff_code = excluded.staff_code,
-				    unit_code = excluded.unit_code, enabled = true, failed_attempts = 0, locked_until = null,
-				    version = account.version + 1
+				    unit_code = excluded.unit_code,
+				    email = case when :setEmail then excluded.email else account.email end,
+				    enabled = true, failed_attempts = 0, locked_until = null, version = account.version + 1
 				""")
 			.param("username", username)
 			.param("displayName", displayName)
@@ -99,6 +145,8 @@ public class Accounts {
 			.param("role", role.name())
 			.param("staffCode", staffCode)
 			.param("unitCode", unitCode)
+			.param("email", email)
+			.param("setEmail", setEmail)
 			.update();
 	}
 

@@ -16,10 +16,13 @@ public final class CurrentUser extends User {
 
 	private final String unitCode;
 
+	private final String email;
+
 	CurrentUser(String username, String passwordHash, boolean accountNonLocked,
 			Collection<? extends GrantedAuthority> authorities, String displayName, Role role, String staffCode,
-			String unitCode) {
+			String unitCode, String email) {
 		super(username, passwordHash, true, true, true, accountNonLocked, authorities);
+		this.email = email;
 		this.displayName = displayName;
 		this.role = role;
 		this.staffCode = staffCode;
@@ -40,6 +43,11 @@ public final class CurrentUser extends User {
 
 	public String unitCode() {
 		return this.unitCode;
+	}
+
+	/** Where mail for this user goes; null when the account has no email address. */
+	public String email() {
+		return this.email;
 	}
 
 	public DataScope scope() {

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 
 import org.probity.accounts.CurrentUser;
 import org.probity.accounts.Role;
@@ -136,21 +137,8 @@ public class AuditAlerts {
 		if (actionTaken == null || actionTaken.isBlank()) {
 			throw new IllegalArgumentException("Enter what was done about the alert");
 		}
-		Alert alert = this.jdbc.sql(SELECT + " where al.audit_id = :id")
-			.param("today", today())
-			.param("id", auditId)
-			.query(Alert.class)
-			.optional()
-			.orElseThrow(() -> new NotFound("No alert for audit " + auditId));
-		boolean manages = everything(user)
-				|| this.jdbc.sql("select exists (" + SELECT + " where al.audit_id = :id and " + MANAGED + ")")
-					.param("today", today())
-					.param("id", auditId)
-					.param("unit", user.unitCode())
-					.param("staff", user.staffCode())
-					.param("senior", user.role() == Role.SENIOR_MANAGER)
-					.query(Boolean.class)
-					.single();
+		Alert alert = find(auditId).orElseThrow(() -> new NotFound("No alert for audit " + auditId));
+		boolean manages = everything(user) || manages(auditId, user, user.role() == Role.SENIOR_MANAGER);
 		if (!manages) {
 			throw new AccessDeniedException("Only the practitioner's line manager can record what was done");
 		}
@@ -167,6 +155,37 @@ public class AuditAlerts {
 			.param("action", actionTaken.trim())
 			.param("id", auditId)
 			.update();
+	}
+
+	/** The alert raised on an audit, if any. */
+	@Transactional(readOnly = true)
+	public Optional<Alert> find(long auditId) {
+		return this.jdbc.sql(SELECT + " where al.audit_id = :id")
+			.param("today", today())
+			.param("id", auditId)
+			.query(Alert.class)
+			.optional();
+	}
+
+	/**
+	 * Whether the user is a line manager of the alert's practitioner: one of those who
+	 * see the alert as their own team's on the home page (the team's manager, or an SPO
+	 * of the team), not by seniority or by a role that sees every alert.
+	 */
+	@Transactional(readOnly = true)
+	boolean isLineManagerFor(long auditId, CurrentUser user) {
+		return !everything(user) && user.role() != Role.API_CLIENT && manages(auditId, user, false);
+	}
+
+	private boolean manages(long auditId, CurrentUser user, boolean senior) {
+		return this.jdbc.sql("select exists (" + SELECT + " where al.audit_id = :id and " + MANAGED + ")")
+			.param("today", today())
+			.param("id", auditId)
+			.param("unit", user.unitCode())
+			.param("staff", user.staffCode())
+			.param("senior", senior)
+			.query(Boolean.class)
+			.single();
 	}
 
 	private static boolean everything(CurrentUser user) {

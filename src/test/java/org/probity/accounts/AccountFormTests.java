@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AccountFormTests {
 
 	private static AccountForm form(String username, String role, String staff, String unit, String password) {
-		return new AccountForm(username, "A Person", role, staff, unit, password);
+		return new AccountForm(username, "A Person", role, staff, unit, "", password);
 	}
 
 	@Test
@@ -37,7 +37,7 @@ class AccountFormTests {
 
 	@Test
 	void refusesMalformedValuesWithAMessageForEachField() {
-		var errors = new AccountForm("", "", "CHIEF", "N54", "N54LDU1234567", "short").errors(false);
+		var errors = new AccountForm("", "", "CHIEF", "N54", "N54LDU1234567", "", "short").errors(false);
 
 		assertThat(errors).containsKeys("username", "displayName", "role", "staffCode", "unitCode", "password");
 		assertThat(errors.keySet()).containsExactly("username", "displayName", "role", "staffCode", "unitCode",
@@ -56,6 +56,24 @@ class AccountFormTests {
 		assertThat(form("a b c", "ADMIN", "", "", "correct-horse-battery").errors(false)).containsKey("username");
 		assertThat(form("a".repeat(51), "ADMIN", "", "", "correct-horse-battery").errors(false))
 			.containsKey("username");
+	}
+
+	@Test
+	void anEmailAddressIsOptionalButMustLookLikeOne() {
+		AccountForm none = new AccountForm("lm.one", "A Person", "LINE_MANAGER", "", "N54T1", "  ",
+				"correct-horse-battery");
+		assertThat(none.errors(false)).isEmpty();
+		assertThat(none.emailOrNull()).isNull();
+		AccountForm good = new AccountForm("lm.one", "A Person", "LINE_MANAGER", "", "N54T1",
+				" pat.manager@probation.example.gov.uk ", "correct-horse-battery");
+		assertThat(good.errors(false)).isEmpty();
+		assertThat(good.emailOrNull()).isEqualTo("pat.manager@probation.example.gov.uk");
+		for (String bad : new String[] { "pat", "pat@", "@example.com", "pat@example", "pat manager@example.com",
+				"pat@@example.com" }) {
+			assertThat(new AccountForm("lm.one", "A Person", "LINE_MANAGER", "", "N54T1", bad, "correct-horse-battery")
+				.errors(false))
+				.containsEntry("email", "Enter an email address in the correct format, like name@example.com");
+		}
 	}
 
 }

@@ -71,6 +71,40 @@ class AdminPagesTests {
 	}
 
 	@Test
+	void adminGivesALineManagerAnEmailAddressForAlerts() {
+		PageSession admin = admin();
+		Map<String, String> fields = form(admin, "k4-mailed-manager", "LINE_MANAGER", "", "k4t1", PASSWORD);
+		fields.put("email", " k4.manager@probation.example.gov.uk ");
+
+		assertThat(admin.postForm("/admin/accounts", fields).statusCode()).isEqualTo(302);
+		assertThat(admin.get("/admin/accounts").body()).contains("k4.manager@probation.example.gov.uk");
+		assertThat(this.accounts.emailOf("k4-mailed-manager")).contains("k4.manager@probation.example.gov.uk");
+		assertThat(this.accounts.usersWithEmail()).filteredOn((u) -> u.getUsername().equals("k4-mailed-manager"))
+			.singleElement()
+			.satisfies((u) -> assertThat(u.email()).isEqualTo("k4.manager@probation.example.gov.uk"));
+
+		this.accounts.createOrReset("k4-mailed-manager", "K4 Manager", Role.LINE_MANAGER, null, "K4T1", PASSWORD);
+		assertThat(this.accounts.emailOf("k4-mailed-manager")).as("a reset without an address keeps it")
+			.contains("k4.manager@probation.example.gov.uk");
+		assertThat(this.accounts.emailOf("k4-quality")).isEmpty();
+	}
+
+	@Test
+	void anEmailAddressInTheWrongFormatIsRefused() {
+		PageSession admin = admin();
+		Map<String, String> fields = form(admin, "k4-bad-email", "LINE_MANAGER", "", "K4T1", PASSWORD);
+		fields.put("email", "k4.manager-at-example");
+
+		HttpResponse<String> refused = admin.postForm("/admin/accounts", fields);
+
+		assertThat(refused.statusCode()).isEqualTo(200);
+		assertThat(refused.body()).contains("href=\"#email\"")
+			.contains("Enter an email address in the correct format, like name@example.com")
+			.contains("govuk-input--error");
+		assertThat(this.accounts.find("k4-bad-email")).isEmpty();
+	}
+
+	@Test
 	void invalidAccountIsRefusedWithAnErrorSummary() {
 		PageSession admin = admin();
 
