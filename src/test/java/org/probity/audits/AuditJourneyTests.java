@@ -1,14 +1,14 @@
 package org.probity.audits;
 
-import java.nio.file.Paths;
 import java.time.YearMonth;
 import java.util.List;
 
 import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserType;
+
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import org.junit.jupiter.api.Test;
+import org.probity.HeadlessChromium;
 import org.probity.IntegrationTest;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -53,12 +53,7 @@ class AuditJourneyTests {
 					false, Recurrence.NONE, YearMonth.of(2036, 1), null, List.of("admin"), 1L), "test")
 			.programmeId();
 		String base = "http://localhost:" + this.port;
-		try (Playwright playwright = Playwright.create();
-				Browser browser = playwright.chromium()
-					.launch(new BrowserType.LaunchOptions().setExecutablePath(Paths.get("/usr/bin/chromium"))
-						.setHeadless(true)
-						.setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
-								"--disable-component-update", "--no-first-run")))) {
+		try (Playwright playwright = Playwright.create(); Browser browser = HeadlessChromium.launch(playwright)) {
 			Page page = browser.newPage();
 			page.navigate(base + "/sign-in");
 			page.getByLabel("Username").fill("admin");

@@ -10,7 +10,7 @@ import com.deque.html.axecore.playwright.AxeBuilder;
 import com.deque.html.axecore.results.AxeResults;
 import com.deque.html.axecore.results.Rule;
 import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserType;
+
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import org.junit.jupiter.api.AfterAll;
@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.condition.EnabledIf;
+import org.probity.HeadlessChromium;
 import org.probity.IntegrationTest;
 import org.probity.accounts.Accounts;
 import org.probity.accounts.Role;
@@ -38,8 +39,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @EnabledIf("chromiumInstalled")
 class CaseJourneyBrowserTests {
 
-	static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-
 	static final String PASSWORD = "k9-password-long-enough";
 
 	@LocalServerPort
@@ -56,7 +55,7 @@ class CaseJourneyBrowserTests {
 	Browser browser;
 
 	static boolean chromiumInstalled() {
-		return Files.isExecutable(CHROMIUM);
+		return Files.isExecutable(HeadlessChromium.EXECUTABLE);
 	}
 
 	@BeforeAll
@@ -74,10 +73,7 @@ class CaseJourneyBrowserTests {
 					"ATTENDED_COMPLIED");
 		this.accounts.createOrReset("k9-quality", "K9 Quality", Role.QUALITY_TEAM, null, null, PASSWORD);
 		this.playwright = Playwright.create();
-		this.browser = this.playwright.chromium()
-			.launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM)
-				.setHeadless(true)
-				.setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking")));
+		this.browser = HeadlessChromium.launch(this.playwright);
 	}
 
 	@AfterAll

@@ -5,7 +5,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Paths;
+
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +15,7 @@ import com.deque.html.axecore.playwright.AxeBuilder;
 import com.deque.html.axecore.results.AxeResults;
 import com.deque.html.axecore.results.Rule;
 import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserType;
+
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.Response;
@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import org.probity.HeadlessChromium;
 import org.probity.IntegrationTest;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
@@ -50,11 +51,7 @@ class ImportJourneyTests {
 	static void startBrowser() {
 		playwright = Playwright
 			.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-		browser = playwright.chromium()
-			.launch(new BrowserType.LaunchOptions().setExecutablePath(Paths.get("/usr/bin/chromium"))
-				.setHeadless(true)
-				.setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-						"--disable-background-networking", "--disable-component-update", "--no-first-run")));
+		browser = HeadlessChromium.launch(playwright);
 	}
 
 	@AfterAll
