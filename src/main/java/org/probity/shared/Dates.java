@@ -6,8 +6,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 /**
- * Dates as GOV.UK pages write them: "2 April 2024". Used from templates as
- * {@code @dates}.
+ * Dates as GOV.UK pages write them: "2 April 2024". Templates call it as
+ * {@code T(org.probity.shared.Dates).format(...)}.
  */
 public final class Dates {
 
