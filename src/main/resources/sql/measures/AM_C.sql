@@ -1,6 +1,5 @@
 -- AM_C: LICENCE and PSS events released in the period with a known accommodation status;
 -- met when SETTLED or TEMPORARY on the night after release.
-insert into measure_case (measure_code, month, event_id, subject_id, crn, team_code, staff_code, numerator, denominator, reason)
 select 'AM_C', date_trunc('month', e.release_date)::date, e.event_id, e.event_id, e.crn, e.team_code, e.staff_code,
        case when a.status in ('SETTLED', 'TEMPORARY') then 1 else 0 end, 1,
        'accommodation on release: ' || replace(lower(a.status), '_', ' ')

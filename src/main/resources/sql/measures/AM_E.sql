@@ -1,5 +1,4 @@
 -- AM_E: BREACH referrals made in the period; met when referred on or before BD(aware_date, 8).
-insert into measure_case (measure_code, month, event_id, subject_id, crn, team_code, staff_code, numerator, denominator, reason)
 select 'AM_E', date_trunc('month', f.referred_date)::date, e.event_id, f.referral_id, e.crn, e.team_code, e.staff_code,
        case when f.referred_date <= due.day then 1 else 0 end, 1,
        case when f.referred_date <= f.aware_date then 'referred on the day of becoming aware'

@@ -1,6 +1,5 @@
 -- AM_J: LICENCE and PSS events terminated in the period, neutral terminations left out;
 -- met when COMPLETED.
-insert into measure_case (measure_code, month, event_id, subject_id, crn, team_code, staff_code, numerator, denominator, reason)
 select 'AM_J', date_trunc('month', e.termination_date)::date, e.event_id, e.event_id, e.crn, e.team_code, e.staff_code,
        case when e.termination_reason = 'COMPLETED' then 1 else 0 end, 1,
        case when e.termination_reason = 'COMPLETED' then 'completed' else 'terminated: ' || e.termination_reason end

@@ -1,6 +1,5 @@
 -- SL002R: LICENCE events released in the period; met with an offered face-to-face
 -- contact dated from release to BD(release, 1) inclusive.
-insert into measure_case (measure_code, month, event_id, subject_id, crn, team_code, staff_code, numerator, denominator, reason)
 select 'SL002R', date_trunc('month', e.release_date)::date, e.event_id, e.event_id, e.crn, e.team_code, e.staff_code,
        case when f.first_day <= due.day then 1 else 0 end, 1,
        case when f.first_day is null then 'no face-to-face contact within 1 business day of release'

@@ -1,6 +1,5 @@
 -- SL003R: CO and SSO events with a first attended face-to-face contact F, counted in the month
 -- of BD(F, 15) (the plan fell due); met with a SENTENCE_PLAN completed on or before it.
-insert into measure_case (measure_code, month, event_id, subject_id, crn, team_code, staff_code, numerator, denominator, reason)
 select 'SL003R', date_trunc('month', due.day)::date, e.event_id, e.event_id, e.crn, e.team_code, e.staff_code,
        case when p.completed <= due.day then 1 else 0 end, 1,
        case when p.completed is null then 'no plan completed (due ' || measure_date(due.day) || ')'

@@ -1,7 +1,6 @@
 -- SL006R: UNPAID_WORK requirements whose event was allocated in the period; met with an
 -- offered UNPAID_WORK_SESSION contact of the requirement dated from allocation to
 -- BD(allocation, 7) inclusive.
-insert into measure_case (measure_code, month, event_id, subject_id, crn, team_code, staff_code, numerator, denominator, reason)
 select 'SL006R', date_trunc('month', e.allocation_date)::date, e.event_id, r.requirement_id, e.crn, e.team_code, e.staff_code,
        case when f.first_day <= due.day then 1 else 0 end, 1,
        case when f.first_day is null then 'no unpaid work session arranged within 7 business days of allocation'

@@ -1,7 +1,6 @@
 -- SL010: UNPAID_WORK requirements terminated in the period, neutral terminations left out;
 -- met when COMPLETED on or before the sentence date plus 12 calendar months (PostgreSQL's
 -- month arithmetic keeps the day of month and clamps 29 February to 28 February).
-insert into measure_case (measure_code, month, event_id, subject_id, crn, team_code, staff_code, numerator, denominator, reason)
 select 'SL010', date_trunc('month', r.termination_date)::date, e.event_id, r.requirement_id, e.crn, e.team_code, e.staff_code,
        case when r.termination_reason = 'COMPLETED' and r.termination_date <= (e.sentence_date + interval '12 months')::date then 1 else 0 end, 1,
        case when r.termination_reason <> 'COMPLETED' then 'terminated: ' || r.termination_reason

@@ -1,6 +1,5 @@
 -- SL011R: ACCREDITED_PROGRAMME requirements terminated in the period, neutral terminations
 -- left out; met when COMPLETED.
-insert into measure_case (measure_code, month, event_id, subject_id, crn, team_code, staff_code, numerator, denominator, reason)
 select 'SL011R', date_trunc('month', r.termination_date)::date, e.event_id, r.requirement_id, e.crn, e.team_code, e.staff_code,
        case when r.termination_reason = 'COMPLETED' then 1 else 0 end, 1,
        case when r.termination_reason = 'COMPLETED' then 'completed' else 'terminated: ' || r.termination_reason end

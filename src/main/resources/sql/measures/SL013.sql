@@ -1,6 +1,5 @@
 -- SL013: CUSTODY, LICENCE and PSS events counted in the month of BD(sentence_date, 10);
 -- met with a RESETTLEMENT_PLAN completed on or before it.
-insert into measure_case (measure_code, month, event_id, subject_id, crn, team_code, staff_code, numerator, denominator, reason)
 select 'SL013', date_trunc('month', due.day)::date, e.event_id, e.event_id, e.crn, e.team_code, e.staff_code,
        case when p.completed <= due.day then 1 else 0 end, 1,
        case when p.completed is null then 'no resettlement plan completed (due ' || measure_date(due.day) || ')'

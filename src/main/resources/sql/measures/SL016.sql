@@ -1,5 +1,4 @@
 -- SL016: BREACH referrals made in the period; met when usable without more information.
-insert into measure_case (measure_code, month, event_id, subject_id, crn, team_code, staff_code, numerator, denominator, reason)
 select 'SL016', date_trunc('month', f.referred_date)::date, e.event_id, f.referral_id, e.crn, e.team_code, e.staff_code,
        case when f.usable_without_more_information then 1 else 0 end, 1,
        case when f.usable_without_more_information then 'usable without more information'

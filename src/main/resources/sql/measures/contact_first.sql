@@ -1,7 +1,20 @@
--- Per event: the first offered face-to-face contact on or after allocation and on or after
--- release, and the first attended face-to-face contact (F of SL003R and SL004R).
-create temporary table measure_contact_first on commit drop as
-select event_id, min(first_after_allocation)::date as first_after_allocation,
-       min(first_after_release)::date as first_after_release, min(first_attended)::date as first_attended
-from measure_contact_month
-group by event_id
+-- Per event (measure_contact_first), from its monthly contacts: the first offered
+-- face-to-face contact on or after allocation and on or after release, and the first
+-- attended face-to-face contact. Where the month of allocation (release) has an offered
+-- contact before that day, the contacts of that month are looked up.
+select e.event_id,
+       least(min(cm.first_offered) filter (where cm.month > date_trunc('month', e.allocation_date)::date),
+             min(case when cm.first_offered is null then null
+                      when cm.first_offered >= e.allocation_date then cm.first_offered
+                      else measure_first_offered(e.event_id, e.allocation_date) end)
+                 filter (where cm.month = date_trunc('month', e.allocation_date)::date)) as first_after_allocation,
+       least(min(cm.first_offered) filter (where cm.month > date_trunc('month', e.release_date)::date),
+             min(case when cm.first_offered is null then null
+                      when cm.first_offered >= e.release_date then cm.first_offered
+                      else measure_first_offered(e.event_id, e.release_date) end)
+                 filter (where cm.month = date_trunc('month', e.release_date)::date)) as first_after_release,
+       min(cm.first_attended) as first_attended
+from measure_event e
+join measure_contact_month cm on cm.event_id = e.event_id
+where {{events}}
+group by e.event_id

@@ -1,5 +1,6 @@
 package org.probity.imports;
 
+import java.time.LocalDate;
 import java.util.Set;
 
 /**
@@ -14,8 +15,17 @@ import java.util.Set;
  * contact, plan, referral or accommodation row of it); {@code null} when too many to list
  * or when the change touches every case (units, staff, people), so that listeners treat
  * it as "everything may have changed"; empty when the import changed nothing
+ * @param changedFrom for a dated dataset (contacts), the earliest date of a changed row,
+ * before or after the change: nothing dated earlier changed; {@code null} otherwise
+ * @param changedTo the latest such date: nothing dated later changed
  */
-public record CaseDataImported(long importId, Dataset dataset, int inserted, int updated, Set<String> changedEventIds) {
+public record CaseDataImported(long importId, Dataset dataset, int inserted, int updated, Set<String> changedEventIds,
+		LocalDate changedFrom, LocalDate changedTo) {
+
+	/** An import of a dataset whose rows carry no date that bounds what changed. */
+	public CaseDataImported(long importId, Dataset dataset, int inserted, int updated, Set<String> changedEventIds) {
+		this(importId, dataset, inserted, updated, changedEventIds, null, null);
+	}
 
 	public boolean changedEverything() {
 		return this.changedEventIds == null;

@@ -87,7 +87,7 @@ class CaseDataImporter implements CaseDataImports {
 				long id = this.history.record(dataset, username, fileName, startedAt, now(), Outcome.APPLIED,
 						staged.rows(), merged.inserted(), merged.updated(), 0);
 				this.events.publishEvent(new CaseDataImported(id, dataset, merged.inserted(), merged.updated(),
-						merged.changedEventIds()));
+						merged.changedEventIds(), merged.changedFrom(), merged.changedTo()));
 				log.info("Imported {} from {}: {} rows, {} new, {} changed", fileName, username, staged.rows(),
 						merged.inserted(), merged.updated());
 				return new ImportResult(id, dataset, true, merged.inserted(), merged.updated(), List.of(), 0);

@@ -44,6 +44,14 @@ record ExchangeFormat(Dataset dataset, String table, String key, List<Column> co
 		return this.columns.stream().map(Column::name).toList();
 	}
 
+	/**
+	 * The column that dates a row, for datasets where that tells listeners which months
+	 * an import can change (contacts: when it takes place); empty for the others.
+	 */
+	Optional<String> dateColumn() {
+		return (this.dataset == Dataset.CONTACTS) ? Optional.of("contact_at") : Optional.empty();
+	}
+
 	Optional<Column> column(String name) {
 		return this.columns.stream().filter((c) -> c.name().equals(name)).findFirst();
 	}

@@ -1,6 +1,7 @@
 package org.probity.imports;
 
 import java.sql.Array;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -37,7 +38,7 @@ class ImportMerge {
 	 * More changed events than this are reported as "everything changed": listeners then
 	 * recompute everything, which is cheaper than a list this long.
 	 */
-	static final int MAX_CHANGED_EVENTS = 100_000;
+	static final int MAX_CHANGED_EVENTS = 500_000;
 
 	/**
 	 * Below this many rows a file is merged row by row whatever the table's size: the DDL
@@ -62,7 +63,7 @@ class ImportMerge {
 		this.jdbc = jdbc;
 	}
 
-	record Merged(int inserted, int updated, Set<String> changedEventIds) {
+	record Merged(int inserted, int updated, Set<String> changedEventIds, LocalDate changedFrom, LocalDate changedTo) {
 	}
 
 	Merged merge(ExchangeFormat format, long stagedRows) {
@@ -184,7 +185,8 @@ class ImportMerge {
 			else if (format.eventKeyed() && ids != null) {
 				changed = new LinkedHashSet<>(Arrays.asList((String[]) ids.getArray()));
 			}
-			return new Merged(inserted, updated, changed);
+			return new Merged(inserted, updated, changed, rs.getObject("changed_from", LocalDate.class),
+					rs.getObject("changed_to", LocalDate.class));
 		}).single();
 	}
 
@@ -195,42 +197,55 @@ class ImportMerge {
 		String set = others.stream().map((c) -> c + " = excluded." + c).collect(Collectors.joining(", "));
 		String mine = others.stream().map((c) -> table + "." + c).collect(Collectors.joining(", "));
 		String theirs = others.stream().map((c) -> "excluded." + c).collect(Collectors.joining(", "));
-		String eventId = format.eventKeyed() ? table + ".event_id" : "null::text";
+		// Every statement of one WITH reads the same snapshot, so "was" still holds an
+		// updated row as it was: its old event and date changed too.
 		return """
 				with changed as (
 				    insert into %1$s (%2$s)
 				    select %2$s from import_rows
 				    on conflict (%3$s) do update set %4$s
 				    where row(%5$s) is distinct from row(%6$s)
-				    returning (xmax = 0) as inserted, %7$s as event_id
+				    returning (xmax = 0) as inserted, %1$s.%3$s as row_key, %7$s as event_id, %8$s as dated
+				),
+				touched as (
+				    select event_id, dated from changed
+				    union all
+				    select %9$s, %10$s from %1$s was join changed c on c.row_key = was.%3$s where not c.inserted
 				)
-				select count(*) filter (where inserted) as inserted,
-				       count(*) filter (where not inserted) as updated,
-				       count(distinct event_id) as events,
-				       case when count(distinct event_id) between 1 and :max
-				            then array_agg(distinct event_id) filter (where event_id is not null) end as event_ids
-				from changed
-				""".formatted(table, columns, format.key(), set, mine, theirs, eventId);
+				select (select count(*) from changed where inserted) as inserted,
+				       (select count(*) from changed where not inserted) as updated,
+				""".formatted(table, columns, format.key(), set, mine, theirs, eventId(format, table),
+				dated(format, table), eventId(format, "was"), dated(format, "was")) + SUMMARY;
 	}
 
 	/** For an empty table: every row is new, so no conflict to look for. */
 	static String insertSql(ExchangeFormat format) {
 		String table = format.table();
 		String columns = String.join(", ", format.columnNames());
-		String eventId = format.eventKeyed() ? "event_id" : "null::text";
 		return """
-				with changed as (
+				with touched as (
 				    insert into %1$s (%2$s)
 				    select %2$s from import_rows
-				    returning true as inserted, %3$s as event_id
+				    returning %3$s as event_id, %4$s as dated
 				)
-				select count(*) filter (where inserted) as inserted,
-				       count(*) filter (where not inserted) as updated,
-				       count(distinct event_id) as events,
-				       case when count(distinct event_id) between 1 and :max
-				            then array_agg(distinct event_id) filter (where event_id is not null) end as event_ids
-				from changed
-				""".formatted(table, columns, eventId);
+				select count(*) as inserted, 0 as updated,
+				""".formatted(table, columns, eventId(format, table), dated(format, table)) + SUMMARY;
+	}
+
+	/** The changed events (unless too many to list) and the dates the changes span. */
+	private static final String SUMMARY = """
+			       case when count(distinct event_id) between 1 and :max
+			            then array_agg(distinct event_id) filter (where event_id is not null) end as event_ids,
+			       min(dated) as changed_from, max(dated) as changed_to
+			from touched
+			""";
+
+	private static String eventId(ExchangeFormat format, String table) {
+		return format.eventKeyed() ? table + ".event_id" : "null::text";
+	}
+
+	private static String dated(ExchangeFormat format, String table) {
+		return format.dateColumn().map((c) -> "cast(" + table + "." + c + " as date)").orElse("null::date");
 	}
 
 }

@@ -45,13 +45,22 @@ public class MeasureRecomputation {
 			List.of("SL003R", "SL004R", "SL013"), Dataset.REFERRALS, List.of("SL016", "SL018", "AM_E"),
 			Dataset.ACCOMMODATION, List.of("AM_C"));
 
-	private static final List<String> CONTACT_READERS = READERS.get(Dataset.CONTACTS);
+	/** The measures that read an event's first contacts (measure_contact_first). */
+	private static final List<String> FIRST_CONTACT_READERS = List.of("SL001R", "SL002R", "SL003R", "SL004R");
 
 	/**
 	 * Above this share of all events an incremental recomputation costs more than a full
-	 * one (deleting and re-inserting most rows), so the full one runs instead.
+	 * one (deleting and re-inserting most rows), so the full one runs instead. An import
+	 * of contacts dated within a few months is applied month by month whatever its size.
 	 */
 	static final double FULL_RECOMPUTE_SHARE = 0.25;
+
+	/** Contacts dated within this many months are applied month by month. */
+	static final int MONTHS_APPLIED_INCREMENTALLY = 3;
+
+	private static final LocalDate EVER_FROM = LocalDate.of(1900, 1, 1);
+
+	private static final LocalDate EVER_TO = LocalDate.of(9999, 12, 1);
 
 	private final JdbcClient jdbc;
 
@@ -75,8 +84,7 @@ public class MeasureRecomputation {
 	@EventListener
 	void on(CaseDataImported imported) {
 		// Every measure counts events, attributed by the event's own team and staff
-		// codes:
-		// people and staff rows change no result.
+		// codes: people and staff rows change no result.
 		if (imported.dataset() == Dataset.PEOPLE || imported.dataset() == Dataset.STAFF) {
 			return;
 		}
@@ -86,31 +94,32 @@ public class MeasureRecomputation {
 				recomputeAll();
 			}
 			else if (!imported.changedEventIds().isEmpty()) {
-				recomputeEvents(imported.changedEventIds(), imported.dataset());
+				recomputeEvents(imported.changedEventIds(), imported.dataset(), imported.changedFrom(),
+						imported.changedTo());
 			}
 		});
 	}
 
 	/**
 	 * Probity recomputes at start-up when it has case data but no results (after a crash,
-	 * say).
+	 * say), and when a new month has begun since monthly contact was last counted.
 	 */
 	@EventListener(ApplicationReadyEvent.class)
 	void onStart() {
-		boolean empty = !this.jdbc.sql("select exists (select 1 from measure_case)").query(Boolean.class).single();
 		boolean data = this.jdbc.sql("select exists (select 1 from event)").query(Boolean.class).single();
-		if (empty && data) {
+		if (!data) {
+			return;
+		}
+		boolean computed = this.jdbc.sql("""
+				select computed_at is not null and exists (select 1 from measure_event) from measure_state
+				""").query(Boolean.class).single();
+		if (!computed) {
 			log.info("Computing service-level measures from the stored case data");
 			this.transactions.executeWithoutResult((tx) -> recomputeAll());
 			return;
 		}
-		// Monthly contact counts active events up to the current month: a new month needs
-		// its rows.
-		LocalDate counted = this.jdbc.sql("select max(month) from measure_unit_result where measure_code = 'AM_K'")
-			.query(LocalDate.class)
-			.optional()
-			.orElse(null);
-		if (data && counted != null && counted.isBefore(horizon())) {
+		LocalDate counted = this.jdbc.sql("select horizon from measure_state").query(LocalDate.class).single();
+		if (counted.isBefore(horizon())) {
 			log.info("Computing service-level measures up to the current month");
 			this.transactions.executeWithoutResult((tx) -> recomputeAll());
 		}
@@ -123,30 +132,111 @@ public class MeasureRecomputation {
 		tune();
 		StringBuilder steps = new StringBuilder();
 		step(steps, "truncate", () -> {
-			this.jdbc.sql("truncate measure_case, measure_unit_result, measure_staff_result").update();
-			// Building the indexes once after the inserts is faster than maintaining
-			// them.
-			this.jdbc.sql("drop index if exists measure_case_event, measure_case_team, measure_case_staff").update();
+			this.jdbc.sql("""
+					truncate measure_case, measure_cell, measure_unit_result, measure_staff_result, measure_event,
+					         measure_contact_first
+					""").update();
+			this.jdbc.sql("update measure_state set horizon = :horizon, computed_at = now()")
+				.param("horizon", horizon())
+				.update();
 		});
-		step(steps, "contacts", () -> contactMonths("true"));
+		// Building the indexes once after the inserts is faster than maintaining them.
+		List<String> indexes = dropIndexes(List.of("measure_case", "measure_cell", "measure_unit_result",
+				"measure_staff_result", "measure_event", "measure_contact_first"));
+		step(steps, "events", () -> refreshEvents("true"));
+		step(steps, "contacts", () -> {
+			// A new table filled by one statement, so that PostgreSQL reads the contacts
+			// with parallel workers (it does not for an insert into an existing table),
+			// from the contact_event index in its order rather than hashing every row.
+			this.jdbc.sql("drop table if exists measure_contact_month_next").update();
+			this.jdbc.sql("set local enable_hashagg = off").update();
+			this.jdbc.sql("set local enable_seqscan = off").update();
+			this.jdbc
+				.sql("create unlogged table measure_contact_month_next as "
+						+ SqlScripts.load("contact_month").replace("{{contacts}}", "true"))
+				.update();
+			this.jdbc.sql("set local enable_hashagg = on").update();
+			this.jdbc.sql("set local enable_seqscan = on").update();
+			this.jdbc.sql("drop table measure_contact_month").update();
+			this.jdbc.sql("alter table measure_contact_month_next rename to measure_contact_month").update();
+			this.jdbc.sql("alter table measure_contact_month add primary key (event_id, month)").update();
+			this.jdbc.sql("analyze measure_contact_month").update();
+		});
+		step(steps, "first contacts", () -> refreshFirstContacts("true"));
 		for (String measure : MEASURES) {
-			step(steps, measure, () -> computeMeasure(measure, "true"));
+			step(steps, measure, () -> {
+				if (CaseRows.stored(measure)) {
+					this.jdbc
+						.sql("insert into measure_case (" + CaseRows.COLUMNS + ") "
+								+ CaseRows.computed(measure, "true"))
+						.update();
+				}
+				else {
+					this.jdbc.sql("insert into measure_cell " + cells(CaseRows.computed(measure, "true"), 1))
+						.param("from", EVER_FROM)
+						.param("to", EVER_TO)
+						.update();
+				}
+			});
 		}
-		step(steps, "indexes", () -> {
-			this.jdbc.sql("create index measure_case_event on measure_case (event_id)").update();
-			this.jdbc.sql("create index measure_case_team on measure_case (measure_code, team_code, month)").update();
-			this.jdbc.sql("create index measure_case_staff on measure_case (measure_code, staff_code, month)").update();
-		});
 		step(steps, "totals", () -> {
+			this.jdbc.sql("insert into measure_cell " + cells("select * from measure_case", 1)).update();
 			this.jdbc.sql(SqlScripts.load("aggregate").replace("{{touched}}", "true")).update();
 			this.jdbc.sql(SqlScripts.load("aggregate_staff").replace("{{touched}}", "true")).update();
-			this.jdbc.sql("drop table if exists measure_contact_month, measure_contact_first").update();
-			this.jdbc.sql("analyze measure_unit_result").update();
-			this.jdbc.sql("analyze measure_staff_result").update();
-			this.jdbc.sql("analyze measure_case").update();
 		});
-		step(steps, "flags", () -> raiseFlagsForStoredMonths("true"));
+		step(steps, "indexes", () -> {
+			indexes.forEach((ddl) -> this.jdbc.sql(ddl).update());
+			this.jdbc
+				.sql("analyze measure_case, measure_cell, measure_unit_result, measure_staff_result, "
+						+ "measure_event, measure_contact_first")
+				.update();
+		});
+		step(steps, "flags", this::raiseFlagsForStoredMonths);
 		log.info("Recomputed every measure in {} ms ({})", (System.nanoTime() - started) / 1_000_000, steps);
+	}
+
+	/**
+	 * Drops the indexes and primary keys of the tables, returning the DDL that builds
+	 * them again.
+	 */
+	private List<String> dropIndexes(List<String> tables) {
+		List<String[]> ddl = this.jdbc.sql("""
+				select case when c.oid is null then pg_get_indexdef(i.indexrelid)
+				            else format('alter table %s add constraint %I %s', i.indrelid::regclass, c.conname,
+				                        pg_get_constraintdef(c.oid)) end,
+				       case when c.oid is null then format('drop index %s', i.indexrelid::regclass)
+				            else format('alter table %s drop constraint %I', i.indrelid::regclass, c.conname) end
+				from pg_index i left join pg_constraint c on c.conindid = i.indexrelid and c.contype in ('p', 'u')
+				where i.indrelid = any(cast(:tables as regclass[]))
+				""")
+			.param("tables", tables.toArray(String[]::new))
+			.query((rs, n) -> new String[] { rs.getString(1), rs.getString(2) })
+			.list();
+		ddl.forEach((d) -> this.jdbc.sql(d[1]).update());
+		return ddl.stream().map((d) -> d[0]).toList();
+	}
+
+	/** Per measure, month, team and practitioner, the sums of the rows, times a sign. */
+	private static String cells(String rows, int sign) {
+		return "select r.measure_code, r.month, r.team_code, r.staff_code, " + sign + " * sum(r.numerator), " + sign
+				+ " * sum(r.denominator) from (" + rows + ") r group by 1, 2, 3, 4";
+	}
+
+	private void refreshEvents(String events) {
+		this.jdbc.sql("""
+				insert into measure_event (event_id, crn, event_type, allocation_date, release_date, termination_date,
+				                           team_code, staff_code)
+				select e.event_id, e.crn, e.event_type, e.allocation_date, e.release_date, e.termination_date,
+				       e.team_code, e.staff_code
+				from event e where
+				""" + events).update();
+	}
+
+	private void refreshFirstContacts(String events) {
+		this.jdbc
+			.sql("insert into measure_contact_first (event_id, first_after_allocation, first_after_release, "
+					+ "first_attended) " + SqlScripts.load("contact_first").replace("{{events}}", events))
+			.update();
 	}
 
 	private static void step(StringBuilder steps, String name, Runnable work) {
@@ -165,25 +255,38 @@ public class MeasureRecomputation {
 	 */
 	@Transactional
 	public void recomputeEvents(Collection<String> eventIds) {
-		recomputeEvents(eventIds, Dataset.EVENTS);
+		recomputeEvents(eventIds, Dataset.EVENTS, null, null);
+	}
+
+	/**
+	 * As {@link #recomputeEvents(Collection)}, for a dataset whose rows carry no date.
+	 */
+	@Transactional
+	public void recomputeEvents(Collection<String> eventIds, Dataset dataset) {
+		recomputeEvents(eventIds, dataset, null, null);
 	}
 
 	/**
 	 * As {@link #recomputeEvents(Collection)}, only for the measures that read the
-	 * dataset that changed; in full when the events are a large share of all events.
+	 * dataset that changed; for contacts dated from {@code changedFrom} to
+	 * {@code changedTo} (when known) only in those months; in full when the events are a
+	 * large share of all events.
 	 */
 	@Transactional
-	public void recomputeEvents(Collection<String> eventIds, Dataset dataset) {
+	public void recomputeEvents(Collection<String> eventIds, Dataset dataset, LocalDate changedFrom,
+			LocalDate changedTo) {
 		if (eventIds.isEmpty()) {
 			return;
 		}
+		boolean dated = dataset == Dataset.CONTACTS && changedFrom != null && changedTo != null;
+		boolean fewMonths = dated && YearMonth.from(changedFrom)
+			.plusMonths(MONTHS_APPLIED_INCREMENTALLY)
+			.isAfter(YearMonth.from(changedTo));
 		long events = this.jdbc.sql("select count(*) from event").query(Long.class).single();
-		if (eventIds.size() > FULL_RECOMPUTE_SHARE * events) {
+		if (!fewMonths && eventIds.size() > FULL_RECOMPUTE_SHARE * events) {
 			recomputeAll();
 			return;
 		}
-		List<String> measures = READERS.getOrDefault(dataset, MEASURES);
-		String measureList = measures.stream().map((m) -> "'" + m + "'").collect(Collectors.joining(", "));
 		tune();
 		this.jdbc.sql("drop table if exists measure_scope, measure_delta").update();
 		this.jdbc.sql("create temporary table measure_scope (event_id text primary key) on commit drop").update();
@@ -195,51 +298,218 @@ public class MeasureRecomputation {
 				create temporary table measure_delta (measure_code text, month date, team_code text, staff_code text,
 				    numerator bigint, denominator bigint) on commit drop
 				""").update();
-		// The totals change by the new rows of these events minus their old rows.
-		String delta = SqlScripts.load("delta").replace("{{measures}}", measureList);
 		long started = System.nanoTime();
 		StringBuilder steps = new StringBuilder();
-		step(steps, "old rows", () -> {
-			this.jdbc.sql(delta).param("sign", -1).update();
-			this.jdbc
-				.sql("delete from measure_case where event_id in (select event_id from measure_scope)"
-						+ " and measure_code in (" + measureList + ")")
-				.update();
-		});
-		if (measures.stream().anyMatch(CONTACT_READERS::contains)) {
-			step(steps, "contacts", () -> contactMonths("c.event_id in (select event_id from measure_scope)"));
+		LocalDate[] judged;
+		if (fewMonths) {
+			judged = applyContactMonths(YearMonth.from(changedFrom).atDay(1), YearMonth.from(changedTo).atDay(1),
+					steps);
 		}
-		for (String measure : measures) {
-			step(steps, measure, () -> computeMeasure(measure, SCOPED_EVENTS));
+		else {
+			applyEvents(READERS.getOrDefault(dataset, MEASURES), dataset, steps);
+			judged = new LocalDate[2];
 		}
-		step(steps, "totals", () -> {
-			this.jdbc.sql(delta).param("sign", 1).update();
-			this.jdbc.sql(SqlScripts.load("apply_delta")).update();
-			this.jdbc.sql(SqlScripts.load("apply_delta_staff")).update();
-		});
-		var range = this.jdbc.sql("""
-				select min(month) as first, max(month) as last from measure_delta
-				where numerator <> 0 or denominator <> 0
-				""")
+		var range = this.jdbc
+			.sql("""
+					select least(min(month), cast(:first as date)) as first, greatest(max(month), cast(:last as date)) as last
+					from measure_delta where numerator <> 0 or denominator <> 0
+					""")
+			.param("first", judged[0])
+			.param("last", judged[1])
 			.query((rs,
 					i) -> new LocalDate[] { rs.getObject("first", LocalDate.class),
 							rs.getObject("last", LocalDate.class) })
 			.single();
 		if (range[0] != null) {
 			// Flags are for acting on now: an import judges again the months it changed
-			// from
-			// three months ago on (a full recomputation judges every month).
+			// from three months ago on (a full recomputation judges every month).
 			YearMonth recent = YearMonth.now(this.clock).minusMonths(3);
-			YearMonth from = YearMonth.from(range[0]).isBefore(recent) ? recent : YearMonth.from(range[0]);
-			YearMonth to = YearMonth.from(range[1]).plusMonths(2);
-			if (!to.isBefore(from)) {
-				step(steps, "flags", () -> this.flags.raise(from, to));
+			YearMonth first = YearMonth.from(range[0]).isBefore(recent) ? recent : YearMonth.from(range[0]);
+			YearMonth last = YearMonth.from(range[1]).plusMonths(2);
+			if (!last.isBefore(first)) {
+				step(steps, "flags", () -> this.flags.raise(first, last));
 			}
 		}
 		log.info("Recomputed the measures of {} events in {} ms ({})", eventIds.size(),
 				(System.nanoTime() - started) / 1_000_000, steps);
-		this.jdbc.sql("drop table if exists measure_contact_month, measure_contact_first, measure_scope, measure_delta")
+		this.jdbc
+			.sql("drop table if exists measure_scope, measure_delta, measure_first_scope, measure_first_before, "
+					+ "measure_first_changed")
 			.update();
+	}
+
+	/**
+	 * Any change to the events in scope, or to their requirements, plans, referrals or
+	 * accommodation: every row of the measures that read the dataset is recomputed, and
+	 * the totals change by the new rows minus the old.
+	 */
+	private void applyEvents(List<String> measures, Dataset dataset, StringBuilder steps) {
+		List<String> stored = measures.stream().filter(CaseRows::stored).toList();
+		List<String> derived = measures.stream().filter((m) -> !CaseRows.stored(m)).toList();
+		step(steps, "old rows", () -> {
+			derivedDifference(derived, -1);
+			storedDifference(stored, "measure_scope", -1);
+		});
+		step(steps, "inputs", () -> {
+			if (dataset == Dataset.EVENTS) {
+				this.jdbc.sql("delete from measure_event where event_id in (select event_id from measure_scope)")
+					.update();
+				refreshEvents(SCOPED_EVENTS);
+			}
+			// recomputeEvents(ids) stands for any change to the events: their contacts
+			// too
+			if (dataset == Dataset.CONTACTS || dataset == Dataset.EVENTS) {
+				replaceContactMonths(EVER_FROM, EVER_TO);
+				this.jdbc
+					.sql("delete from measure_contact_first where event_id in (select event_id from measure_scope)")
+					.update();
+				refreshFirstContacts(SCOPED_EVENTS);
+			}
+			stored.forEach((m) -> insertStored(m, "measure_scope"));
+		});
+		step(steps, "new rows", () -> {
+			derivedDifference(derived, 1);
+			storedDifference(stored, "measure_scope", 1);
+		});
+		step(steps, "totals", () -> this.jdbc.sql(SqlScripts.load("apply_delta")).update());
+	}
+
+	/**
+	 * Contacts of the events in scope dated in the months {@code from} to {@code to}
+	 * changed (a monthly or daily contacts import): their monthly contacts are read again
+	 * for those months only; first contacts only of the events that had none before those
+	 * months, and the first-contact measures only where those changed; monthly contact
+	 * and attendance are summed again for those months. Returns the months to judge for
+	 * flags.
+	 */
+	private LocalDate[] applyContactMonths(LocalDate from, LocalDate to, StringBuilder steps) {
+		step(steps, "contacts", () -> replaceContactMonths(from, to));
+		step(steps, "first contacts", () -> {
+			// A first contact dated before these months stays the first.
+			this.jdbc
+				.sql("""
+						create temporary table measure_first_scope on commit drop as
+						select s.event_id from measure_scope s
+						join measure_event e on e.event_id = s.event_id
+						left join measure_contact_first f on f.event_id = s.event_id
+						where not (coalesce(f.first_after_allocation < :from, false) and coalesce(f.first_attended < :from, false)
+						           and (e.release_date is null or coalesce(f.first_after_release < :from, false)))
+						""")
+				.param("from", from)
+				.update();
+			this.jdbc.sql("""
+					create temporary table measure_first_before on commit drop as
+					select * from measure_contact_first where event_id in (select event_id from measure_first_scope)
+					""").update();
+			this.jdbc
+				.sql("delete from measure_contact_first where event_id in "
+						+ "(select event_id from measure_first_scope)")
+				.update();
+			refreshFirstContacts("e.event_id in (select event_id from measure_first_scope)");
+			this.jdbc.sql("""
+					create temporary table measure_first_changed on commit drop as
+					with after as (
+					    select * from measure_contact_first where event_id in (select event_id from measure_first_scope)
+					)
+					select distinct event_id from (
+					    (select * from measure_first_before except select * from after)
+					    union all
+					    (select * from after except select * from measure_first_before)
+					) d
+					""").update();
+		});
+		step(steps, "first-contact measures", () -> {
+			replaceStored(FIRST_CONTACT_READERS, "measure_first_changed");
+			replaceStored(List.of("SL006R"), "measure_scope");
+			this.jdbc.sql(SqlScripts.load("apply_delta")).update();
+		});
+		for (String measure : CaseRows.DERIVED) {
+			step(steps, measure, () -> {
+				String touched = "c.measure_code = '" + measure + "' and c.month between :from and :to";
+				for (String table : List.of("measure_cell", "measure_unit_result", "measure_staff_result")) {
+					this.jdbc.sql("delete from " + table + " c where " + touched)
+						.param("from", from)
+						.param("to", to)
+						.update();
+				}
+				this.jdbc.sql("insert into measure_cell " + cells(CaseRows.computed(measure, "true"), 1))
+					.param("from", from)
+					.param("to", to)
+					.update();
+				for (String script : List.of("aggregate", "aggregate_staff")) {
+					this.jdbc.sql(SqlScripts.load(script).replace("{{touched}}", touched))
+						.param("from", from)
+						.param("to", to)
+						.update();
+				}
+			});
+		}
+		return new LocalDate[] { from, to };
+	}
+
+	/** Reads the contacts of the events in scope again for the months from and to. */
+	private void replaceContactMonths(LocalDate from, LocalDate to) {
+		this.jdbc
+			.sql("delete from measure_contact_month c where c.event_id in "
+					+ "(select event_id from measure_scope) and c.month between :from and :to")
+			.param("from", from)
+			.param("to", to)
+			.update();
+		this.jdbc
+			.sql("insert into measure_contact_month " + SqlScripts.load("contact_month")
+				.replace("{{contacts}}",
+						"c.event_id in (select event_id from measure_scope)"
+								+ " and date_trunc('month', c.contact_at)::date between :from and :to"))
+			.param("from", from)
+			.param("to", to)
+			.update();
+	}
+
+	/**
+	 * Replaces the stored rows of the measures for the events in the scope table, adding
+	 * the difference to measure_delta.
+	 */
+	private void replaceStored(List<String> measures, String scope) {
+		storedDifference(measures, scope, -1);
+		measures.forEach((m) -> insertStored(m, scope));
+		storedDifference(measures, scope, 1);
+	}
+
+	private void insertStored(String measure, String scope) {
+		this.jdbc
+			.sql("insert into measure_case (" + CaseRows.COLUMNS + ") "
+					+ CaseRows.computed(measure, "e.event_id in (select event_id from " + scope + ")"))
+			.update();
+	}
+
+	/** Adds the derived rows of the events in scope, every month, to measure_delta. */
+	private void derivedDifference(List<String> measures, int sign) {
+		for (String measure : measures) {
+			this.jdbc.sql("insert into measure_delta " + cells(CaseRows.computed(measure, SCOPED_EVENTS), sign))
+				.param("from", EVER_FROM)
+				.param("to", EVER_TO)
+				.update();
+		}
+	}
+
+	/**
+	 * Adds the stored rows of the events in the scope table to measure_delta with a sign:
+	 * -1 for the rows counted now, which are then deleted, +1 for those recomputed.
+	 */
+	private void storedDifference(List<String> measures, String scope, int sign) {
+		if (measures.isEmpty()) {
+			return;
+		}
+		String scoped = "mc.event_id in (select event_id from " + scope
+				+ ") and mc.measure_code = any(cast(:measures as text[]))";
+		this.jdbc.sql("insert into measure_delta " + cells("select * from measure_case mc where " + scoped, sign))
+			.param("measures", measures.toArray(String[]::new))
+			.update();
+		if (sign < 0) {
+			this.jdbc.sql("delete from measure_case mc where " + scoped)
+				.param("measures", measures.toArray(String[]::new))
+				.update();
+		}
 	}
 
 	/**
@@ -265,22 +535,6 @@ public class MeasureRecomputation {
 		this.jdbc.sql("set local hash_mem_multiplier = 4").update();
 	}
 
-	private void contactMonths(String contacts) {
-		this.jdbc.sql("drop table if exists measure_contact_month, measure_contact_first").update();
-		this.jdbc.sql(SqlScripts.load("contact_month").replace("{{contacts}}", contacts)).update();
-		this.jdbc.sql("analyze measure_contact_month").update();
-		this.jdbc.sql(SqlScripts.load("contact_first")).update();
-		this.jdbc.sql("analyze measure_contact_first").update();
-	}
-
-	private void computeMeasure(String measure, String events) {
-		var statement = this.jdbc.sql(SqlScripts.load(measure).replace("{{events}}", events));
-		if (measure.equals("AM_K")) {
-			statement = statement.param("horizon", horizon());
-		}
-		statement.update();
-	}
-
 	/**
 	 * The last month for which events still active are counted in monthly contact: the
 	 * current month, or a later month the data already reaches.
@@ -296,20 +550,15 @@ public class MeasureRecomputation {
 		return month.atDay(1);
 	}
 
-	private void raiseFlagsForStoredMonths(String monthCondition) {
-		var range = this.jdbc
-			.sql("select min(month) as first, max(month) as last from measure_unit_result where " + monthCondition)
+	private void raiseFlagsForStoredMonths() {
+		var range = this.jdbc.sql("select min(month) as first, max(month) as last from measure_unit_result")
 			.query((rs,
 					i) -> new LocalDate[] { rs.getObject("first", LocalDate.class),
 							rs.getObject("last", LocalDate.class) })
 			.single();
-		if (range[0] == null) {
-			return;
+		if (range[0] != null) {
+			this.flags.raise(YearMonth.from(range[0]), YearMonth.from(range[1]));
 		}
-		// A month's results also decide the sustained shortfall of the two months after
-		// it.
-		LocalDate last = monthCondition.equals("true") ? range[1] : range[1].plusMonths(2);
-		this.flags.raise(YearMonth.from(range[0]), YearMonth.from(last));
 	}
 
 }

@@ -190,7 +190,7 @@ class MeasureResults {
 				with members as (
 				    select staff_code from staff where team_code = :team
 				    union
-				    select distinct staff_code from measure_case
+				    select distinct staff_code from measure_cell
 				    where measure_code = :measure and team_code = :team and month between :from and :to
 				)
 				select m.staff_code, coalesce(sum(r.numerator), 0) as n, coalesce(sum(r.denominator), 0) as d
@@ -290,20 +290,15 @@ class MeasureResults {
 	List<CaseRow> cases(String measure, Period period, String unitCode, String staffCode) {
 		// The teams are listed first: the planner cannot see how few rows the recursive
 		// unit_ancestry view gives and would scan the whole month.
-		String holder = (staffCode != null) ? "mc.staff_code = :code" : "mc.team_code = any(cast(:teams as text[]))";
 		String[] teams = (staffCode != null) ? new String[0] : this.jdbc.sql("""
 				select unit_code from unit_ancestry where ancestor_code = :code
 				""").param("code", unitCode).query(String.class).list().toArray(String[]::new);
-		return this.jdbc.sql("""
-				select mc.event_id, mc.subject_id, mc.crn, mc.month, mc.team_code, mc.staff_code, mc.numerator,
-				       mc.denominator, mc.reason
-				from measure_case mc
-				where mc.measure_code = :measure and mc.month between :from and :to and
-				""" + holder + """
-
-				order by (mc.numerator = mc.denominator), mc.month, mc.crn, mc.subject_id
-				""")
-			.param("measure", measure)
+		return this.jdbc
+			.sql("select r.* from ("
+					+ CaseRows.counted(measure,
+							(staffCode != null) ? (a) -> a + ".staff_code = :code"
+									: (a) -> a + ".team_code = any(cast(:teams as text[]))")
+					+ ") r order by (r.numerator = r.denominator), r.month, r.crn, r.subject_id")
 			.param("from", period.startDate())
 			.param("to", period.last().atDay(1))
 			.param("code", (staffCode != null) ? staffCode : unitCode)

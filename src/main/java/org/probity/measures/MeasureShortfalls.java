@@ -26,11 +26,12 @@ public class MeasureShortfalls {
 	/** Events counted in the measure's denominator in the period but not (fully) met. */
 	@Transactional(readOnly = true)
 	public Set<String> eventsNotMeeting(String measureCode, Period period) {
-		return new HashSet<>(this.jdbc.sql("""
-				select distinct event_id from measure_case
-				where measure_code = :code and month between :from and :to and numerator < denominator
-				""")
-			.param("code", measureCode)
+		if (!MeasureRecomputation.MEASURES.contains(measureCode)) {
+			return Set.of();
+		}
+		return new HashSet<>(this.jdbc
+			.sql("select distinct r.event_id from (" + CaseRows.counted(measureCode, (a) -> "true")
+					+ ") r where r.numerator < r.denominator")
 			.param("from", period.startDate())
 			.param("to", LocalDate.from(period.last().atDay(1)))
 			.query(String.class)

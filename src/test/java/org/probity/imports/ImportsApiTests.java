@@ -6,6 +6,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.Base64;
 import java.util.List;
 
@@ -145,6 +146,30 @@ class ImportsApiTests {
 		CaseDataImported unchanged = this.recorded.of(again.get("import_id").asLong());
 		assertThat(unchanged.changedNothing()).isTrue();
 		assertThat(unchanged.changedEventIds()).isEmpty();
+	}
+
+	@Test
+	void aMovedContactChangesItsOldEventTooAndTheDatesSpanItsOldAndNewDay() throws Exception {
+		ok(post("contacts",
+				CaseCsv.contacts()
+					.row("contact_id", "Z7C8", "crn", "Z700002", "event_id", "Z7E2", "staff_code", "Z7S0001",
+							"contact_at", "2024-02-05T10:00", "arranged_on", "2024-02-01")
+					.text()));
+
+		JsonNode body = ok(post("contacts",
+				CaseCsv.contacts()
+					.row("contact_id", "Z7C8", "crn", "Z700002", "event_id", "Z7E3", "staff_code", "Z7S0001",
+							"contact_at", "2024-03-20T10:00", "arranged_on", "2024-02-01")
+					.row("contact_id", "Z7C9", "crn", "Z700001", "event_id", "Z7E1", "staff_code", "Z7S0001",
+							"contact_at", "2024-03-01T09:00", "arranged_on", "2024-02-01")
+					.text()));
+
+		CaseDataImported event = this.recorded.of(body.get("import_id").asLong());
+		assertThat(event.changedEventIds()).containsExactlyInAnyOrder("Z7E1", "Z7E2", "Z7E3");
+		assertThat(event.changedFrom()).isEqualTo(LocalDate.of(2024, 2, 5));
+		assertThat(event.changedTo()).isEqualTo(LocalDate.of(2024, 3, 20));
+		JsonNode plans = ok(post("plans", CaseCsv.plans().row("plan_id", "Z7P9", "event_id", "Z7E1").text()));
+		assertThat(this.recorded.of(plans.get("import_id").asLong()).changedFrom()).isNull();
 	}
 
 	@Test

@@ -89,11 +89,32 @@ class MeasuresBenchmark {
 					countWhere("contact", "contact_id like '%-n%'"), changed.size(), millis(t));
 			this.jdbc.sql("analyze contact").update();
 			t = System.nanoTime();
-			this.transactions.executeWithoutResult(
-					(tx) -> this.recomputation.recomputeEvents(changed, org.probity.imports.Dataset.CONTACTS));
-			note("Recomputation after the month's import (%d of %d events changed: above %.0f%%, so in full): %d ms",
-					changed.size(), count("event"), 100 * MeasureRecomputation.FULL_RECOMPUTE_SHARE, millis(t));
-
+			LocalDate monthFrom = end.plusDays(1);
+			LocalDate monthTo = end.plusDays(25);
+			this.transactions.executeWithoutResult((tx) -> this.recomputation.recomputeEvents(changed,
+					org.probity.imports.Dataset.CONTACTS, monthFrom, monthTo));
+			note("Recomputation after the month's import (%d of %d events changed, contacts dated %s to %s): %d ms",
+					changed.size(), count("event"), monthFrom, monthTo, millis(t));
+			// The month applied incrementally must give the totals a full recomputation
+			// gives.
+			this.jdbc.sql("drop table if exists bench_incremental").update();
+			this.jdbc.sql("create table bench_incremental as select * from measure_unit_result where denominator <> 0")
+				.update();
+			t = System.nanoTime();
+			this.recomputation.recomputeAll();
+			note("Full recomputation, run 3 (with the further month): %d ms", millis(t));
+			long differences = this.jdbc
+				.sql("""
+						select count(*) from (
+						    (select * from bench_incremental except select * from measure_unit_result where denominator <> 0)
+						    union all
+						    (select * from measure_unit_result where denominator <> 0 except select * from bench_incremental)
+						) d
+						""")
+				.query(Long.class)
+				.single();
+			note("Unit totals that differ between the incremental and the full recomputation: %d", differences);
+			this.jdbc.sql("drop table bench_incremental").update();
 		}
 
 		List<String> few = changed.subList(0, Math.min(2000, changed.size()));
@@ -110,7 +131,8 @@ class MeasuresBenchmark {
 				.param("day", end.plusDays(27))
 				.param("ids", few.toArray(String[]::new))
 				.update();
-			this.recomputation.recomputeEvents(few, org.probity.imports.Dataset.CONTACTS);
+			this.recomputation.recomputeEvents(few, org.probity.imports.Dataset.CONTACTS, end.plusDays(27),
+					end.plusDays(27));
 		});
 		note("A daily import of contacts for %d events, with its incremental recomputation: %d ms", few.size(),
 				millis(t));

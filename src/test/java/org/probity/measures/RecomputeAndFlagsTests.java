@@ -164,6 +164,48 @@ class RecomputeAndFlagsTests {
 	}
 
 	@Test
+	void contactsAppliedForTheirMonthsOnlyGiveTheTotalsOfAFullRecomputation() {
+		// first contacts that arrive a month after allocation, a contact before the day
+		// of
+		// allocation in its month, a first unpaid work session, a licence's first contact
+		CaseDataFactory.Event late = data.event(CO, LocalDate.of(2024, 8, 20), LocalDate.of(2024, 8, 28), null,
+				data.team(3), data.staff(3));
+		CaseDataFactory.Event early = data.event(CO, LocalDate.of(2024, 9, 1), LocalDate.of(2024, 9, 10), null,
+				data.team(3), data.staff(3));
+		CaseDataFactory.Event licence = data.event(LICENCE, LocalDate.of(2024, 8, 1), LocalDate.of(2024, 8, 30),
+				LocalDate.of(2024, 8, 30), data.team(3), data.staff(3));
+		String unpaidWork = data.requirement(late, "UNPAID_WORK", LocalDate.of(2024, 8, 28));
+		Set<String> ids = Set.of(late.id(), early.id(), licence.id());
+		this.transactions.executeWithoutResult((tx) -> this.recomputation.recomputeEvents(ids, Dataset.EVENTS));
+		this.transactions.executeWithoutResult((tx) -> {
+			data.contact(late, LocalDate.of(2024, 9, 3), "ATTENDED_COMPLIED");
+			data.contact(late, LocalDate.of(2024, 9, 4), true, false, "ATTENDED_COMPLIED", "UNPAID_WORK_SESSION",
+					unpaidWork);
+			data.contact(early, LocalDate.of(2024, 9, 5), "ATTENDED_COMPLIED");
+			data.contact(early, LocalDate.of(2024, 9, 12), "UNACCEPTABLE_ABSENCE");
+			data.contact(early, LocalDate.of(2024, 10, 16), "ATTENDED_COMPLIED");
+			data.contact(licence, LocalDate.of(2024, 9, 2), "ATTENDED_COMPLIED");
+			this.recomputation.recomputeEvents(ids, Dataset.CONTACTS, LocalDate.of(2024, 9, 3),
+					LocalDate.of(2024, 10, 16));
+		});
+		String totals = """
+				select string_agg(unit_code || ' ' || measure_code || ' ' || month || ' ' || numerator || '/' || denominator,
+				                  ', ' order by unit_code, measure_code, month)
+				from measure_unit_result where denominator <> 0 and unit_code like 'RFT%'
+				""";
+		String monthly = this.jdbc.sql(totals).query(String.class).single();
+		var cases = this.results.cases("SL001R", Period.parse("2024-09"), data.team(3), null);
+		this.recomputation.recomputeAll();
+		assertThat(monthly).isEqualTo(this.jdbc.sql(totals).query(String.class).single())
+			.contains("RFTT3 SL006R 2024-08-01 1/1")
+			.contains("RFTT3 ATTENDANCE 2024-10-01 1/1");
+		assertThat(cases).filteredOn((c) -> c.eventId().equals(early.id()))
+			.singleElement()
+			.satisfies((c) -> assertThat(c.reason())
+				.isEqualTo("first face-to-face contact 2 business days after allocation"));
+	}
+
+	@Test
 	void anImportThatChangesAnEventChangesItsResults() {
 		Period june = Period.parse("2024-06");
 		assertThat(this.results.unitResult("SL001R", june, data.team(2)).numerator()).isZero();

@@ -1,0 +1,52 @@
+package org.probity.measures;
+
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * The per-case rows of a measure, as SQL. Every measure's file in
+ * {@code sql/measures/<code>.sql} selects its rows from the case data; most are stored in
+ * {@code measure_case} by each recomputation. Monthly contact (AM_K) and attendance are
+ * one row per event and month, nine in ten of all rows: they are summed straight into
+ * {@code measure_cell} and listed from their SQL when a reader asks for them.
+ */
+final class CaseRows {
+
+	/** Measures whose rows are computed when read rather than stored. */
+	static final Set<String> DERIVED = Set.of("AM_K", "ATTENDANCE");
+
+	static final String COLUMNS = "measure_code, month, event_id, subject_id, crn, team_code, staff_code, numerator, denominator, reason";
+
+	private CaseRows() {
+	}
+
+	static boolean stored(String measure) {
+		return !DERIVED.contains(measure);
+	}
+
+	/**
+	 * The rows the measure's SQL selects for the events that meet {@code events} (a
+	 * condition on the event, alias {@code e}); derived measures also take the months
+	 * {@code :from} to {@code :to}.
+	 */
+	static String computed(String measure, String events) {
+		return "select * from (" + SqlScripts.load(measure).replace("{{events}}", events) + ") as m(" + COLUMNS + ")";
+	}
+
+	/**
+	 * The rows the current totals count, from {@code :from} to {@code :to}, of the holder
+	 * given as a condition on a table alias ({@code mc} for stored rows, {@code e} for
+	 * the events of derived ones).
+	 */
+	static String counted(String measure, Function<String, String> holder) {
+		if (!MeasureRecomputation.MEASURES.contains(measure)) {
+			throw new IllegalArgumentException("No measure " + measure);
+		}
+		if (stored(measure)) {
+			return "select " + COLUMNS + " from measure_case mc where mc.measure_code = '" + measure
+					+ "' and mc.month between :from and :to and " + holder.apply("mc");
+		}
+		return computed(measure, holder.apply("e"));
+	}
+
+}

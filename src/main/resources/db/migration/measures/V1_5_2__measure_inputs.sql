@@ -1,0 +1,82 @@
+-- What the measures read, kept between imports so that an import changes only the figures
+-- it touches (BENCHMARKS.md, "Service-level measures"). All of it is recomputed from the
+-- case data: unlogged, and recomputed at start-up when found empty, as after a crash.
+
+-- The contacts of an event in month order, with what the measures read of each contact,
+-- so that the monthly contact summary is read from the index alone, already grouped.
+-- Replaces contact_event (event_id, contact_at): the case page and the import checks
+-- look contacts up by event through this one.
+drop index contact_event;
+create index contact_event on contact (event_id, (date_trunc('month', contact_at)::date))
+    include (contact_at, face_to_face, national_standard, outcome);
+
+-- The events as the measures last counted them: monthly contact (AM_K) and attendance
+-- are not stored case by case but summed from here and measure_contact_month, so an
+-- import subtracts what an event counted before it changed.
+create unlogged table measure_event (
+    event_id text primary key,
+    crn char(7) not null,
+    event_type text not null,
+    allocation_date date not null,
+    release_date date,
+    termination_date date,
+    team_code varchar(12) not null,
+    staff_code char(7) not null
+);
+
+-- Per event and month: an offered face-to-face national standard contact (AM_K), the
+-- attended and counted national standard appointments (ATTENDANCE), and the first
+-- offered and first attended face-to-face contact of the month (first contacts).
+create unlogged table measure_contact_month (
+    event_id text not null,
+    month date not null,
+    offered_face_to_face boolean not null,
+    attended integer not null,
+    counted integer not null,
+    first_offered date,
+    first_attended date,
+    primary key (event_id, month)
+);
+
+-- Per event: the first offered face-to-face contact on or after allocation and on or after
+-- release, and the first attended face-to-face contact (F of SL003R and SL004R).
+create unlogged table measure_contact_first (
+    event_id text primary key,
+    first_after_allocation date,
+    first_after_release date,
+    first_attended date
+);
+
+-- Monthly totals per measure, team and practitioner: the unit and practitioner totals
+-- are sums of these.
+create unlogged table measure_cell (
+    measure_code text not null,
+    month date not null,
+    team_code varchar(12) not null,
+    staff_code char(7) not null,
+    numerator bigint not null,
+    denominator bigint not null,
+    primary key (measure_code, month, team_code, staff_code)
+);
+
+-- The last month monthly contact counts active events up to, fixed at each full
+-- recomputation so that a drill-down lists the cases the totals counted.
+create table measure_state (
+    singleton boolean primary key default true check (singleton),
+    horizon date,
+    computed_at timestamptz
+);
+insert into measure_state (horizon) values (null);
+
+-- Per-case rows are kept for every measure but AM_K and ATTENDANCE (see above).
+truncate measure_case, measure_unit_result, measure_staff_result;
+
+-- The first offered face-to-face contact of an event on or after a day, looked up in the
+-- month of that day: the monthly summary holds only the month's first, which may be
+-- earlier than the day.
+create function measure_first_offered(event text, from_day date) returns date
+language sql stable parallel safe as $$
+    select min(c.contact_at)::date from contact c
+    where c.event_id = event and date_trunc('month', c.contact_at)::date = date_trunc('month', from_day)::date
+      and c.contact_at >= from_day and c.face_to_face and c.outcome <> 'RESCHEDULED'
+$$;
