@@ -12,9 +12,10 @@ join (select event_id, first_attended as first_day from measure_contact_first wh
   on f.event_id = e.event_id
 join business_calendar cf on cf.day = f.first_day
 join business_calendar due on due.business_day and due.seq = cf.seq + 15
-left join lateral (
-    select min(pl.completed_date) as completed from plan pl
-    where pl.event_id = e.event_id and pl.plan_type = 'SENTENCE_PLAN' and pl.completed_date is not null
-) p on true
+left join (
+    select pl.event_id, min(pl.completed_date) as completed from plan pl
+    where pl.plan_type = 'SENTENCE_PLAN' and pl.completed_date is not null
+    group by pl.event_id
+) p on p.event_id = e.event_id
 left join business_calendar cp on cp.day = p.completed
 where e.event_type in ('COMMUNITY_ORDER', 'SUSPENDED_SENTENCE_ORDER') and {{events}}

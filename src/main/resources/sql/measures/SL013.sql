@@ -10,9 +10,10 @@ select 'SL013', date_trunc('month', due.day)::date, e.event_id, e.event_id, e.cr
 from event e
 join business_calendar cs on cs.day = e.sentence_date
 join business_calendar due on due.business_day and due.seq = cs.seq + 10
-left join lateral (
-    select min(pl.completed_date) as completed from plan pl
-    where pl.event_id = e.event_id and pl.plan_type = 'RESETTLEMENT_PLAN' and pl.completed_date is not null
-) p on true
+left join (
+    select pl.event_id, min(pl.completed_date) as completed from plan pl
+    where pl.plan_type = 'RESETTLEMENT_PLAN' and pl.completed_date is not null
+    group by pl.event_id
+) p on p.event_id = e.event_id
 left join business_calendar cp on cp.day = p.completed
 where e.event_type in ('CUSTODY', 'LICENCE', 'POST_SENTENCE_SUPERVISION') and {{events}}

@@ -1,7 +1,6 @@
 package org.probity.measures;
 
 import java.util.Set;
-import java.util.function.Function;
 
 /**
  * The per-case rows of a measure, as SQL. Every measure's file in
@@ -34,19 +33,18 @@ final class CaseRows {
 	}
 
 	/**
-	 * The rows the current totals count, from {@code :from} to {@code :to}, of the holder
-	 * given as a condition on a table alias ({@code mc} for stored rows, {@code e} for
-	 * the events of derived ones).
+	 * The rows the current totals count, from {@code :from} to {@code :to}, of the events
+	 * (as last counted, alias {@code e}) that meet {@code events}.
 	 */
-	static String counted(String measure, Function<String, String> holder) {
+	static String counted(String measure, String events) {
 		if (!MeasureRecomputation.MEASURES.contains(measure)) {
 			throw new IllegalArgumentException("No measure " + measure);
 		}
 		if (stored(measure)) {
-			return "select " + COLUMNS + " from measure_case mc where mc.measure_code = '" + measure
-					+ "' and mc.month between :from and :to and " + holder.apply("mc");
+			return "select mc.* from measure_case mc join measure_event e on e.event_id = mc.event_id"
+					+ " where mc.measure_code = '" + measure + "' and mc.month between :from and :to and " + events;
 		}
-		return computed(measure, holder.apply("e"));
+		return computed(measure, events);
 	}
 
 }

@@ -55,6 +55,12 @@ public class MeasureRecomputation {
 	 */
 	static final double FULL_RECOMPUTE_SHARE = 0.25;
 
+	/**
+	 * Above this share of all events, a contacts import re-reads its months for every
+	 * event, finding the contacts by date rather than event by event.
+	 */
+	static final double EVERY_EVENT_SHARE = 0.1;
+
 	/** Contacts dated within this many months are applied month by month. */
 	static final int MONTHS_APPLIED_INCREMENTALLY = 3;
 
@@ -91,7 +97,7 @@ public class MeasureRecomputation {
 		// joins the import's transaction (a new one only if published outside any)
 		this.transactions.executeWithoutResult((tx) -> {
 			if (imported.changedEverything()) {
-				recomputeAll();
+				recompute(imported.dataset() == Dataset.CONTACTS);
 			}
 			else if (!imported.changedEventIds().isEmpty()) {
 				recomputeEvents(imported.changedEventIds(), imported.dataset(), imported.changedFrom(),
@@ -121,13 +127,30 @@ public class MeasureRecomputation {
 		LocalDate counted = this.jdbc.sql("select horizon from measure_state").query(LocalDate.class).single();
 		if (counted.isBefore(horizon())) {
 			log.info("Computing service-level measures up to the current month");
-			this.transactions.executeWithoutResult((tx) -> recomputeAll());
+			this.transactions.executeWithoutResult((tx) -> recomputeFromContactSummaries());
 		}
 	}
 
-	/** Recomputes every measure for every unit, practitioner and month. */
+	/**
+	 * Recomputes every measure for every unit, practitioner and month, reading every
+	 * contact again.
+	 */
 	@Transactional
 	public void recomputeAll() {
+		recompute(true);
+	}
+
+	/**
+	 * Recomputes every measure for every unit, practitioner and month from the monthly
+	 * contact summaries, which every contacts import keeps in step: what a change to
+	 * events, units or any other dataset needs.
+	 */
+	@Transactional
+	public void recomputeFromContactSummaries() {
+		recompute(false);
+	}
+
+	private void recompute(boolean contacts) {
 		long started = System.nanoTime();
 		tune();
 		StringBuilder steps = new StringBuilder();
@@ -145,6 +168,9 @@ public class MeasureRecomputation {
 				"measure_staff_result", "measure_event", "measure_contact_first"));
 		step(steps, "events", () -> refreshEvents("true"));
 		step(steps, "contacts", () -> {
+			if (!contacts) {
+				return;
+			}
 			// A new table filled by one statement, so that PostgreSQL reads the contacts
 			// with parallel workers (it does not for an insert into an existing table),
 			// from the contact_event index in its order rather than hashing every row.
@@ -192,7 +218,8 @@ public class MeasureRecomputation {
 				.update();
 		});
 		step(steps, "flags", this::raiseFlagsForStoredMonths);
-		log.info("Recomputed every measure in {} ms ({})", (System.nanoTime() - started) / 1_000_000, steps);
+		log.info("Recomputed every measure{} in {} ms ({})", contacts ? "" : " from the contact summaries",
+				(System.nanoTime() - started) / 1_000_000, steps);
 	}
 
 	/**
@@ -284,7 +311,7 @@ public class MeasureRecomputation {
 			.isAfter(YearMonth.from(changedTo));
 		long events = this.jdbc.sql("select count(*) from event").query(Long.class).single();
 		if (!fewMonths && eventIds.size() > FULL_RECOMPUTE_SHARE * events) {
-			recomputeAll();
+			recompute(dataset == Dataset.CONTACTS || dataset == Dataset.EVENTS);
 			return;
 		}
 		tune();
@@ -303,7 +330,7 @@ public class MeasureRecomputation {
 		LocalDate[] judged;
 		if (fewMonths) {
 			judged = applyContactMonths(YearMonth.from(changedFrom).atDay(1), YearMonth.from(changedTo).atDay(1),
-					steps);
+					eventIds.size() > EVERY_EVENT_SHARE * events, steps);
 		}
 		else {
 			applyEvents(READERS.getOrDefault(dataset, MEASURES), dataset, steps);
@@ -334,7 +361,7 @@ public class MeasureRecomputation {
 				(System.nanoTime() - started) / 1_000_000, steps);
 		this.jdbc
 			.sql("drop table if exists measure_scope, measure_delta, measure_first_scope, measure_first_before, "
-					+ "measure_first_changed")
+					+ "measure_first_changed, measure_unpaid_work_scope")
 			.update();
 	}
 
@@ -359,7 +386,7 @@ public class MeasureRecomputation {
 			// recomputeEvents(ids) stands for any change to the events: their contacts
 			// too
 			if (dataset == Dataset.CONTACTS || dataset == Dataset.EVENTS) {
-				replaceContactMonths(EVER_FROM, EVER_TO);
+				replaceContactMonths(EVER_FROM, EVER_TO, false);
 				this.jdbc
 					.sql("delete from measure_contact_first where event_id in (select event_id from measure_scope)")
 					.update();
@@ -382,8 +409,8 @@ public class MeasureRecomputation {
 	 * and attendance are summed again for those months. Returns the months to judge for
 	 * flags.
 	 */
-	private LocalDate[] applyContactMonths(LocalDate from, LocalDate to, StringBuilder steps) {
-		step(steps, "contacts", () -> replaceContactMonths(from, to));
+	private LocalDate[] applyContactMonths(LocalDate from, LocalDate to, boolean everyEvent, StringBuilder steps) {
+		step(steps, "contacts", () -> replaceContactMonths(from, to, everyEvent));
 		step(steps, "first contacts", () -> {
 			// A first contact dated before these months stays the first.
 			this.jdbc
@@ -420,7 +447,18 @@ public class MeasureRecomputation {
 		});
 		step(steps, "first-contact measures", () -> {
 			replaceStored(FIRST_CONTACT_READERS, "measure_first_changed");
-			replaceStored(List.of("SL006R"), "measure_scope");
+			// Unpaid work sessions dated before these months stay the first.
+			this.jdbc.sql("""
+					create temporary table measure_unpaid_work_scope on commit drop as
+					select distinct r.event_id from requirement r
+					join measure_scope s on s.event_id = r.event_id
+					join event e on e.event_id = r.event_id
+					where r.requirement_type = 'UNPAID_WORK' and not exists (
+					    select 1 from contact c
+					    where c.requirement_id = r.requirement_id and c.contact_type = 'UNPAID_WORK_SESSION'
+					      and c.outcome <> 'RESCHEDULED' and c.contact_at >= e.allocation_date and c.contact_at < :from)
+					""").param("from", from).update();
+			replaceStored(List.of("SL006R"), "measure_unpaid_work_scope");
 			this.jdbc.sql(SqlScripts.load("apply_delta")).update();
 		});
 		for (String measure : CaseRows.DERIVED) {
@@ -447,21 +485,25 @@ public class MeasureRecomputation {
 		return new LocalDate[] { from, to };
 	}
 
-	/** Reads the contacts of the events in scope again for the months from and to. */
-	private void replaceContactMonths(LocalDate from, LocalDate to) {
-		this.jdbc
-			.sql("delete from measure_contact_month c where c.event_id in "
-					+ "(select event_id from measure_scope) and c.month between :from and :to")
+	/**
+	 * Reads the contacts of the months {@code from} to {@code to} again: of the events in
+	 * scope, or of every event when {@code everyEvent} (cheaper when the scope is a large
+	 * share of the events, since the months' contacts are then found by date).
+	 */
+	private void replaceContactMonths(LocalDate from, LocalDate to, boolean everyEvent) {
+		String scoped = everyEvent ? "" : "c.event_id in (select event_id from measure_scope) and ";
+		this.jdbc.sql("delete from measure_contact_month c where " + scoped + "c.month between :from and :to")
 			.param("from", from)
 			.param("to", to)
 			.update();
 		this.jdbc
 			.sql("insert into measure_contact_month " + SqlScripts.load("contact_month")
 				.replace("{{contacts}}",
-						"c.event_id in (select event_id from measure_scope)"
-								+ " and date_trunc('month', c.contact_at)::date between :from and :to"))
+						scoped + "date_trunc('month', c.contact_at)::date between :from and :to"
+								+ " and c.contact_at >= :from and c.contact_at < :until"))
 			.param("from", from)
 			.param("to", to)
+			.param("until", YearMonth.from(to).plusMonths(1).atDay(1))
 			.update();
 	}
 

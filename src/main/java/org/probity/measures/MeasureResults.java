@@ -293,12 +293,12 @@ class MeasureResults {
 		String[] teams = (staffCode != null) ? new String[0] : this.jdbc.sql("""
 				select unit_code from unit_ancestry where ancestor_code = :code
 				""").param("code", unitCode).query(String.class).list().toArray(String[]::new);
-		return this.jdbc
-			.sql("select r.* from ("
-					+ CaseRows.counted(measure,
-							(staffCode != null) ? (a) -> a + ".staff_code = :code"
-									: (a) -> a + ".team_code = any(cast(:teams as text[]))")
-					+ ") r order by (r.numerator = r.denominator), r.month, r.crn, r.subject_id")
+		return this.jdbc.sql(
+				"select r.* from ("
+						+ CaseRows.counted(measure,
+								(staffCode != null) ? "e.staff_code = :code"
+										: "e.team_code = any(cast(:teams as text[]))")
+						+ ") r order by (r.numerator = r.denominator), r.month, r.crn, r.subject_id")
 			.param("from", period.startDate())
 			.param("to", period.last().atDay(1))
 			.param("code", (staffCode != null) ? staffCode : unitCode)

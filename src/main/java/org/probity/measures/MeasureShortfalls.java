@@ -30,7 +30,7 @@ public class MeasureShortfalls {
 			return Set.of();
 		}
 		return new HashSet<>(this.jdbc
-			.sql("select distinct r.event_id from (" + CaseRows.counted(measureCode, (a) -> "true")
+			.sql("select distinct r.event_id from (" + CaseRows.counted(measureCode, "true")
 					+ ") r where r.numerator < r.denominator")
 			.param("from", period.startDate())
 			.param("to", LocalDate.from(period.last().atDay(1)))

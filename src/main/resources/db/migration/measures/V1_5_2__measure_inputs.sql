@@ -80,3 +80,14 @@ language sql stable parallel safe as $$
     where c.event_id = event and date_trunc('month', c.contact_at)::date = date_trunc('month', from_day)::date
       and c.contact_at >= from_day and c.face_to_face and c.outcome <> 'RESCHEDULED'
 $$;
+
+-- Drill-downs find a unit's or practitioner's cases through the events as counted.
+create index measure_event_team on measure_event (team_code);
+create index measure_event_staff on measure_event (staff_code);
+drop index measure_case_team, measure_case_staff;
+-- Results are read by unit or practitioner, never by month alone.
+drop index measure_unit_result_month, measure_staff_result_month;
+
+-- A contacts import brings recent months: their contacts are found by date in the blocks
+-- the import appended.
+create index contact_when on contact using brin (contact_at);
