@@ -25,15 +25,20 @@ results as (
            100.0::float8 * r.numerator / r.denominator, t.target
     from measure_staff_result r join targets t on t.code = r.measure_code and t.month = r.month
     where r.denominator > 0
+),
+-- each result beside the two months before it (rows with cases only, so a gap breaks a run)
+judged as (
+    select r.*, r.performance < r.target as below,
+           lag(r.month, 1) over w as month1, lag(r.performance < r.target, 1) over w as below1,
+           lag(r.month, 2) over w as month2, lag(r.performance < r.target, 2) over w as below2
+    from results r
+    window w as (partition by r.code, r.measure_code, r.holder order by r.month)
 )
-select 'DEEPER_AUDIT' as kind, r.measure_code, r.month, r.holder, r.code, r.performance
-from results r
-where r.holder = 'UNIT' and r.month >= cast(:from as date) and r.denominator >= 10 and r.performance < r.target - 5
+select 'DEEPER_AUDIT' as kind, j.measure_code, j.month, j.holder, j.code, j.performance
+from judged j
+where j.holder = 'UNIT' and j.month >= cast(:from as date) and j.denominator >= 10 and j.performance < j.target - 5
 union all
-select 'SUSTAINED_SHORTFALL', r.measure_code, r.month, r.holder, r.code, r.performance
-from results r
-join results r1 on r1.holder = r.holder and r1.code = r.code and r1.measure_code = r.measure_code
-               and r1.month = (r.month - interval '1 month')::date and r1.performance < r1.target
-join results r2 on r2.holder = r.holder and r2.code = r.code and r2.measure_code = r.measure_code
-               and r2.month = (r.month - interval '2 months')::date and r2.performance < r2.target
-where r.month >= cast(:from as date) and r.performance < r.target
+select 'SUSTAINED_SHORTFALL', j.measure_code, j.month, j.holder, j.code, j.performance
+from judged j
+where j.month >= cast(:from as date) and j.below and j.below1 and j.below2
+  and j.month1 = (j.month - interval '1 month')::date and j.month2 = (j.month - interval '2 months')::date

@@ -188,23 +188,24 @@ public class MeasureRecomputation {
 			this.jdbc.sql("alter table measure_contact_month add primary key (event_id, month)").update();
 			this.jdbc.sql("analyze measure_contact_month").update();
 		});
-		step(steps, "first contacts", () -> refreshFirstContacts("true"));
-		for (String measure : MEASURES) {
-			step(steps, measure, () -> {
-				if (CaseRows.stored(measure)) {
-					this.jdbc
-						.sql("insert into measure_case (" + CaseRows.COLUMNS + ") "
-								+ CaseRows.computed(measure, "true"))
-						.update();
-				}
-				else {
-					this.jdbc.sql("insert into measure_cell " + cells(CaseRows.computed(measure, "true"), 1))
-						.param("from", EVER_FROM)
-						.param("to", EVER_TO)
-						.update();
-				}
-			});
-		}
+		step(steps, "first contacts",
+				() -> insertInParallel("measure_contact_first",
+						"event_id, first_after_allocation, first_after_release, first_attended",
+						SqlScripts.load("contact_first").replace("{{events}}", "true")));
+		step(steps, "stored measures",
+				() -> insertInParallel("measure_case", CaseRows.COLUMNS,
+						MEASURES.stream()
+							.filter(CaseRows::stored)
+							.map((m) -> CaseRows.computed(m, "true"))
+							.collect(Collectors.joining("\nunion all\n"))));
+		step(steps, "monthly contact and attendance",
+				() -> insertInParallel("measure_cell",
+						"measure_code, month, team_code, staff_code, numerator, denominator",
+						CaseRows.DERIVED.stream()
+							.map((m) -> cells(CaseRows.computed(m, "true"), 1))
+							.collect(Collectors.joining("\nunion all\n"))
+							.replace(":from", "date '1900-01-01'")
+							.replace(":to", "date '9999-12-01'")));
 		step(steps, "totals", () -> {
 			this.jdbc.sql("insert into measure_cell " + cells("select * from measure_case", 1)).update();
 			this.jdbc.sql(SqlScripts.load("aggregate").replace("{{touched}}", "true")).update();
@@ -243,10 +244,23 @@ public class MeasureRecomputation {
 		return ddl.stream().map((d) -> d[0]).toList();
 	}
 
+	/**
+	 * Inserts what the select gives into the table, through a temporary table created by
+	 * the select: PostgreSQL reads with parallel workers for a table it creates, not for
+	 * an insert into an existing one.
+	 */
+	private void insertInParallel(String table, String columns, String select) {
+		this.jdbc.sql("drop table if exists measure_parallel").update();
+		this.jdbc.sql("create temporary table measure_parallel on commit drop as " + select).update();
+		this.jdbc.sql("insert into " + table + " (" + columns + ") select * from measure_parallel").update();
+		this.jdbc.sql("drop table measure_parallel").update();
+	}
+
 	/** Per measure, month, team and practitioner, the sums of the rows, times a sign. */
 	private static String cells(String rows, int sign) {
-		return "select r.measure_code, r.month, r.team_code, r.staff_code, " + sign + " * sum(r.numerator), " + sign
-				+ " * sum(r.denominator) from (" + rows + ") r group by 1, 2, 3, 4";
+		return "select r.measure_code, r.month, r.team_code, r.staff_code, " + sign
+				+ " * sum(r.numerator) as numerator, " + sign + " * sum(r.denominator) as denominator from (" + rows
+				+ ") r group by 1, 2, 3, 4";
 	}
 
 	private void refreshEvents(String events) {
