@@ -1,5 +1,5 @@
--- Adds the changes in measure_delta to the cells and to the monthly totals of each unit
--- (the team and its parents) and each practitioner.
+-- Adds the changes in measure_delta to the cells (and so to each practitioner's totals)
+-- and to the monthly totals of each unit (the team and its parents).
 with d as (
     select measure_code, month, team_code, staff_code, sum(numerator) as numerator, sum(denominator) as denominator
     from measure_delta group by 1, 2, 3, 4
@@ -11,19 +11,11 @@ cells as (
     on conflict (measure_code, month, team_code, staff_code) do update
     set numerator = measure_cell.numerator + excluded.numerator,
         denominator = measure_cell.denominator + excluded.denominator
-),
-units as (
-    insert into measure_unit_result (measure_code, month, unit_code, numerator, denominator)
-    select d.measure_code, d.month, a.ancestor_code, sum(d.numerator), sum(d.denominator)
-    from d join unit_ancestry a on a.unit_code = d.team_code
-    group by 1, 2, 3
-    on conflict (unit_code, measure_code, month) do update
-    set numerator = measure_unit_result.numerator + excluded.numerator,
-        denominator = measure_unit_result.denominator + excluded.denominator
 )
-insert into measure_staff_result (measure_code, month, staff_code, numerator, denominator)
-select measure_code, month, staff_code, sum(numerator), sum(denominator)
-from d group by 1, 2, 3
-on conflict (staff_code, measure_code, month) do update
-set numerator = measure_staff_result.numerator + excluded.numerator,
-    denominator = measure_staff_result.denominator + excluded.denominator
+insert into measure_unit_result (measure_code, month, unit_code, numerator, denominator)
+select d.measure_code, d.month, a.ancestor_code, sum(d.numerator), sum(d.denominator)
+from d join unit_ancestry a on a.unit_code = d.team_code
+group by 1, 2, 3
+on conflict (unit_code, measure_code, month) do update
+set numerator = measure_unit_result.numerator + excluded.numerator,
+    denominator = measure_unit_result.denominator + excluded.denominator

@@ -26,19 +26,17 @@ results as (
     from measure_staff_result r join targets t on t.code = r.measure_code and t.month = r.month
     where r.denominator > 0
 ),
--- each result beside the two months before it (rows with cases only, so a gap breaks a run)
-judged as (
-    select r.*, r.performance < r.target as below,
-           lag(r.month, 1) over w as month1, lag(r.performance < r.target, 1) over w as below1,
-           lag(r.month, 2) over w as month2, lag(r.performance < r.target, 2) over w as below2
-    from results r
-    window w as (partition by r.code, r.measure_code, r.holder order by r.month)
+below as (
+    select * from results where performance < target
 )
-select 'DEEPER_AUDIT' as kind, j.measure_code, j.month, j.holder, j.code, j.performance
-from judged j
-where j.holder = 'UNIT' and j.month >= cast(:from as date) and j.denominator >= 10 and j.performance < j.target - 5
+select 'DEEPER_AUDIT' as kind, b.measure_code, b.month, b.holder, b.code, b.performance
+from below b
+where b.holder = 'UNIT' and b.month >= cast(:from as date) and b.denominator >= 10 and b.performance < b.target - 5
 union all
-select 'SUSTAINED_SHORTFALL', j.measure_code, j.month, j.holder, j.code, j.performance
-from judged j
-where j.month >= cast(:from as date) and j.below and j.below1 and j.below2
-  and j.month1 = (j.month - interval '1 month')::date and j.month2 = (j.month - interval '2 months')::date
+select 'SUSTAINED_SHORTFALL', b.measure_code, b.month, b.holder, b.code, b.performance
+from below b
+join below b1 on b1.code = b.code and b1.measure_code = b.measure_code and b1.holder = b.holder
+               and b1.month = (b.month - interval '1 month')::date
+join below b2 on b2.code = b.code and b2.measure_code = b.measure_code and b2.holder = b.holder
+               and b2.month = (b.month - interval '2 months')::date
+where b.month >= cast(:from as date)

@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -156,8 +157,7 @@ public class MeasureRecomputation {
 		StringBuilder steps = new StringBuilder();
 		step(steps, "truncate", () -> {
 			this.jdbc.sql("""
-					truncate measure_case, measure_cell, measure_unit_result, measure_staff_result, measure_event,
-					         measure_contact_first
+					truncate measure_case, measure_cell, measure_unit_result, measure_event, measure_contact_first
 					""").update();
 			this.jdbc.sql("update measure_state set horizon = :horizon, computed_at = now()")
 				.param("horizon", horizon())
@@ -165,7 +165,7 @@ public class MeasureRecomputation {
 		});
 		// Building the indexes once after the inserts is faster than maintaining them.
 		List<String> indexes = dropIndexes(List.of("measure_case", "measure_cell", "measure_unit_result",
-				"measure_staff_result", "measure_event", "measure_contact_first"));
+				"measure_event", "measure_contact_first"));
 		step(steps, "events", () -> refreshEvents("true"));
 		step(steps, "contacts", () -> {
 			if (!contacts) {
@@ -198,24 +198,20 @@ public class MeasureRecomputation {
 							.filter(CaseRows::stored)
 							.map((m) -> CaseRows.computed(m, "true"))
 							.collect(Collectors.joining("\nunion all\n"))));
-		step(steps, "monthly contact and attendance",
-				() -> insertInParallel("measure_cell",
-						"measure_code, month, team_code, staff_code, numerator, denominator",
-						CaseRows.DERIVED.stream()
-							.map((m) -> cells(CaseRows.computed(m, "true"), 1))
-							.collect(Collectors.joining("\nunion all\n"))
-							.replace(":from", "date '1900-01-01'")
-							.replace(":to", "date '9999-12-01'")));
 		step(steps, "totals", () -> {
-			this.jdbc.sql("insert into measure_cell " + cells("select * from measure_case", 1)).update();
+			insertInParallel("measure_cell", "measure_code, month, team_code, staff_code, numerator, denominator",
+					Stream
+						.concat(CaseRows.DERIVED.stream().map((m) -> cells(CaseRows.computed(m, "true"), 1)),
+								Stream.of(cells("select * from measure_case", 1)))
+						.collect(Collectors.joining("\nunion all\n"))
+						.replace(":from", "date '1900-01-01'")
+						.replace(":to", "date '9999-12-01'"));
 			this.jdbc.sql(SqlScripts.load("aggregate").replace("{{touched}}", "true")).update();
-			this.jdbc.sql(SqlScripts.load("aggregate_staff").replace("{{touched}}", "true")).update();
 		});
 		step(steps, "indexes", () -> {
 			indexes.forEach((ddl) -> this.jdbc.sql(ddl).update());
 			this.jdbc
-				.sql("analyze measure_case, measure_cell, measure_unit_result, measure_staff_result, "
-						+ "measure_event, measure_contact_first")
+				.sql("analyze measure_case, measure_cell, measure_unit_result, measure_event, measure_contact_first")
 				.update();
 		});
 		step(steps, "flags", this::raiseFlagsForStoredMonths);
@@ -478,7 +474,7 @@ public class MeasureRecomputation {
 		for (String measure : CaseRows.DERIVED) {
 			step(steps, measure, () -> {
 				String touched = "c.measure_code = '" + measure + "' and c.month between :from and :to";
-				for (String table : List.of("measure_cell", "measure_unit_result", "measure_staff_result")) {
+				for (String table : List.of("measure_cell", "measure_unit_result")) {
 					this.jdbc.sql("delete from " + table + " c where " + touched)
 						.param("from", from)
 						.param("to", to)
@@ -488,12 +484,10 @@ public class MeasureRecomputation {
 					.param("from", from)
 					.param("to", to)
 					.update();
-				for (String script : List.of("aggregate", "aggregate_staff")) {
-					this.jdbc.sql(SqlScripts.load(script).replace("{{touched}}", touched))
-						.param("from", from)
-						.param("to", to)
-						.update();
-				}
+				this.jdbc.sql(SqlScripts.load("aggregate").replace("{{touched}}", touched))
+					.param("from", from)
+					.param("to", to)
+					.update();
 			});
 		}
 		return new LocalDate[] { from, to };

@@ -47,8 +47,9 @@ create unlogged table measure_contact_first (
     first_attended date
 );
 
--- Monthly totals per measure, team and practitioner: the unit and practitioner totals
--- are sums of these.
+-- Monthly totals per measure, team and practitioner: the unit totals are sums of these,
+-- and so are the practitioner totals (a practitioner's cases are nearly always in one
+-- team, so these are as many rows as practitioner totals would be).
 create unlogged table measure_cell (
     measure_code text not null,
     month date not null,
@@ -56,7 +57,7 @@ create unlogged table measure_cell (
     staff_code char(7) not null,
     numerator bigint not null,
     denominator bigint not null,
-    primary key (measure_code, month, team_code, staff_code)
+    primary key (staff_code, measure_code, month, team_code)
 );
 
 -- The last month monthly contact counts active events up to, fixed at each full
@@ -69,7 +70,7 @@ create table measure_state (
 insert into measure_state (horizon) values (null);
 
 -- Per-case rows are kept for every measure but AM_K and ATTENDANCE (see above).
-truncate measure_case, measure_unit_result, measure_staff_result;
+truncate measure_case, measure_unit_result;
 
 -- The first offered face-to-face contact of an event on or after a day, looked up in the
 -- month of that day: the monthly summary holds only the month's first, which may be
@@ -86,7 +87,12 @@ create index measure_event_team on measure_event (team_code);
 create index measure_event_staff on measure_event (staff_code);
 drop index measure_case_team, measure_case_staff;
 -- Results are read by unit or practitioner, never by month alone.
-drop index measure_unit_result_month, measure_staff_result_month;
+drop index measure_unit_result_month;
+drop table measure_staff_result;
+create view measure_staff_result as
+select measure_code, month, staff_code, sum(numerator) as numerator, sum(denominator) as denominator
+from measure_cell
+group by measure_code, month, staff_code;
 
 -- A contacts import brings recent months: their contacts are found by date in the blocks
 -- the import appended.
