@@ -26,4 +26,5 @@ cross join lateral (
 left join measure_contact_month cm on cm.event_id = e.event_id and cm.month = m.month
      and cm.month between cast(:from as date) and cast(:to as date)
 where e.event_type in ('COMMUNITY_ORDER', 'SUSPENDED_SENTENCE_ORDER', 'LICENCE', 'POST_SENTENCE_SUPERVISION')
-  and e.start_date is not null and {{events}}
+  and e.start_date is not null and e.start_date < cast(:to as date) + interval '1 month'
+  and (e.termination_date is null or e.termination_date > cast(:from as date)) and {{events}}

@@ -19,12 +19,12 @@ results as (
     select 'UNIT' as holder, r.unit_code as code, r.measure_code, r.month, r.denominator,
            100.0::float8 * r.numerator / r.denominator as performance, t.target
     from measure_unit_result r join targets t on t.code = r.measure_code and t.month = r.month
-    where r.denominator > 0
+    where r.denominator > 0 and r.month between cast(:from as date) - interval '2 months' and cast(:to as date)
     union all
     select 'STAFF', r.staff_code, r.measure_code, r.month, r.denominator,
            100.0::float8 * r.numerator / r.denominator, t.target
     from measure_staff_result r join targets t on t.code = r.measure_code and t.month = r.month
-    where r.denominator > 0
+    where r.denominator > 0 and r.month between cast(:from as date) - interval '2 months' and cast(:to as date)
 ),
 below as (
     select * from results where performance < target

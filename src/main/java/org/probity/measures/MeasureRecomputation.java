@@ -186,6 +186,7 @@ public class MeasureRecomputation {
 			this.jdbc.sql("drop table measure_contact_month").update();
 			this.jdbc.sql("alter table measure_contact_month_next rename to measure_contact_month").update();
 			this.jdbc.sql("alter table measure_contact_month add primary key (event_id, month)").update();
+			this.jdbc.sql("create index measure_contact_month_month on measure_contact_month (month)").update();
 			this.jdbc.sql("analyze measure_contact_month").update();
 		});
 		step(steps, "first contacts",

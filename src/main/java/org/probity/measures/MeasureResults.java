@@ -180,8 +180,8 @@ class MeasureResults {
 	}
 
 	/**
-	 * The practitioners of a team (by their team, or with cases counted for the team in
-	 * the period), with their own results.
+	 * The practitioners of a team (by their team, or holding events of the team), with
+	 * their own results (in every team).
 	 */
 	@Transactional(readOnly = true)
 	List<Result> practitionerResults(String measure, Period period, String teamCode) {
@@ -190,12 +190,11 @@ class MeasureResults {
 				with members as (
 				    select staff_code from staff where team_code = :team
 				    union
-				    select distinct staff_code from measure_cell
-				    where measure_code = :measure and team_code = :team and month between :from and :to
+				    select staff_code from measure_event where team_code = :team
 				)
 				select m.staff_code, coalesce(sum(r.numerator), 0) as n, coalesce(sum(r.denominator), 0) as d
 				from members m
-				left join measure_staff_result r on r.staff_code = m.staff_code and r.measure_code = :measure
+				left join measure_cell r on r.staff_code = m.staff_code and r.measure_code = :measure
 				     and r.month between :from and :to
 				group by m.staff_code order by m.staff_code
 				""")

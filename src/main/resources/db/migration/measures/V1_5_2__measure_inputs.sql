@@ -37,6 +37,8 @@ create unlogged table measure_contact_month (
     first_attended date,
     primary key (event_id, month)
 );
+-- a contacts import replaces its months
+create index measure_contact_month_month on measure_contact_month (month);
 
 -- Per event: the first offered face-to-face contact on or after allocation and on or after
 -- release, and the first attended face-to-face contact (F of SL003R and SL004R).
