@@ -22,6 +22,8 @@ COOKIE="Cookie: JSESSIONID=$SESSION"
 
 run() {
   echo "== $1"
+  # warm up (the JIT compiles the hot paths), then measure
+  wrk -t2 -c20 -d"${WARMUP:-10s}" -H "$2" "$BASE$1" > /dev/null
   wrk -t2 -c20 -d"${DURATION:-30s}" --latency -s "$(dirname "$0")/p95.lua" -H "$2" "$BASE$1" | grep -E "Requests/sec|50%|99%|p95|Non-2xx"
 }
 run "/measures?period=$PERIOD&unit=N00" "$COOKIE"

@@ -159,7 +159,7 @@ public class MeasureRecomputation {
 			this.jdbc.sql("""
 					truncate measure_case, measure_cell, measure_unit_result, measure_event, measure_contact_first
 					""").update();
-			this.jdbc.sql("update measure_state set horizon = :horizon, computed_at = now()")
+			this.jdbc.sql("update measure_state set horizon = :horizon, computed_at = now(), version = version + 1")
 				.param("horizon", horizon())
 				.update();
 		});
@@ -326,6 +326,7 @@ public class MeasureRecomputation {
 			return;
 		}
 		tune();
+		this.jdbc.sql("update measure_state set version = version + 1").update();
 		this.jdbc.sql("drop table if exists measure_scope, measure_delta").update();
 		this.jdbc.sql("create temporary table measure_scope (event_id text primary key) on commit drop").update();
 		this.jdbc.sql("insert into measure_scope select distinct unnest(cast(:ids as text[]))")
@@ -461,13 +462,16 @@ public class MeasureRecomputation {
 			// Unpaid work sessions dated before these months stay the first.
 			this.jdbc.sql("""
 					create temporary table measure_unpaid_work_scope on commit drop as
-					select distinct r.event_id from requirement r
-					join measure_scope s on s.event_id = r.event_id
+					select distinct r.event_id from measure_scope s
+					join requirement r on r.event_id = s.event_id and r.requirement_type = 'UNPAID_WORK'
 					join event e on e.event_id = r.event_id
-					where r.requirement_type = 'UNPAID_WORK' and not exists (
-					    select 1 from contact c
+					left join lateral (
+					    select true as found from contact c
 					    where c.requirement_id = r.requirement_id and c.contact_type = 'UNPAID_WORK_SESSION'
-					      and c.outcome <> 'RESCHEDULED' and c.contact_at >= e.allocation_date and c.contact_at < :from)
+					      and c.outcome <> 'RESCHEDULED' and c.contact_at >= e.allocation_date and c.contact_at < :from
+					    limit 1
+					) f on true
+					where f.found is null
 					""").param("from", from).update();
 			replaceStored(List.of("SL006R"), "measure_unpaid_work_scope");
 			this.jdbc.sql(SqlScripts.load("apply_delta")).update();

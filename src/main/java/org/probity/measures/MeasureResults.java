@@ -56,6 +56,12 @@ class MeasureResults {
 
 	private final Measures measures;
 
+	/**
+	 * Results recently read, kept while no recomputation has changed them: a dashboard or
+	 * drill-down opened again, paged or sorted is not read again.
+	 */
+	private final RecentResults recent = new RecentResults(256);
+
 	MeasureResults(JdbcClient jdbc, Measures measures) {
 		this.jdbc = jdbc;
 		this.measures = measures;
@@ -253,6 +259,17 @@ class MeasureResults {
 	}
 
 	private Map<String, Map<LocalDate, long[]>> monthly(String code, boolean staff, YearMonth first, YearMonth last) {
+		return this.recent.get(List.of("monthly", code, staff, first, last), version(),
+				() -> readMonthly(code, staff, first, last));
+	}
+
+	/** The version of the results, moved on by every recomputation (measure_state). */
+	private long version() {
+		return this.jdbc.sql("select version from measure_state").query(Long.class).single();
+	}
+
+	private Map<String, Map<LocalDate, long[]>> readMonthly(String code, boolean staff, YearMonth first,
+			YearMonth last) {
 		Map<String, Map<LocalDate, long[]>> totals = new HashMap<>();
 		String table = staff ? "measure_staff_result" : "measure_unit_result";
 		String column = staff ? "staff_code" : "unit_code";
@@ -287,11 +304,23 @@ class MeasureResults {
 	 */
 	@Transactional(readOnly = true)
 	List<CaseRow> cases(String measure, Period period, String unitCode, String staffCode) {
+		return this.recent.get(List.of("cases", measure, period, String.valueOf(unitCode), String.valueOf(staffCode)),
+				version(), () -> List.copyOf(readCases(measure, period, unitCode, staffCode)));
+	}
+
+	private List<CaseRow> readCases(String measure, Period period, String unitCode, String staffCode) {
 		// The teams are listed first: the planner cannot see how few rows the recursive
 		// unit_ancestry view gives and would scan the whole month.
 		String[] teams = (staffCode != null) ? new String[0] : this.jdbc.sql("""
 				select unit_code from unit_ancestry where ancestor_code = :code
 				""").param("code", unitCode).query(String.class).list().toArray(String[]::new);
+		// A drill-down lists the events of a team or a practitioner: each one's months
+		// are
+		// looked up by key. The planner cannot tell how few rows a month series gives per
+		// event and would otherwise read a whole month of every event.
+		this.jdbc.sql("set local enable_hashjoin = off").update();
+		this.jdbc.sql("set local enable_mergejoin = off").update();
+		this.jdbc.sql("set local max_parallel_workers_per_gather = 0").update();
 		return this.jdbc.sql(
 				"select r.* from ("
 						+ CaseRows.counted(measure,
@@ -302,7 +331,9 @@ class MeasureResults {
 			.param("to", period.last().atDay(1))
 			.param("code", (staffCode != null) ? staffCode : unitCode)
 			.param("teams", teams)
-			.query(CaseRow.class)
+			.query((rs, i) -> new CaseRow(rs.getString("event_id"), rs.getString("subject_id"), rs.getString("crn"),
+					rs.getObject("month", LocalDate.class), rs.getString("team_code"), rs.getString("staff_code"),
+					rs.getInt("numerator"), rs.getInt("denominator"), rs.getString("reason")))
 			.list();
 	}
 

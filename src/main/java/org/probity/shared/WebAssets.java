@@ -4,14 +4,23 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-/** GOV.UK Frontend's stylesheet asks for its fonts and images under {@code /assets/}. */
+/**
+ * Probity's own stylesheet and scripts, and GOV.UK Frontend's fonts and images (its
+ * stylesheet asks for them under {@code /assets/}). Static files are served from these
+ * paths only, not from {@code /**} ({@code spring.mvc.static-path-pattern}): every link a
+ * page renders is checked against the static paths, and a catch-all pattern made each
+ * link of a page a class path lookup.
+ */
 @Configuration(proxyBeanMethods = false)
 class WebAssets implements WebMvcConfigurer {
 
 	@Override
 	public void addResourceHandlers(ResourceHandlerRegistry registry) {
 		registry.addResourceHandler("/assets/**")
-			.addResourceLocations("classpath:/META-INF/resources/webjars/govuk-frontend/5.14.0/dist/govuk/assets/");
+			.addResourceLocations("classpath:/META-INF/resources/webjars/govuk-frontend/5.14.0/dist/govuk/assets/")
+			.resourceChain(true);
+		registry.addResourceHandler("/css/**").addResourceLocations("classpath:/static/css/").resourceChain(true);
+		registry.addResourceHandler("/js/**").addResourceLocations("classpath:/static/js/").resourceChain(true);
 	}
 
 }

@@ -63,11 +63,14 @@ create unlogged table measure_cell (
 );
 
 -- The last month monthly contact counts active events up to, fixed at each full
--- recomputation so that a drill-down lists the cases the totals counted.
+-- recomputation so that a drill-down lists the cases the totals counted; and a version
+-- that every recomputation moves on, so that any node can tell whether what it read
+-- before is still current.
 create table measure_state (
     singleton boolean primary key default true check (singleton),
     horizon date,
-    computed_at timestamptz
+    computed_at timestamptz,
+    version bigint not null default 0
 );
 insert into measure_state (horizon) values (null);
 
