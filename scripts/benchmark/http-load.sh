@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# HTTP load on the measures pages and API: 20 concurrent connections for 30 seconds each,
-# with latency percentiles (wrk --latency). Start Probity first against the benchmark
-# database, for example:
+# HTTP load on the measures pages and API: 20 concurrent connections, each page warmed up
+# (WARMUP, default 10 s) then measured (DURATION, default 30 s) with latency percentiles.
+# Start Probity first against the benchmark database, from the packaged jar (full JIT):
+#   mvn -B package -DskipTests
 #   PROBITY_DATABASE_URL=jdbc:postgresql://localhost:PORT/postgres PROBITY_DATABASE_USERNAME=postgres \
-#   PROBITY_ADMIN_PASSWORD=bench SERVER_PORT=18080 mvn spring-boot:run
+#   PROBITY_ADMIN_PASSWORD=bench SERVER_PORT=18080 java -jar target/probity-*.jar
 # then: bash scripts/benchmark/http-load.sh http://localhost:18080 bench 2026-10
 set -euo pipefail
 BASE=${1:-http://localhost:18080}

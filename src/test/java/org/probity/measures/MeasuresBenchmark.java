@@ -160,20 +160,26 @@ class MeasuresBenchmark {
 	}
 
 	private void generate(LocalDate start, LocalDate end) {
+		// The contact indexes as the migrations define them, dropped for the load and
+		// built again after it.
+		List<String> indexes = this.jdbc
+			.sql("select indexdef from pg_indexes where tablename = 'contact' and indexname <> 'contact_pkey'")
+			.query(String.class)
+			.list();
+		List<String> names = this.jdbc
+			.sql("select indexname from pg_indexes where tablename = 'contact' and indexname <> 'contact_pkey'")
+			.query(String.class)
+			.list();
 		this.transactions.executeWithoutResult((tx) -> {
 			this.jdbc.sql("set local session_replication_role = replica").update();
 			this.jdbc.sql("alter table contact drop constraint contact_pkey").update();
-			this.jdbc.sql("drop index contact_event, contact_crn, contact_requirement").update();
+			this.jdbc.sql("drop index " + String.join(", ", names)).update();
 			run("national-data.sql", start, end);
 		});
 		this.transactions.executeWithoutResult((tx) -> {
 			this.jdbc.sql("set local maintenance_work_mem = '1GB'").update();
 			this.jdbc.sql("alter table contact add primary key (contact_id)").update();
-			this.jdbc.sql("create index contact_event on contact (event_id, contact_at)").update();
-			this.jdbc.sql("create index contact_crn on contact (crn, contact_at)").update();
-			this.jdbc.sql(
-					"create index contact_requirement on contact (requirement_id, contact_at) where requirement_id is not null")
-				.update();
+			indexes.forEach((ddl) -> this.jdbc.sql(ddl).update());
 		});
 		this.jdbc.sql("vacuum analyze").update();
 	}
