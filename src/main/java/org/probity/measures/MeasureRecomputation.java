@@ -205,8 +205,9 @@ public class MeasureRecomputation {
 						.concat(CaseRows.DERIVED.stream().map((m) -> cells(CaseRows.computed(m, "true"), 1)),
 								Stream.of(cells("select * from measure_case", 1)))
 						.collect(Collectors.joining("\nunion all\n"))
-						.replace(":from", "date '1900-01-01'")
-						.replace(":to", "date '9999-12-01'"));
+						// a statement that creates a table takes no parameters
+						.replace(":from", "date '" + EVER_FROM + "'")
+						.replace(":to", "date '" + EVER_TO + "'"));
 			this.jdbc.sql(SqlScripts.load("aggregate").replace("{{touched}}", "true")).update();
 		});
 		step(steps, "indexes", () -> {
