@@ -7,13 +7,14 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+
+import org.probity.shared.BulkWrites;
 
 /**
  * Applies the typed rows of a clean file to their table as an upsert that leaves
@@ -72,7 +73,7 @@ class ImportMerge {
 			return upsert(format, sql(format));
 		}
 		long t0 = System.nanoTime();
-		List<String> recreate = dropForeignKeysAndIndexes(format.table());
+		List<String> recreate = BulkWrites.dropIndexes(this.jdbc, List.of(format.table()), true);
 		long t1 = System.nanoTime();
 		Merged merged = upsert(format, (load == Load.INTO_EMPTY_TABLE) ? insertSql(format) : sql(format));
 		long t2 = System.nanoTime();
@@ -133,44 +134,6 @@ class ImportMerge {
 				""".formatted(format.table(), format.key())).param("percent", percent).query(Double.class).single();
 		double added = newShare * stagedRows;
 		return (added >= MIN_BULK_ROWS && added >= BULK_FRACTION * existing) ? Load.BULK : Load.ROW_BY_ROW;
-	}
-
-	/**
-	 * Drops the table's foreign keys and the indexes that back no constraint, and returns
-	 * the statements that create them again, read from the catalog so that the migrations
-	 * stay the one definition of them. Primary keys and unique constraints stay: the
-	 * upsert and other tables' foreign keys need them.
-	 */
-	private List<String> dropForeignKeysAndIndexes(String table) {
-		List<String> foreignKeys = this.jdbc.sql("""
-				select format('alter table %s add constraint %I %s', conrelid::regclass, conname,
-				              pg_get_constraintdef(oid))
-				from pg_constraint
-				where conrelid = cast(:table as regclass) and contype = 'f'
-				order by conname
-				""").param("table", table).query(String.class).list();
-		List<String> indexes = this.jdbc.sql("""
-				select pg_get_indexdef(i.indexrelid)
-				from pg_index i
-				where i.indrelid = cast(:table as regclass) and not i.indisunique and not i.indisprimary
-				  and not exists (select from pg_constraint c where c.conindid = i.indexrelid)
-				order by i.indexrelid::regclass::text
-				""").param("table", table).query(String.class).list();
-		List<String> drops = this.jdbc.sql("""
-				select format('alter table %s drop constraint %I', conrelid::regclass, conname)
-				from pg_constraint
-				where conrelid = cast(:table as regclass) and contype = 'f'
-				union all
-				select format('drop index %s', i.indexrelid::regclass)
-				from pg_index i
-				where i.indrelid = cast(:table as regclass) and not i.indisunique and not i.indisprimary
-				  and not exists (select from pg_constraint c where c.conindid = i.indexrelid)
-				""").param("table", table).query(String.class).list();
-		for (String drop : drops) {
-			this.jdbc.sql(drop).update();
-		}
-		// indexes first: a foreign key's validation reads the referencing table whole
-		return Stream.concat(indexes.stream(), foreignKeys.stream()).toList();
 	}
 
 	private Merged upsert(ExchangeFormat format, String sql) {

@@ -21,6 +21,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import org.probity.imports.CaseDataImported;
 import org.probity.imports.Dataset;
+import org.probity.shared.BulkWrites;
 
 /**
  * Keeps the per-case rows and monthly totals of every measure in step with the case data:
@@ -164,8 +165,8 @@ public class MeasureRecomputation {
 				.update();
 		});
 		// Building the indexes once after the inserts is faster than maintaining them.
-		List<String> indexes = dropIndexes(List.of("measure_case", "measure_cell", "measure_unit_result",
-				"measure_event", "measure_contact_first"));
+		List<String> indexes = BulkWrites.dropIndexes(this.jdbc, List.of("measure_case", "measure_cell",
+				"measure_unit_result", "measure_event", "measure_contact_first"), false);
 		step(steps, "events", () -> refreshEvents("true"));
 		step(steps, "contacts", () -> {
 			if (!contacts) {
@@ -219,27 +220,6 @@ public class MeasureRecomputation {
 		step(steps, "flags", this::raiseFlagsForStoredMonths);
 		log.info("Recomputed every measure{} in {} ms ({})", contacts ? "" : " from the contact summaries",
 				(System.nanoTime() - started) / 1_000_000, steps);
-	}
-
-	/**
-	 * Drops the indexes and primary keys of the tables, returning the DDL that builds
-	 * them again.
-	 */
-	private List<String> dropIndexes(List<String> tables) {
-		List<String[]> ddl = this.jdbc.sql("""
-				select case when c.oid is null then pg_get_indexdef(i.indexrelid)
-				            else format('alter table %s add constraint %I %s', i.indrelid::regclass, c.conname,
-				                        pg_get_constraintdef(c.oid)) end,
-				       case when c.oid is null then format('drop index %s', i.indexrelid::regclass)
-				            else format('alter table %s drop constraint %I', i.indrelid::regclass, c.conname) end
-				from pg_index i left join pg_constraint c on c.conindid = i.indexrelid and c.contype in ('p', 'u')
-				where i.indrelid = any(cast(:tables as regclass[]))
-				""")
-			.param("tables", tables.toArray(String[]::new))
-			.query((rs, n) -> new String[] { rs.getString(1), rs.getString(2) })
-			.list();
-		ddl.forEach((d) -> this.jdbc.sql(d[1]).update());
-		return ddl.stream().map((d) -> d[0]).toList();
 	}
 
 	/**
