@@ -74,14 +74,17 @@ class MeasuresBenchmark {
 					""").param("end", end).query(String.class).list());
 		}
 		else {
-			for (int i = 1; i <= 2; i++) {
+			// -Dbenchmark.runs=N times each full recomputation N times (default 2; at
+			// least one reading every contact, which the month below starts from).
+			int runs = Integer.getInteger("benchmark.runs", 2);
+			for (int i = 1; i <= Math.max(runs, 1); i++) {
 				t = System.nanoTime();
 				this.recomputation.recomputeAll();
 				note("Full recomputation, reading every contact, run %d: %d ms (%s per-case rows, %s unit results,"
 						+ " %s practitioner results)", i, millis(t), count("measure_case"),
 						count("measure_unit_result"), count("measure_staff_result"));
 			}
-			for (int i = 1; i <= 2; i++) {
+			for (int i = 1; i <= runs; i++) {
 				t = System.nanoTime();
 				this.recomputation.recomputeFromContactSummaries();
 				note("Full recomputation from the monthly contact summaries, run %d: %d ms", i, millis(t));
