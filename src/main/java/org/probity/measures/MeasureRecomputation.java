@@ -8,7 +8,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -168,7 +167,11 @@ public class MeasureRecomputation {
 		// Building the indexes once after the inserts is faster than maintaining them.
 		List<String> indexes = BulkWrites.dropIndexes(this.jdbc, List.of("measure_case", "measure_cell",
 				"measure_unit_result", "measure_event", "measure_contact_first"), false);
-		step(steps, "events", () -> refreshEvents("true"));
+		step(steps, "events", () -> {
+			refreshEvents("true");
+			// what the planner needs to sum cells in parallel (V1_5_4)
+			this.jdbc.sql("analyze measure_event").update();
+		});
 		step(steps, "contacts", () -> {
 			if (!contacts) {
 				return;
@@ -206,10 +209,7 @@ public class MeasureRecomputation {
 							.collect(Collectors.joining("\nunion all\n"))));
 		step(steps, "totals", () -> {
 			insertInParallel("measure_cell", "measure_code, month, team_code, staff_code, numerator, denominator",
-					Stream
-						.concat(CaseRows.DERIVED.stream().map((m) -> cells(CaseRows.computed(m, "true"), 1)),
-								Stream.of(cells("select * from measure_case", 1)))
-						.collect(Collectors.joining("\nunion all\n"))
+					(monthlyCells("true", 1) + "\nunion all\n" + cells("select * from measure_case", 1))
 						// a statement that creates a table takes no parameters
 						.replace(":from", "date '" + EVER_FROM + "'")
 						.replace(":to", "date '" + EVER_TO + "'"));
@@ -238,6 +238,17 @@ public class MeasureRecomputation {
 		this.jdbc.sql("drop table measure_parallel").update();
 	}
 
+	/**
+	 * Monthly contact and attendance per measure, month, team and practitioner
+	 * (monthly_cells.sql: what their rows add up to), for the events that meet
+	 * {@code events} in the months {@code :from} to {@code :to}, times a sign.
+	 */
+	private static String monthlyCells(String events, int sign) {
+		return "select measure_code, month, team_code, staff_code, " + sign + " * numerator as numerator, " + sign
+				+ " * denominator as denominator from ("
+				+ SqlScripts.load("monthly_cells").replace("{{events}}", events) + ") c";
+	}
+
 	/** Per measure, month, team and practitioner, the sums of the rows, times a sign. */
 	private static String cells(String rows, int sign) {
 		return "select r.measure_code, r.month, r.team_code, r.staff_code, " + sign
@@ -248,9 +259,11 @@ public class MeasureRecomputation {
 	private void refreshEvents(String events) {
 		this.jdbc.sql("""
 				insert into measure_event (event_id, crn, event_type, allocation_date, release_date, termination_date,
-				                           team_code, staff_code)
+				                           team_code, staff_code, monthly_contact_first, monthly_contact_last)
 				select e.event_id, e.crn, e.event_type, e.allocation_date, e.release_date, e.termination_date,
-				       e.team_code, e.staff_code
+				       e.team_code, e.staff_code,
+				       measure_monthly_contact_first(e.event_type, e.allocation_date, e.release_date),
+				       measure_monthly_contact_last(e.termination_date, (select horizon from measure_state))
 				from event e where
 				""" + events).update();
 	}
@@ -370,9 +383,12 @@ public class MeasureRecomputation {
 	 */
 	private void applyEvents(List<String> measures, Dataset dataset, StringBuilder steps) {
 		List<String> stored = measures.stream().filter(CaseRows::stored).toList();
-		List<String> derived = measures.stream().filter((m) -> !CaseRows.stored(m)).toList();
+		// monthly_cells.sql sums both derived measures, which read the same datasets
+		boolean derived = measures.stream().anyMatch((m) -> !CaseRows.stored(m));
 		step(steps, "old rows", () -> {
-			derivedDifference(derived, -1);
+			if (derived) {
+				derivedDifference(EVER_FROM, EVER_TO, -1);
+			}
 			storedDifference(stored, "measure_scope", -1);
 		});
 		step(steps, "inputs", () -> {
@@ -393,7 +409,9 @@ public class MeasureRecomputation {
 			stored.forEach((m) -> insertStored(m, "measure_scope"));
 		});
 		step(steps, "new rows", () -> {
-			derivedDifference(derived, 1);
+			if (derived) {
+				derivedDifference(EVER_FROM, EVER_TO, 1);
+			}
 			storedDifference(stored, "measure_scope", 1);
 		});
 		step(steps, "totals", () -> this.jdbc.sql(SqlScripts.load("apply_delta")).update());
@@ -404,11 +422,17 @@ public class MeasureRecomputation {
 	 * changed (a monthly or daily contacts import): their monthly contacts are read again
 	 * for those months only; first contacts only of the events that had none before those
 	 * months, and the first-contact measures only where those changed; monthly contact
-	 * and attendance are summed again for those months. Returns the months to judge for
-	 * flags.
+	 * and attendance change by the difference the events in scope make to those months
+	 * or, when every event's months were read again, are summed again for them. Returns
+	 * the months to judge for flags.
 	 */
 	private LocalDate[] applyContactMonths(LocalDate from, LocalDate to, boolean everyEvent, StringBuilder steps) {
-		step(steps, "contacts", () -> replaceContactMonths(from, to, everyEvent));
+		step(steps, "contacts", () -> {
+			if (!everyEvent) {
+				derivedDifference(from, to, -1);
+			}
+			replaceContactMonths(from, to, everyEvent);
+		});
 		step(steps, "first contacts", () -> {
 			// A first contact dated before these months stays the first.
 			this.jdbc
@@ -445,42 +469,55 @@ public class MeasureRecomputation {
 		});
 		step(steps, "first-contact measures", () -> {
 			replaceStored(FIRST_CONTACT_READERS, "measure_first_changed");
-			// Unpaid work sessions dated before these months stay the first.
+			// Unpaid work sessions dated before these months stay the first: looked up
+			// for each requirement, but for those met (a session by the seventh
+			// business day) and allocated before last month, which have one.
 			this.jdbc.sql("""
 					create temporary table measure_unpaid_work_scope on commit drop as
 					select distinct r.event_id from measure_scope s
 					join requirement r on r.event_id = s.event_id and r.requirement_type = 'UNPAID_WORK'
 					join event e on e.event_id = r.event_id
+					left join measure_case mc
+					     on mc.measure_code = 'SL006R' and mc.event_id = r.event_id and mc.subject_id = r.requirement_id
 					left join lateral (
 					    select true as found from contact c
 					    where c.requirement_id = r.requirement_id and c.contact_type = 'UNPAID_WORK_SESSION'
 					      and c.outcome <> 'RESCHEDULED' and c.contact_at >= e.allocation_date and c.contact_at < :from
 					    limit 1
 					) f on true
-					where f.found is null
+					where not coalesce(mc.numerator = 1 and mc.month < cast(:from as date) - interval '1 month', false)
+					  and f.found is null
 					""").param("from", from).update();
+			this.jdbc.sql("analyze measure_unpaid_work_scope").update();
 			replaceStored(List.of("SL006R"), "measure_unpaid_work_scope");
-			this.jdbc.sql(SqlScripts.load("apply_delta")).update();
 		});
-		for (String measure : CaseRows.DERIVED) {
-			step(steps, measure, () -> {
-				String touched = "c.measure_code = '" + measure + "' and c.month between :from and :to";
-				for (String table : List.of("measure_cell", "measure_unit_result")) {
-					this.jdbc.sql("delete from " + table + " c where " + touched)
-						.param("from", from)
-						.param("to", to)
-						.update();
-				}
-				this.jdbc.sql("insert into measure_cell " + cells(CaseRows.computed(measure, "true"), 1))
+		step(steps, "monthly contact and attendance", () -> {
+			if (!everyEvent) {
+				derivedDifference(from, to, 1);
+				return;
+			}
+			// Summed again for those months, from the summaries just read: all of
+			// them, in a small table whose statistics know them.
+			String touched = "c.measure_code in ('" + String.join("', '", CaseRows.DERIVED)
+					+ "') and c.month between :from and :to";
+			for (String table : List.of("measure_cell", "measure_unit_result")) {
+				this.jdbc.sql("delete from " + table + " c where " + touched)
 					.param("from", from)
 					.param("to", to)
 					.update();
-				this.jdbc.sql(SqlScripts.load("aggregate").replace("{{touched}}", touched))
-					.param("from", from)
-					.param("to", to)
-					.update();
-			});
-		}
+			}
+			this.jdbc
+				.sql("insert into measure_cell "
+						+ monthlyCells("true", 1).replace("measure_contact_month", "measure_contact_month_read"))
+				.param("from", from)
+				.param("to", to)
+				.update();
+			this.jdbc.sql(SqlScripts.load("aggregate").replace("{{touched}}", touched))
+				.param("from", from)
+				.param("to", to)
+				.update();
+		});
+		step(steps, "totals", () -> this.jdbc.sql(SqlScripts.load("apply_delta")).update());
 		return new LocalDate[] { from, to };
 	}
 
@@ -540,14 +577,16 @@ public class MeasureRecomputation {
 			.update();
 	}
 
-	/** Adds the derived rows of the events in scope, every month, to measure_delta. */
-	private void derivedDifference(List<String> measures, int sign) {
-		for (String measure : measures) {
-			this.jdbc.sql("insert into measure_delta " + cells(CaseRows.computed(measure, SCOPED_EVENTS), sign))
-				.param("from", EVER_FROM)
-				.param("to", EVER_TO)
-				.update();
-		}
+	/**
+	 * Adds monthly contact and attendance of the events in scope in the months
+	 * {@code from} to {@code to} to measure_delta, with a sign: -1 for what is counted
+	 * now, +1 once recomputed.
+	 */
+	private void derivedDifference(LocalDate from, LocalDate to, int sign) {
+		this.jdbc.sql("insert into measure_delta " + monthlyCells(SCOPED_EVENTS, sign))
+			.param("from", from)
+			.param("to", to)
+			.update();
 	}
 
 	/**

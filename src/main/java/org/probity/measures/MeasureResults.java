@@ -315,11 +315,12 @@ class MeasureResults {
 				select unit_code from unit_ancestry where ancestor_code = :code
 				""").param("code", unitCode).query(String.class).list().toArray(String[]::new);
 		// A drill-down lists the events of a team or a practitioner: each one's months
-		// are
-		// looked up by key. The planner cannot tell how few rows a month series gives per
-		// event and would otherwise read a whole month of every event.
+		// are looked up by key. The planner cannot tell how few rows a month series gives
+		// per event (it takes a thousand): it would otherwise read a whole month of every
+		// event, or every event in key order, the lookups dwarfing all else it compares.
 		this.jdbc.sql("set local enable_hashjoin = off").update();
 		this.jdbc.sql("set local enable_mergejoin = off").update();
+		this.jdbc.sql("set local enable_bitmapscan = off").update();
 		this.jdbc.sql("set local max_parallel_workers_per_gather = 0").update();
 		return this.jdbc.sql(
 				"select r.* from ("
