@@ -1,6 +1,8 @@
 package org.probity.measures;
 
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The per-case rows of a measure, as SQL. Every measure's file in
@@ -14,6 +16,8 @@ final class CaseRows {
 	/** Measures whose rows are computed when read rather than stored. */
 	static final Set<String> DERIVED = Set.of("AM_K", "ATTENDANCE");
 
+	private static final Pattern EVENTS_OF = Pattern.compile("\\{\\{events_of:(\\w+)}}");
+
 	static final String COLUMNS = "measure_code, month, event_id, subject_id, crn, team_code, staff_code, numerator, denominator, reason";
 
 	private CaseRows() {
@@ -25,11 +29,17 @@ final class CaseRows {
 
 	/**
 	 * The rows the measure's SQL selects for the events that meet {@code events} (a
-	 * condition on the event, alias {@code e}); derived measures also take the months
-	 * {@code :from} to {@code :to}.
+	 * condition on the event, alias {@code e}, in place of {@code {{events}}}; a subquery
+	 * that sums rows of another table narrows them to those events with
+	 * {@code {{events_of:alias}}}, which is {@code true} for every event); derived
+	 * measures also take the months {@code :from} to {@code :to}.
 	 */
 	static String computed(String measure, String events) {
-		return "select * from (" + SqlScripts.load(measure).replace("{{events}}", events) + ") as m(" + COLUMNS + ")";
+		String sql = SqlScripts.load(measure);
+		Matcher narrowed = EVENTS_OF.matcher(sql);
+		sql = narrowed.replaceAll((m) -> Matcher.quoteReplacement("true".equals(events) ? "true"
+				: m.group(1) + ".event_id in (select e.event_id from event e where " + events + ")"));
+		return "select * from (" + sql.replace("{{events}}", events) + ") as m(" + COLUMNS + ")";
 	}
 
 	/**

@@ -446,6 +446,9 @@ public class MeasureRecomputation {
 						""")
 				.param("from", from)
 				.update();
+			// (a table created by a statement has no statistics until analysed: the
+			// planner would guess its size)
+			this.jdbc.sql("analyze measure_first_scope").update();
 			this.jdbc.sql("""
 					create temporary table measure_first_before on commit drop as
 					select * from measure_contact_first where event_id in (select event_id from measure_first_scope)
@@ -466,6 +469,7 @@ public class MeasureRecomputation {
 					    (select * from after except select * from measure_first_before)
 					) d
 					""").update();
+			this.jdbc.sql("analyze measure_first_changed").update();
 		});
 		step(steps, "first-contact measures", () -> {
 			replaceStored(FIRST_CONTACT_READERS, "measure_first_changed");
