@@ -11,8 +11,7 @@ language sql immutable parallel safe as $$
 $$;
 
 -- The first month counted: CO and SSO events from allocation, LICENCE and PSS events from
--- release, each from its first whole month. Null for other events and for a licence not
--- yet released.
+-- release, each from its first whole month. Null for other events.
 create function measure_monthly_contact_first(event_type text, allocation_date date, release_date date)
 returns date language sql immutable parallel safe as $$
     select case when event_type in ('COMMUNITY_ORDER', 'SUSPENDED_SENTENCE_ORDER') then measure_first_whole_month(allocation_date)
