@@ -27,7 +27,11 @@ results as (
     where r.denominator > 0 and r.month between cast(:from as date) - interval '2 months' and cast(:to as date)
 ),
 below as (
-    select * from results where performance < target
+    -- with the two months before it in which the same holder was below target too
+    select r.*, lag(r.month, 1) over w as below_before, lag(r.month, 2) over w as below_before_that
+    from results r
+    where r.performance < r.target
+    window w as (partition by r.holder, r.code, r.measure_code order by r.month)
 )
 select 'DEEPER_AUDIT' as kind, b.measure_code, b.month, b.holder, b.code, b.performance
 from below b
@@ -35,8 +39,6 @@ where b.holder = 'UNIT' and b.month >= cast(:from as date) and b.denominator >= 
 union all
 select 'SUSTAINED_SHORTFALL', b.measure_code, b.month, b.holder, b.code, b.performance
 from below b
-join below b1 on b1.code = b.code and b1.measure_code = b.measure_code and b1.holder = b.holder
-               and b1.month = (b.month - interval '1 month')::date
-join below b2 on b2.code = b.code and b2.measure_code = b.measure_code and b2.holder = b.holder
-               and b2.month = (b.month - interval '2 months')::date
 where b.month >= cast(:from as date)
+  and b.below_before = (b.month - interval '1 month')::date
+  and b.below_before_that = (b.month - interval '2 months')::date
