@@ -218,7 +218,8 @@ public class MeasureRecomputation {
 		step(steps, "indexes", () -> {
 			indexes.forEach((ddl) -> this.jdbc.sql(ddl).update());
 			this.jdbc
-				.sql("analyze measure_case, measure_cell, measure_unit_result, measure_event, measure_contact_first")
+				// (measure_event was analysed once filled)
+				.sql("analyze measure_case, measure_cell, measure_unit_result, measure_contact_first")
 				.update();
 		});
 		step(steps, "flags", this::raiseFlagsForStoredMonths);
