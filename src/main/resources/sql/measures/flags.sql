@@ -3,6 +3,7 @@
 -- Deeper audit: a unit at least 10 cases and strictly more than 5 points below target.
 -- Sustained shortfall: a unit or practitioner below target in the month and in each of
 -- the two months before, each with cases.
+-- :measures: the measures judged (null for all).
 with months as (
     select generate_series(cast(:from as date) - interval '2 months', cast(:to as date), interval '1 month')::date as month
 ),
@@ -20,11 +21,13 @@ results as (
            100.0::float8 * r.numerator / r.denominator as performance, t.target
     from measure_unit_result r join targets t on t.code = r.measure_code and t.month = r.month
     where r.denominator > 0 and r.month between cast(:from as date) - interval '2 months' and cast(:to as date)
+      and (cast(:measures as text[]) is null or r.measure_code = any(cast(:measures as text[])))
     union all
     select 'STAFF', r.staff_code, r.measure_code, r.month, r.denominator,
            100.0::float8 * r.numerator / r.denominator, t.target
     from measure_staff_result r join targets t on t.code = r.measure_code and t.month = r.month
     where r.denominator > 0 and r.month between cast(:from as date) - interval '2 months' and cast(:to as date)
+      and (cast(:measures as text[]) is null or r.measure_code = any(cast(:measures as text[])))
 ),
 below as (
     -- with the two months before it in which the same holder was below target too

@@ -2,6 +2,7 @@ package org.probity.measures;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.Collection;
 import java.util.List;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -38,12 +39,26 @@ class MeasureFlags {
 				) f
 				left join measure m on m.code = f.measure_code
 				order by m.ordinal, f.kind, f.holder desc, f.code
-				""").param("from", month.atDay(1)).param("to", month.atDay(1)).query((rs, i) -> flag(rs)).list();
+				""")
+			.param("from", month.atDay(1))
+			.param("to", month.atDay(1))
+			.param("measures", null, java.sql.Types.ARRAY)
+			.query((rs, i) -> flag(rs))
+			.list();
 	}
 
 	/** Stores the flags of the months not stored before and publishes them. */
 	@Transactional
 	void raise(YearMonth from, YearMonth to) {
+		raise(from, to, null);
+	}
+
+	/**
+	 * As {@link #raise(YearMonth, YearMonth)}, for the given measures only (all when
+	 * null): those whose results changed.
+	 */
+	@Transactional
+	void raise(YearMonth from, YearMonth to, Collection<String> measures) {
 		List<Flag> raised = this.jdbc.sql("with f as (" + SqlScripts.load("flags") + """
 				)
 				insert into measure_flag (kind, measure_code, month, unit_code, staff_code, performance)
@@ -53,7 +68,12 @@ class MeasureFlags {
 				on conflict do nothing
 				returning kind, measure_code, month, case when unit_code is null then 'STAFF' else 'UNIT' end as holder,
 				          coalesce(unit_code, staff_code) as code, performance
-				""").param("from", from.atDay(1)).param("to", to.atDay(1)).query((rs, i) -> flag(rs)).list();
+				""")
+			.param("from", from.atDay(1))
+			.param("to", to.atDay(1))
+			.param("measures", (measures != null) ? measures.toArray(String[]::new) : null, java.sql.Types.ARRAY)
+			.query((rs, i) -> flag(rs))
+			.list();
 		raised.forEach((f) -> this.events.publishEvent(new MeasureFlagRaised(f.kind(), f.measureCode(), f.month(),
 				f.unitCode(), f.staffCode(), f.performance())));
 	}

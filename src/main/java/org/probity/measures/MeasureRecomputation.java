@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
@@ -340,9 +341,10 @@ public class MeasureRecomputation {
 		long started = System.nanoTime();
 		StringBuilder steps = new StringBuilder();
 		LocalDate[] judged;
+		boolean everyEvent = fewMonths && eventIds.size() > EVERY_EVENT_SHARE * events;
 		if (fewMonths) {
 			judged = applyContactMonths(YearMonth.from(changedFrom).atDay(1), YearMonth.from(changedTo).atDay(1),
-					eventIds.size() > EVERY_EVENT_SHARE * events, steps);
+					everyEvent, steps);
 		}
 		else {
 			applyEvents(READERS.getOrDefault(dataset, MEASURES), dataset, steps);
@@ -366,7 +368,16 @@ public class MeasureRecomputation {
 			YearMonth first = YearMonth.from(range[0]).isBefore(recent) ? recent : YearMonth.from(range[0]);
 			YearMonth last = YearMonth.from(range[1]).plusMonths(2);
 			if (!last.isBefore(first)) {
-				step(steps, "flags", () -> this.flags.raise(first, last));
+				// only the measures whose totals changed can raise new flags
+				Set<String> changed = new HashSet<>(this.jdbc
+					.sql("select distinct measure_code from measure_delta where numerator <> 0 or denominator <> 0")
+					.query(String.class)
+					.list());
+				if (everyEvent) {
+					// summed again in place, not by difference
+					changed.addAll(CaseRows.DERIVED);
+				}
+				step(steps, "flags", () -> this.flags.raise(first, last, changed));
 			}
 		}
 		log.info("Recomputed the measures of {} events in {} ms ({})", eventIds.size(),
