@@ -67,6 +67,12 @@ public class MeasureRecomputation {
 	/** Contacts dated within this many months are applied month by month. */
 	static final int MONTHS_APPLIED_INCREMENTALLY = 3;
 
+	/**
+	 * One recomputation at a time, on every node: they rewrite the same rows, and share
+	 * work tables that parallel workers can read (which temporary tables are not).
+	 */
+	private static final long RECOMPUTATION_LOCK = 0x50524f424954594dL;
+
 	private static final LocalDate EVER_FROM = LocalDate.of(1900, 1, 1);
 
 	private static final LocalDate EVER_TO = LocalDate.of(9999, 12, 1);
@@ -155,6 +161,7 @@ public class MeasureRecomputation {
 
 	private void recompute(boolean contacts) {
 		long started = System.nanoTime();
+		lock();
 		tune();
 		StringBuilder steps = new StringBuilder();
 		step(steps, "truncate", () -> {
@@ -325,6 +332,7 @@ public class MeasureRecomputation {
 			recompute(dataset == Dataset.CONTACTS || dataset == Dataset.EVENTS);
 			return;
 		}
+		lock();
 		tune();
 		this.jdbc.sql("update measure_state set version = version + 1").update();
 		this.jdbc.sql("drop table if exists measure_scope, measure_delta").update();
@@ -556,19 +564,20 @@ public class MeasureRecomputation {
 		// Summed by hashing, in parallel (a table created by the statement), then
 		// inserted in key order: the planner, misjudging how many contacts the dates
 		// give, would sort them one by one, and inserting in hash order walks the key
-		// at random.
+		// at random. Not a temporary table: parallel workers read it when the month's
+		// cells are summed (0.68 s to 0.45 s for a month of every event). Dropped at the
+		// end of the transaction, and never seen by another (the recomputation lock).
 		this.jdbc.sql("drop table if exists measure_contact_month_read").update();
 		this.jdbc.sql("set local enable_sort = off").update();
 		this.jdbc
-			.sql("create temporary table measure_contact_month_read on commit drop as "
-					+ SqlScripts.load("contact_month")
-						.replace("{{contacts}}",
-								scoped + "date_trunc('month', c.contact_at)::date between :from and :to"
-										+ " and c.contact_at >= :from and c.contact_at < :until")
-						// a statement that creates a table takes no parameters
-						.replace(":from", "date '" + from + "'")
-						.replace(":to", "date '" + to + "'")
-						.replace(":until", "date '" + to + "' + interval '1 month'"))
+			.sql("create unlogged table measure_contact_month_read as " + SqlScripts.load("contact_month")
+				.replace("{{contacts}}",
+						scoped + "date_trunc('month', c.contact_at)::date between :from and :to"
+								+ " and c.contact_at >= :from and c.contact_at < :until")
+				// a statement that creates a table takes no parameters
+				.replace(":from", "date '" + from + "'")
+				.replace(":to", "date '" + to + "'")
+				.replace(":until", "date '" + to + "' + interval '1 month'"))
 			.update();
 		this.jdbc.sql("set local enable_sort = on").update();
 		this.jdbc.sql("insert into measure_contact_month select * from measure_contact_month_read order by 1, 2")
@@ -639,6 +648,10 @@ public class MeasureRecomputation {
 		if (last != null && !YearMonth.from(last).isBefore(from)) {
 			this.flags.raise(from, YearMonth.from(last));
 		}
+	}
+
+	private void lock() {
+		this.jdbc.sql("select pg_advisory_xact_lock(:lock)").param("lock", RECOMPUTATION_LOCK).query().singleRow();
 	}
 
 	private void tune() {
