@@ -161,6 +161,32 @@ class WebSecurityTests {
 	}
 
 	@Test
+	void signedInSessionsAreHeldInTheDatabaseForEveryNode() throws Exception {
+		this.accounts.createOrReset("k5-session", "K5 Session", Role.QUALITY_TEAM, null, null, PASSWORD);
+		PageSession page = new PageSession(this.port).signedIn("k5-session", PASSWORD);
+		assertThat(page.get("/").statusCode()).isEqualTo(200);
+		// what any other node finds: the session of whoever signed in, expiring after 30
+		// minutes of inactivity
+		assertThat(this.jdbc.sql("select max_inactive_interval from spring_session where principal_name = 'k5-session'")
+			.query(Integer.class)
+			.list()).containsExactly(1800);
+
+		// API clients sign in on every call and leave no session behind
+		String basic = Base64.getEncoder().encodeToString(("k5-session:" + PASSWORD).getBytes());
+		long sessions = this.jdbc.sql("select count(*) from spring_session").query(Long.class).single();
+		assertThat(plainGet("/api/v1/measures", "Authorization", "Basic " + basic).statusCode()).isEqualTo(200);
+		assertThat(this.jdbc.sql("select count(*) from spring_session").query(Long.class).single()).isEqualTo(sessions);
+
+		// and only there: once the database no longer holds it, this node has forgotten
+		// it too
+		this.jdbc.sql("delete from spring_session where principal_name = 'k5-session'").update();
+		HttpResponse<String> after = page.get("/");
+		assertThat(after.statusCode()).isEqualTo(302);
+		assertThat(after.headers().firstValue("Location"))
+			.hasValueSatisfying((l) -> assertThat(l).endsWith("/sign-in"));
+	}
+
+	@Test
 	void sessionsExpireAfterThirtyMinutes() {
 		assertThat(this.environment.getProperty("server.servlet.session.timeout", Duration.class))
 			.isEqualTo(Duration.ofMinutes(30));
