@@ -1,5 +1,6 @@
 package org.probity.measures;
 
+import java.sql.Types;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Collection;
@@ -42,7 +43,7 @@ class MeasureFlags {
 				""")
 			.param("from", month.atDay(1))
 			.param("to", month.atDay(1))
-			.param("measures", null, java.sql.Types.ARRAY)
+			.param("measures", null, Types.ARRAY)
 			.query((rs, i) -> flag(rs))
 			.list();
 	}
@@ -71,7 +72,7 @@ class MeasureFlags {
 				""")
 			.param("from", from.atDay(1))
 			.param("to", to.atDay(1))
-			.param("measures", (measures != null) ? measures.toArray(String[]::new) : null, java.sql.Types.ARRAY)
+			.param("measures", (measures != null) ? measures.toArray(String[]::new) : null, Types.ARRAY)
 			.query((rs, i) -> flag(rs))
 			.list();
 		raised.forEach((f) -> this.events.publishEvent(new MeasureFlagRaised(f.kind(), f.measureCode(), f.month(),

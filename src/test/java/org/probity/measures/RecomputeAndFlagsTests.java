@@ -116,6 +116,38 @@ class RecomputeAndFlagsTests {
 	}
 
 	@Test
+	void anImportRaisesTheFlagsOfTheMeasuresItChanged() {
+		// community orders allocated last month in team 3, none seen: SL001R 0 of 9 (too
+		// few cases for a deeper audit), then a tenth imported alone
+		java.time.YearMonth last = java.time.YearMonth.now(java.time.ZoneId.of("Europe/London")).minusMonths(1);
+		for (int i = 0; i < 9; i++) {
+			data.event(CO, last.atDay(1), last.atDay(2), null, data.team(3), data.staff(3));
+		}
+		this.recomputation.recomputeAll();
+		String flagged = """
+				select performance from measure_flag
+				where kind = 'DEEPER_AUDIT' and measure_code = 'SL001R' and unit_code = :team and month = :month
+				""";
+		assertThat(this.jdbc.sql(flagged)
+			.param("team", data.team(3))
+			.param("month", last.atDay(1))
+			.query(Double.class)
+			.list()).isEmpty();
+
+		this.transactions.executeWithoutResult((tx) -> {
+			CaseDataFactory.Event tenth = data.event(CO, last.atDay(1), last.atDay(2), null, data.team(3),
+					data.staff(3));
+			this.recomputation.recomputeEvents(Set.of(tenth.id()), Dataset.EVENTS);
+		});
+
+		assertThat(this.jdbc.sql(flagged)
+			.param("team", data.team(3))
+			.param("month", last.atDay(1))
+			.query(Double.class)
+			.list()).containsExactly(0.0);
+	}
+
+	@Test
 	void storesEachRaisedFlagOnce() {
 		int stored = this.jdbc.sql("""
 				select count(*) from measure_flag where kind = 'SUSTAINED_SHORTFALL' and measure_code = 'SL018'
