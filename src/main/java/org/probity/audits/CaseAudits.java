@@ -238,13 +238,13 @@ public class CaseAudits {
 					       e.event_type, e.sentence_date, e.allocation_date, e.release_date, e.expected_end_date,
 					       e.termination_date, coalesce(s.forename || ' ' || s.surname, e.staff_code) as practitioner,
 					       coalesce(u.unit_name, e.team_code) as team,
-					       (select count(*) from contact c where c.event_id = e.event_id) as contacts,
-					       (select count(*) from contact c where c.event_id = e.event_id and c.outcome = 'ATTENDED_COMPLIED') as contacts_attended,
-					       (select count(*) from plan pl where pl.event_id = e.event_id) as plans,
-					       (select count(*) from referral r where r.event_id = e.event_id) as referrals
-					from event e join person p on p.crn = e.crn
-					left join staff s on s.staff_code = e.staff_code
-					left join unit u on u.unit_code = e.team_code
+					       (select count(*) from case_contact c where c.event_id = e.event_id) as contacts,
+					       (select count(*) from case_contact c where c.event_id = e.event_id and c.outcome = 'ATTENDED_COMPLIED') as contacts_attended,
+					       (select count(*) from case_plan pl where pl.event_id = e.event_id) as plans,
+					       (select count(*) from case_referral r where r.event_id = e.event_id) as referrals
+					from case_event e join case_person p on p.crn = e.crn
+					left join estate_staff s on s.staff_code = e.staff_code
+					left join estate_unit u on u.unit_code = e.team_code
 					where e.event_id = :event
 					""")
 			.param("event", eventId)
@@ -379,7 +379,7 @@ public class CaseAudits {
 	private void raiseAlert(Audit audit, List<String> failed, String username, Instant now) {
 		LocalDate raised = LocalDate.ofInstant(now, LONDON);
 		LocalDate due = BusinessCalendar.englandAndWales().businessDayAfter(raised, 1);
-		String team = this.jdbc.sql("select team_code from staff where staff_code = :staff")
+		String team = this.jdbc.sql("select team_code from estate_staff where staff_code = :staff")
 			.param("staff", audit.staffCode())
 			.query(String.class)
 			.optional()
@@ -433,7 +433,7 @@ public class CaseAudits {
 			.orElseThrow(() -> new IllegalArgumentException("No template " + templateCode));
 		record Event(String crn, String teamCode, String staffCode) {
 		}
-		Event event = this.jdbc.sql("select crn, team_code, staff_code from event where event_id = :id")
+		Event event = this.jdbc.sql("select crn, team_code, staff_code from case_event where event_id = :id")
 			.param("id", eventId)
 			.query(Event.class)
 			.optional()
