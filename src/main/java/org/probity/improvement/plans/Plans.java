@@ -194,6 +194,14 @@ public class Plans {
 		}
 	}
 
+	@Transactional(readOnly = true)
+	public boolean mayCreateFor(CurrentUser user, UnitCode unit) {
+		List<String> codes = new java.util.ArrayList<>();
+		codes.add(unit.value());
+		this.estate.ancestors(unit).forEach((u) -> codes.add(u.code().value()));
+		return PlanScope.mayCreateFor(user, codes);
+	}
+
 	static String defaultOwner(PlanKind kind) {
 		return switch (kind) {
 			case SITE_DEVELOPMENT -> "Site manager";
