@@ -73,8 +73,10 @@ public class Plans {
 		if (plan.title() == null || plan.title().isBlank()) {
 			throw new InvalidPlan("title", "Enter a title for the plan");
 		}
-		if (plan.unit() == null || this.estate.unit(plan.unit()).isEmpty()) {
-			throw new InvalidPlan("unit_code", "Choose a unit of the estate");
+		// A unit not yet imported into the estate is accepted as given: a plan (or the
+		// inspection it answers) may come before the case data.
+		if (plan.unit() == null) {
+			throw new InvalidPlan("unit_code", "Choose the unit the plan is for");
 		}
 		if (plan.inspectionId() != null && plan.kind() != PlanKind.INSPECTION_RESPONSE) {
 			throw new InvalidPlan("inspection_id", "Only an inspection response answers an inspection");

@@ -125,8 +125,11 @@ class PlansApi implements ImprovementApi {
 
 	private final Clock clock;
 
+	private final PlanExports exports;
+
 	PlansApi(PublishedInspections inspections, Plans plans, Recommendations recommendations, Actions actions,
-			Clock clock) {
+			Clock clock, PlanExports exports) {
+		this.exports = exports;
 		this.inspections = inspections;
 		this.plans = plans;
 		this.recommendations = recommendations;
@@ -201,6 +204,16 @@ class PlansApi implements ImprovementApi {
 							r.explanation()))
 					.toList(),
 				this.actions.ofPlan(id, day).stream().map(ActionJson::of).toList());
+	}
+
+	@GetMapping("/plans/{id}/export")
+	@Operation(summary = "The plan in its published layout: csv (the import layout, round-trips), xlsx or pdf")
+	@PreAuthorize("isAuthenticated()")
+	org.springframework.http.ResponseEntity<byte[]> export(@PathVariable long id,
+			@RequestParam(defaultValue = "csv") String format,
+			@RequestParam(name = "as_of", required = false) LocalDate asOf, @AuthenticationPrincipal CurrentUser user) {
+		Plans.Plan plan = this.plans.visible(id, user).orElseThrow(() -> new NotFound("No plan " + id));
+		return this.exports.export(plan, format, (asOf != null) ? asOf : LocalDate.now(this.clock));
 	}
 
 	@PostMapping("/plans/{id}/archive")

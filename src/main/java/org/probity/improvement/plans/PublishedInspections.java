@@ -8,8 +8,6 @@ import java.util.Optional;
 
 import org.probity.audits.Rating;
 import org.probity.audits.RatingRules;
-import org.probity.estate.Estate;
-import org.probity.shared.UnitCode;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -35,12 +33,9 @@ public class PublishedInspections {
 
 	private final RatingRules rules;
 
-	private final Estate estate;
-
-	PublishedInspections(JdbcClient jdbc, RatingRules rules, Estate estate) {
+	PublishedInspections(JdbcClient jdbc, RatingRules rules) {
 		this.jdbc = jdbc;
 		this.rules = rules;
-		this.estate = estate;
 	}
 
 	public List<String> standards() {
@@ -53,9 +48,8 @@ public class PublishedInspections {
 		if (name == null || name.isBlank()) {
 			throw new InvalidPlan("name", "Enter the name of the inspection");
 		}
-		if (unitCode == null || unitCode.isBlank() || unitCode.length() > 12
-				|| this.estate.unit(new UnitCode(unitCode)).isEmpty()) {
-			throw new InvalidPlan("unit_code", "Choose the unit inspected from the estate");
+		if (unitCode == null || unitCode.isBlank() || unitCode.length() > 12) {
+			throw new InvalidPlan("unit_code", "Give the code of the unit inspected (1 to 12 characters)");
 		}
 		if (publishedOn == null) {
 			throw new InvalidPlan("published_on", "Enter the date the report was published");
