@@ -203,7 +203,7 @@ class PlansApi implements ImprovementApi {
 					.map((r) -> new RecommendationJson(r.recNo(), r.text(), r.response(), r.reasonCategory(),
 							r.explanation()))
 					.toList(),
-				this.actions.ofPlan(id, day).stream().map(ActionJson::of).toList());
+				this.actions.ofPlanFor(id, user, day).stream().map(ActionJson::of).toList());
 	}
 
 	@GetMapping("/plans/{id}/export")
