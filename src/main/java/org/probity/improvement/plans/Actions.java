@@ -280,6 +280,17 @@ public class Actions {
 		return ofPlans(List.of(planId), asOf).getOrDefault(planId, List.of());
 	}
 
+	/** The actions of a plan that the user may see. */
+	@Transactional(readOnly = true)
+	public List<ActionView> ofPlanFor(long planId, CurrentUser user, LocalDate asOf) {
+		PlanScope.Filter scope = PlanScope.actions(user);
+		return this.jdbc.sql(ACTION_SELECT + " where a.plan_id = :plan and " + scope.sql() + ORDER)
+			.params(scope.params())
+			.param("plan", planId)
+			.query((rs, n) -> view(rs, asOf))
+			.list();
+	}
+
 	/**
 	 * The actions the user may see, of one source kind or all, with their RAG as of a
 	 * date.
