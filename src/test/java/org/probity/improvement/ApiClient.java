@@ -14,9 +14,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** An API client signed in with HTTP Basic, for the improvement API tests. */
-final class ApiClient {
+public final class ApiClient {
 
-	record Response(int status, JsonNode body, String text) {
+	public record Response(int status, JsonNode body, String text) {
 	}
 
 	private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -27,25 +27,25 @@ final class ApiClient {
 
 	private final String authorization;
 
-	ApiClient(int port, String username, String password) {
+	public ApiClient(int port, String username, String password) {
 		this.base = "http://localhost:" + port;
 		this.authorization = "Basic "
 				+ Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
 	}
 
-	Response get(String path) throws Exception {
+	public Response get(String path) throws Exception {
 		return send("GET", path, null, "application/json");
 	}
 
-	Response post(String path, String json) throws Exception {
+	public Response post(String path, String json) throws Exception {
 		return send("POST", path, json, "application/json");
 	}
 
-	Response postCsv(String path, String csv) throws Exception {
+	public Response postCsv(String path, String csv) throws Exception {
 		return send("POST", path, csv, "text/csv");
 	}
 
-	byte[] bytes(String path) throws Exception {
+	public byte[] bytes(String path) throws Exception {
 		HttpResponse<byte[]> response = HTTP.send(HttpRequest.newBuilder(URI.create(this.base + path))
 			.header("Authorization", this.authorization)
 			.GET()
@@ -56,7 +56,7 @@ final class ApiClient {
 		return response.body();
 	}
 
-	Response send(String method, String path, String body, String contentType) throws Exception {
+	public Response send(String method, String path, String body, String contentType) throws Exception {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.base + path))
 			.header("Authorization", this.authorization)
 			.header("Content-Type", contentType)
@@ -72,7 +72,7 @@ final class ApiClient {
 		return new Response(response.statusCode(), node, text);
 	}
 
-	static String seedCsv() {
+	public static String seedCsv() {
 		try (InputStream in = ApiClient.class.getResourceAsStream("/improvement/seed-inspection-response.csv")) {
 			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
 		}
