@@ -64,6 +64,8 @@ create table improvement_action (
     source_kind text not null check (source_kind in ('ALERT', 'AUDIT_FINDING', 'MEASURE_FLAG', 'RECOMMENDATION',
         'MANUAL', 'COMPLAINT', 'SURVEY', 'PROJECT')),
     source_ref text,
+    -- the part of the source an action answers, e.g. the failed standard of an audit
+    source_part text,
     -- the unit whose staff own the action (a team's line manager, a unit's manager)
     unit_code varchar(12) not null,
     created_at timestamptz not null,
@@ -74,7 +76,8 @@ create table improvement_action (
     check ((status = 'CANCELLED') = (cancel_reason is not null))
 );
 -- once per source, whatever happens to the event that raised it (redelivery, two nodes)
-create unique index improvement_action_source on improvement_action (source_kind, source_ref)
+create unique index improvement_action_source
+    on improvement_action (source_kind, source_ref, (coalesce(source_part, '')))
     where source_ref is not null;
 create index improvement_action_plan on improvement_action (plan_id);
 create index improvement_action_open on improvement_action (target_date) where status in ('NOT_STARTED', 'IN_PROGRESS');

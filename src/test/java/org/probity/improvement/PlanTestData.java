@@ -11,7 +11,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * {@code <prefix>L}, teams {@code <prefix>T1} and {@code <prefix>T2}; staff
  * {@code <prefix>S01..} (1 PO and 2 SPO in team 1, 3 PO and 4 SPO in team 2).
  */
-final class PlanTestData {
+public final class PlanTestData {
 
 	static final String PASSWORD = "a-password-for-tests";
 
@@ -19,28 +19,28 @@ final class PlanTestData {
 
 	private final JdbcClient jdbc;
 
-	PlanTestData(JdbcClient jdbc, String prefix) {
+	public PlanTestData(JdbcClient jdbc, String prefix) {
 		this.jdbc = jdbc;
 		this.prefix = prefix;
 	}
 
-	String provider() {
+	public String provider() {
 		return this.prefix + "P";
 	}
 
-	String ldu() {
+	public String ldu() {
 		return this.prefix + "L";
 	}
 
-	String team(int n) {
+	public String team(int n) {
 		return this.prefix + "T" + n;
 	}
 
-	String staff(int n) {
+	public String staff(int n) {
 		return (this.prefix + "S" + String.format("%02d", n) + "XXXXXXX").substring(0, 7);
 	}
 
-	PlanTestData estate() {
+	public PlanTestData estate() {
 		unit(provider(), "Provider " + this.prefix, "PROVIDER", null);
 		unit(ldu(), "LDU " + this.prefix, "LDU", provider());
 		for (int t = 1; t <= 2; t++) {
@@ -70,7 +70,7 @@ final class PlanTestData {
 	}
 
 	/** Accounts {@code <prefix>-quality, -senior, -manager1, -manager2, -po1, -api}. */
-	PlanTestData accounts(Accounts accounts) {
+	public PlanTestData accounts(Accounts accounts) {
 		String p = this.prefix.toLowerCase();
 		accounts.createOrReset(p + "-quality", "Quality " + this.prefix, Role.QUALITY_TEAM, null, null, PASSWORD);
 		accounts.createOrReset(p + "-senior", "Senior " + this.prefix, Role.SENIOR_MANAGER, null, ldu(), PASSWORD);
@@ -83,7 +83,7 @@ final class PlanTestData {
 		return this;
 	}
 
-	String user(String suffix) {
+	public String user(String suffix) {
 		return this.prefix.toLowerCase() + "-" + suffix;
 	}
 

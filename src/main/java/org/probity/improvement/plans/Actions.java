@@ -73,20 +73,29 @@ public class Actions {
 	 */
 	@Transactional
 	public long raise(long planId, RaiseAction command) {
+		return raise(planId, command, null);
+	}
+
+	/**
+	 * Raises one action per part of a source (such as each failed standard of an audit).
+	 */
+	@Transactional
+	public long raise(long planId, RaiseAction command, String part) {
 		ActionSource source = command.source();
 		if (source.ref() != null) {
-			Optional<Long> existing = bySourceId(source);
+			Optional<Long> existing = bySourceId(source, part);
 			if (existing.isPresent()) {
 				return existing.get();
 			}
 		}
 		Optional<Long> inserted = this.jdbc.sql("""
 				insert into improvement_action (plan_id, action_no, description, owner_role, owner_staff, target_date,
-				    source_kind, source_ref, unit_code, created_at, created_on, created_by)
+				    source_kind, source_ref, source_part, unit_code, created_at, created_on, created_by)
 				select :plan, coalesce(max(action_no), 0) + 1, :description, :role, :staff, :target, :kind, :ref,
-				    :unit, :now, :today, 'system'
+				    :part, :unit, :now, :today, 'system'
 				from improvement_action where plan_id = :plan and rec_no is null
-				on conflict (source_kind, source_ref) where source_ref is not null do nothing
+				on conflict (source_kind, source_ref, (coalesce(source_part, ''))) where source_ref is not null
+				do nothing
 				returning action_id
 				""")
 			.param("plan", planId)
@@ -96,12 +105,13 @@ public class Actions {
 			.param("target", command.targetDate())
 			.param("kind", source.kind().name())
 			.param("ref", source.ref())
+			.param("part", part)
 			.param("unit", command.unit().value())
 			.param("now", Timestamp.from(this.clock.instant()))
 			.param("today", today())
 			.query(Long.class)
 			.optional();
-		return inserted.orElseGet(() -> bySourceId(source).orElseThrow());
+		return inserted.orElseGet(() -> bySourceId(source, part).orElseThrow());
 	}
 
 	/**
@@ -270,6 +280,17 @@ public class Actions {
 		return ofPlans(List.of(planId), asOf).getOrDefault(planId, List.of());
 	}
 
+	/** The actions of a plan that the user may see. */
+	@Transactional(readOnly = true)
+	public List<ActionView> ofPlanFor(long planId, CurrentUser user, LocalDate asOf) {
+		PlanScope.Filter scope = PlanScope.actions(user);
+		return this.jdbc.sql(ACTION_SELECT + " where a.plan_id = :plan and " + scope.sql() + ORDER)
+			.params(scope.params())
+			.param("plan", planId)
+			.query((rs, n) -> view(rs, asOf))
+			.list();
+	}
+
 	/**
 	 * The actions the user may see, of one source kind or all, with their RAG as of a
 	 * date.
@@ -329,10 +350,14 @@ public class Actions {
 			.list();
 	}
 
-	private Optional<Long> bySourceId(ActionSource source) {
-		return this.jdbc.sql("select action_id from improvement_action where source_kind = :kind and source_ref = :ref")
+	private Optional<Long> bySourceId(ActionSource source, String part) {
+		return this.jdbc.sql("""
+				select action_id from improvement_action
+				where source_kind = :kind and source_ref = :ref and coalesce(source_part, '') = :part
+				""")
 			.param("kind", source.kind().name())
 			.param("ref", source.ref())
+			.param("part", (part != null) ? part : "")
 			.query(Long.class)
 			.optional();
 	}

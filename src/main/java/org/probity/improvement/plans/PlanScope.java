@@ -66,6 +66,22 @@ public final class PlanScope {
 	}
 
 	/**
+	 * Whether the user may create a plan for the unit: anyone who sees everything, and
+	 * managers for their unit and the units below it.
+	 * @param unitAndAncestors the unit's code and the codes of every unit above it
+	 */
+	public static boolean mayCreateFor(CurrentUser user, java.util.Collection<String> unitAndAncestors) {
+		if (!mayManage(user)) {
+			return false;
+		}
+		return switch (user.scope()) {
+			case DataScope.Everything e -> true;
+			case DataScope.Unit u -> unitAndAncestors.contains(u.unitCode());
+			default -> false;
+		};
+	}
+
+	/**
 	 * Whether the user may see the whole register of every plan (the committee report).
 	 */
 	public static boolean seesEverything(CurrentUser user) {

@@ -73,8 +73,10 @@ public class Plans {
 		if (plan.title() == null || plan.title().isBlank()) {
 			throw new InvalidPlan("title", "Enter a title for the plan");
 		}
-		if (plan.unit() == null || this.estate.unit(plan.unit()).isEmpty()) {
-			throw new InvalidPlan("unit_code", "Choose a unit of the estate");
+		// A unit not yet imported into the estate is accepted as given: a plan (or the
+		// inspection it answers) may come before the case data.
+		if (plan.unit() == null) {
+			throw new InvalidPlan("unit_code", "Choose the unit the plan is for");
 		}
 		if (plan.inspectionId() != null && plan.kind() != PlanKind.INSPECTION_RESPONSE) {
 			throw new InvalidPlan("inspection_id", "Only an inspection response answers an inspection");
@@ -192,6 +194,14 @@ public class Plans {
 		if (changed == 0) {
 			throw new Stale("The plan was changed by someone else since you opened it");
 		}
+	}
+
+	@Transactional(readOnly = true)
+	public boolean mayCreateFor(CurrentUser user, UnitCode unit) {
+		List<String> codes = new java.util.ArrayList<>();
+		codes.add(unit.value());
+		this.estate.ancestors(unit).forEach((u) -> codes.add(u.code().value()));
+		return PlanScope.mayCreateFor(user, codes);
 	}
 
 	static String defaultOwner(PlanKind kind) {
