@@ -112,10 +112,13 @@ final class CaseHistories implements Closeable {
 
 	private final CsvFile accommodation;
 
+	private final SentencePlanChange planChange;
+
 	CaseHistories(DemoProvider.Parameters parameters, Estate estate, Path directory) {
 		this.parameters = parameters;
 		this.estate = estate;
 		this.asOf = parameters.asOf();
+		this.planChange = SentencePlanChange.of(estate, this.asOf);
 		this.windowStart = parameters.windowStart();
 		// Some cases were allocated before the two years and are still running in them.
 		this.earliest = this.windowStart.minusMonths(9);
@@ -761,8 +764,9 @@ final class CaseHistories implements Closeable {
 		private void sentencePlan() {
 			LocalDate completed = null;
 			if (this.firstAttended != null) {
-				int k = (this.rng.nextDouble() < SENTENCE_PLAN_LATE * this.risk) ? 16 + this.rng.nextInt(15)
-						: 2 + this.rng.nextInt(14);
+				double late = CaseHistories.this.planChange.covers(this.team.code, bd(this.firstAttended, 15))
+						? SentencePlanChange.LATE_AFTER : SENTENCE_PLAN_LATE * this.risk;
+				int k = (this.rng.nextDouble() < late) ? 16 + this.rng.nextInt(15) : 2 + this.rng.nextInt(14);
 				completed = bd(this.firstAttended, k);
 				if (this.rng.nextDouble() < 0.005) {
 					completed = null;

@@ -401,6 +401,28 @@ class DemoProviderTests {
 	}
 
 	@Test
+	void theTeamThatChangedHowItWritesSentencePlansImprovesFromTheChangeMonth() {
+		SentencePlanChange change = SentencePlanChange.of(new Estate(DemoProvider.Parameters.demo(AS_OF)), AS_OF);
+		assertThat(change.month()).isEqualTo(java.time.YearMonth.of(2026, 1));
+		java.time.YearMonth from = change.month().minusMonths(12);
+		List<org.probity.improvement.spc.MonthValue> series = new java.util.ArrayList<>();
+		for (java.time.YearMonth m = from; !m.isAfter(java.time.YearMonth.from(AS_OF)); m = m.plusMonths(1)) {
+			Ratio month = figures.measures(m.atDay(1), m.atEndOfMonth(), (e) -> change.teamCode().equals(e.team()))
+				.get("SL003R");
+			series
+				.add(new org.probity.improvement.spc.MonthValue(m, (month.denominator() > 0) ? month.percent() : null));
+		}
+		var chart = org.probity.improvement.spc.XmrChart.of(from, change.month(), series);
+		System.out.println("SL003R of " + change.teamCode() + " from " + from + ": " + series + "; baseline "
+				+ chart.baseline() + "; " + chart.verdictInWords());
+		assertThat(chart.baseline().trial()).isFalse();
+		assertThat(chart.verdict()).isEqualTo(org.probity.improvement.spc.Verdict.IMPROVED);
+		// and the rest of the provider is as it was: its plans no better than before
+		Ratio others = lastYear((e) -> !change.teamCode().equals(e.team())).get("SL003R");
+		assertThat(others.percent()).isBetween(92.0, 98.0);
+	}
+
+	@Test
 	void bankHolidaysHurtTimeliness() {
 		var calendar = figures.calendar;
 		Predicate<DemoFigures.Event> holiday = (e) -> {

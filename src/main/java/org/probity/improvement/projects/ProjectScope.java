@@ -3,18 +3,17 @@ package org.probity.improvement.projects;
 import java.util.Map;
 
 import org.probity.accounts.CurrentUser;
-import org.probity.accounts.DataScope;
+import org.probity.estate.Visibility;
+import org.probity.shared.UnitCode;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Every decision of improvement projects on who sees what, in one class so that it can
- * call the estate's visibility rule once that exists. A project is seen by whoever may
- * see its unit: the quality team, administrators and API clients every unit, senior and
- * line managers their unit and the units below it; practitioners no project (a project's
- * figures are a unit's, not a caseload's). Those who see a project may work on it, except
- * practitioners.
+ * Every decision of improvement projects on who sees what, asked of the estate's one
+ * visibility rule: a project is seen by whoever may see its unit (the quality team,
+ * administrators and API clients every unit, senior and line managers their unit and the
+ * units below it, practitioners none: a project's figures are a unit's, not a
+ * caseload's). Those who see a project may work on it, except practitioners.
  */
 @Component
 class ProjectScope {
@@ -23,32 +22,30 @@ class ProjectScope {
 	record Filter(String sql, Map<String, Object> params) {
 	}
 
-	private final JdbcClient jdbc;
+	private final Visibility visibility;
 
-	ProjectScope(JdbcClient jdbc) {
-		this.jdbc = jdbc;
+	ProjectScope(Visibility visibility) {
+		this.visibility = visibility;
 	}
 
 	boolean maySeeUnit(CurrentUser user, String unitCode) {
-		return switch (user.scope()) {
-			case DataScope.Everything e -> true;
-			case DataScope.Unit u -> this.jdbc.sql("""
-					select exists (select 1 from unit_ancestry where unit_code = :unit and ancestor_code = :ancestor)
-					""").param("unit", unitCode).param("ancestor", u.unitCode()).query(Boolean.class).single();
-			case DataScope.Practitioner p -> false;
-			case DataScope.Nothing n -> false;
-		};
+		if (unitCode == null || unitCode.isBlank() || unitCode.length() > 12) {
+			return false;
+		}
+		return this.visibility.maySeeUnit(user, new UnitCode(unitCode));
 	}
 
 	Filter projects(CurrentUser user) {
-		return switch (user.scope()) {
-			case DataScope.Everything e -> new Filter("true", Map.of());
-			case DataScope.Unit u ->
-				new Filter("p.unit_code in (select unit_code from unit_ancestry where ancestor_code = :scope_unit)",
-						Map.of("scope_unit", u.unitCode()));
-			case DataScope.Practitioner p -> new Filter("false", Map.of());
-			case DataScope.Nothing n -> new Filter("false", Map.of());
-		};
+		if (this.visibility.seesEveryUnit(user)) {
+			return new Filter("true", Map.of());
+		}
+		UnitCode root = this.visibility.unitRoot(user);
+		if (root == null) {
+			return new Filter("false", Map.of());
+		}
+		return new Filter(
+				"p.unit_code in (select unit_code from estate_unit_ancestry where ancestor_code = :scope_unit)",
+				Map.of("scope_unit", root.value()));
 	}
 
 	boolean mayWorkOn(CurrentUser user) {

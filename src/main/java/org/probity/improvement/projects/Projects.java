@@ -56,6 +56,15 @@ public class Projects {
 
 	}
 
+	/** Who does something to a project: a username and the name shown for it. */
+	public record Actor(String username, String name) {
+
+		public static Actor of(CurrentUser user) {
+			return new Actor(user.getUsername(), user.displayName());
+		}
+
+	}
+
 	/** What a user gives to start a project; months as YYYY-MM. */
 	public record NewProject(String title, String owner, String measure, String unitCode, String baselineFrom,
 			String changeMonth, String problem, String goal, String source, String sourceRef) {
@@ -114,6 +123,18 @@ public class Projects {
 	@Transactional
 	public long start(NewProject command, CurrentUser user) {
 		requireWorker(user);
+		return start(command, Actor.of(user), (unit) -> this.scope.maySeeUnit(user, unit));
+	}
+
+	/**
+	 * As {@link #start(NewProject, CurrentUser)}, for a caller trusted with every unit.
+	 */
+	@Transactional
+	public long start(NewProject command, Actor actor) {
+		return start(command, actor, (unit) -> true);
+	}
+
+	private long start(NewProject command, Actor actor, java.util.function.Predicate<String> unitVisible) {
 		Map<String, String> errors = new LinkedHashMap<>();
 		String title = trim(command.title());
 		if (title == null) {
@@ -133,7 +154,7 @@ public class Projects {
 		if (unit == null) {
 			errors.put("unit_code", "Enter the unit the project aims to improve");
 		}
-		else if (unit.length() > 12 || !unitExists(unit) || !this.scope.maySeeUnit(user, unit)) {
+		else if (unit.length() > 12 || !unitExists(unit) || !unitVisible.test(unit)) {
 			errors.put("unit_code", "There is no unit " + unit + " that you may see");
 		}
 		YearMonth from = month(command.baselineFrom(), "baseline_from", "the first month of the baseline", errors);
@@ -166,7 +187,7 @@ public class Projects {
 					""")
 			.param("plan", plan)
 			.param("title", title)
-			.param("owner", (owner != null) ? owner : user.displayName())
+			.param("owner", (owner != null) ? owner : actor.name())
 			.param("measure", measure)
 			.param("unit", unit)
 			.param("from", from.atDay(1))
@@ -176,7 +197,7 @@ public class Projects {
 			.param("problem", trim(command.problem()))
 			.param("goal", trim(command.goal()))
 			.param("at", Timestamp.from(this.clock.instant()))
-			.param("by", user.getUsername())
+			.param("by", actor.username())
 			.query(Long.class)
 			.single();
 	}
@@ -184,15 +205,21 @@ public class Projects {
 	/** The project, when the user may see its unit. */
 	@Transactional(readOnly = true)
 	public Project get(long id, CurrentUser user) {
-		Project project = this.jdbc.sql(SELECT + " where p.project_id = :id")
-			.param("id", id)
-			.query(this::project)
-			.optional()
-			.orElseThrow(() -> new ProjectNotFound(id));
+		Project project = find(id);
 		if (!this.scope.maySeeUnit(user, project.unitCode())) {
 			throw new ProjectNotFound(id);
 		}
 		return project;
+	}
+
+	/** The project, whoever asks: for callers trusted with every unit. */
+	@Transactional(readOnly = true)
+	public Project find(long id) {
+		return this.jdbc.sql(SELECT + " where p.project_id = :id")
+			.param("id", id)
+			.query(this::project)
+			.optional()
+			.orElseThrow(() -> new ProjectNotFound(id));
 	}
 
 	@Transactional(readOnly = true)
@@ -249,8 +276,15 @@ public class Projects {
 	@Transactional
 	public Project signOff(long id, String next, String note, List<Link> attachments, Integer version,
 			CurrentUser user) {
-		Project project = get(id, user);
+		get(id, user);
 		requireWorker(user);
+		return signOff(id, next, note, attachments, version, Actor.of(user));
+	}
+
+	/** As the sign-off of a signed-in user, for a caller trusted with every unit. */
+	@Transactional
+	public Project signOff(long id, String next, String note, List<Link> attachments, Integer version, Actor actor) {
+		Project project = find(id);
 		if (version == null) {
 			throw new InvalidProject("version", "Give the version of the project the sign-off was made from");
 		}
@@ -291,8 +325,8 @@ public class Projects {
 					""")
 			.param("id", id)
 			.param("stage", project.stage().name())
-			.param("by", user.getUsername())
-			.param("name", user.displayName())
+			.param("by", actor.username())
+			.param("name", actor.name())
 			.param("at", Timestamp.from(now))
 			.param("note", trim(note))
 			.update();
@@ -307,32 +341,52 @@ public class Projects {
 				.param("url", link.url())
 				.update();
 		}
-		return get(id, user);
+		return find(id);
 	}
 
 	/** Define: the charter. */
 	@Transactional
 	public Project changeCharter(long id, int version, String problem, String scope, String goal, String team,
 			CurrentUser user) {
-		Project project = editable(id, Stage.DEFINE, user);
+		worker(id, user);
+		return changeCharter(id, version, problem, scope, goal, team, Actor.of(user));
+	}
+
+	@Transactional
+	public Project changeCharter(long id, int version, String problem, String scope, String goal, String team,
+			Actor actor) {
+		Project project = editable(id, Stage.DEFINE);
 		update(project, version, "problem = :problem, scope = :scope, goal = :goal, team = :team",
 				params("problem", trim(problem), "scope", trim(scope), "goal", trim(goal), "team", trim(team)));
-		return get(id, user);
+		return find(id);
 	}
 
 	/** Measure: notes on the data (its source, its gaps, what counts). */
 	@Transactional
 	public Project changeDataNotes(long id, int version, String notes, CurrentUser user) {
-		Project project = editable(id, Stage.MEASURE, user);
+		worker(id, user);
+		return changeDataNotes(id, version, notes, Actor.of(user));
+	}
+
+	@Transactional
+	public Project changeDataNotes(long id, int version, String notes, Actor actor) {
+		Project project = editable(id, Stage.MEASURE);
 		update(project, version, "data_notes = :notes", params("notes", trim(notes)));
-		return get(id, user);
+		return find(id);
 	}
 
 	/** Control: who watches which figure how often, and what they do when it signals. */
 	@Transactional
 	public Project changeControlPlan(long id, int version, String watcher, String figure, String frequency,
 			String response, CurrentUser user) {
-		Project project = editable(id, Stage.CONTROL, user);
+		worker(id, user);
+		return changeControlPlan(id, version, watcher, figure, frequency, response, Actor.of(user));
+	}
+
+	@Transactional
+	public Project changeControlPlan(long id, int version, String watcher, String figure, String frequency,
+			String response, Actor actor) {
+		Project project = editable(id, Stage.CONTROL);
 		if (trim(watcher) == null || trim(figure) == null || trim(frequency) == null) {
 			Map<String, String> errors = new LinkedHashMap<>();
 			if (trim(watcher) == null) {
@@ -350,14 +404,20 @@ public class Projects {
 				"control_watcher = :watcher, control_figure = :figure, control_frequency = :frequency, control_response = :response",
 				params("watcher", trim(watcher), "figure", trim(figure), "frequency", trim(frequency), "response",
 						trim(response)));
-		return get(id, user);
+		return find(id);
 	}
 
 	/** Analyse: a root cause with the evidence for it (failed cases, audit findings). */
 	@Transactional
 	public Project addCause(long id, int version, String cause, String evidenceLabel, String evidenceUrl,
 			CurrentUser user) {
-		Project project = editable(id, Stage.ANALYSE, user);
+		worker(id, user);
+		return addCause(id, version, cause, evidenceLabel, evidenceUrl, Actor.of(user));
+	}
+
+	@Transactional
+	public Project addCause(long id, int version, String cause, String evidenceLabel, String evidenceUrl, Actor actor) {
+		Project project = editable(id, Stage.ANALYSE);
 		Map<String, String> errors = new LinkedHashMap<>();
 		if (trim(cause) == null) {
 			errors.put("cause", "Enter the root cause");
@@ -378,10 +438,10 @@ public class Projects {
 			.param("cause", trim(cause))
 			.param("label", trim(evidenceLabel))
 			.param("url", trim(evidenceUrl))
-			.param("by", user.getUsername())
+			.param("by", actor.username())
 			.param("at", Timestamp.from(this.clock.instant()))
 			.update();
-		return get(id, user);
+		return find(id);
 	}
 
 	/**
@@ -392,7 +452,14 @@ public class Projects {
 	@Transactional
 	public Project addChange(long id, int version, String description, LocalDate startedOn, LocalDate endedOn,
 			CurrentUser user) {
-		Project project = editable(id, Stage.IMPROVE, user);
+		worker(id, user);
+		return addChange(id, version, description, startedOn, endedOn, Actor.of(user));
+	}
+
+	@Transactional
+	public Project addChange(long id, int version, String description, LocalDate startedOn, LocalDate endedOn,
+			Actor actor) {
+		Project project = editable(id, Stage.IMPROVE);
 		Map<String, String> errors = new LinkedHashMap<>();
 		if (trim(description) == null) {
 			errors.put("description", "Describe the change");
@@ -416,7 +483,7 @@ public class Projects {
 			.param("description", trim(description))
 			.param("started", startedOn)
 			.param("ended", endedOn)
-			.param("by", user.getUsername())
+			.param("by", actor.username())
 			.param("at", Timestamp.from(this.clock.instant()))
 			.query(Long.class)
 			.single();
@@ -429,7 +496,7 @@ public class Projects {
 			.param("action", action)
 			.param("change", changeId)
 			.update();
-		return get(id, user);
+		return find(id);
 	}
 
 	/** The project's XmR chart: its measure for its unit, before and after its change. */
@@ -439,9 +506,13 @@ public class Projects {
 				project.changeMonth());
 	}
 
-	private Project editable(long id, Stage stage, CurrentUser user) {
-		Project project = get(id, user);
+	private void worker(long id, CurrentUser user) {
+		get(id, user);
 		requireWorker(user);
+	}
+
+	private Project editable(long id, Stage stage) {
+		Project project = find(id);
 		if (project.stage() != stage) {
 			throw new InvalidProject("stage", "The " + stage.words() + " stage's record can be changed only while the "
 					+ "project is in it; it is in " + project.stage().words());
