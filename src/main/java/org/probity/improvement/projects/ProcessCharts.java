@@ -1,11 +1,13 @@
 package org.probity.improvement.projects;
 
+import java.time.Clock;
 import java.time.YearMonth;
 import java.util.List;
 
 import org.probity.improvement.spc.MonthValue;
 import org.probity.improvement.spc.XmrChart;
 import org.probity.measures.MeasureSeries;
+import org.probity.shared.Clocks;
 import org.probity.shared.UnitCode;
 
 import org.springframework.stereotype.Component;
@@ -14,15 +16,20 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The XmR chart of a measure for a unit from its monthly results: the months from the
  * baseline start to the latest month with results, each month's value its performance
- * (none when it had no cases).
+ * (none when it had no cases). The month still under way (today's, in Europe/London) is
+ * left out: its results count cases whose deadline has not come yet, and would read as a
+ * fall.
  */
 @Component
 public class ProcessCharts {
 
 	private final MeasureSeries series;
 
-	ProcessCharts(MeasureSeries series) {
+	private final Clock clock;
+
+	ProcessCharts(MeasureSeries series, Clock clock) {
 		this.series = series;
+		this.clock = clock;
 	}
 
 	@Transactional(readOnly = true)
@@ -30,8 +37,10 @@ public class ProcessCharts {
 		if (this.series.measure(measureCode).isEmpty()) {
 			throw new InvalidProject("measure", "There is no measure " + measureCode);
 		}
+		YearMonth current = YearMonth.now(this.clock.withZone(Clocks.LONDON));
 		List<MonthValue> values = this.series.monthly(measureCode, unit, baselineFrom)
 			.stream()
+			.filter((m) -> m.month().isBefore(current))
 			.map((m) -> new MonthValue(m.month(), m.performance()))
 			.toList();
 		return XmrChart.of(baselineFrom, changeMonth, values);
