@@ -29,7 +29,7 @@ public class AuditProgrammes {
 	private static final Logger log = LoggerFactory.getLogger(AuditProgrammes.class);
 
 	/** Advisory lock key of the round scheduler: "PROBITY" + 1. */
-	private static final long SCHEDULER_LOCK = 0x50524F4249545901L;
+	static final long SCHEDULER_LOCK = 0x50524F4249545901L;
 
 	private static final SecureRandom SEEDS = new SecureRandom();
 
