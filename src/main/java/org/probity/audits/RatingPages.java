@@ -1,14 +1,15 @@
 package org.probity.audits;
 
-import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
 import org.probity.accounts.CurrentUser;
+import org.probity.shared.web.Table;
+import org.probity.shared.web.TableExport;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -99,15 +100,14 @@ class RatingPages {
 			.body(pdf);
 	}
 
-	@GetMapping("/audits/report.xlsx")
+	@GetMapping({ "/audits/report.xlsx", "/audits/report.ods", "/audits/report.csv" })
 	@PreAuthorize("hasAnyRole('ADMIN','QUALITY_TEAM','SENIOR_MANAGER')")
-	void reportXlsx(@RequestParam(required = false) String month, @RequestParam(required = false) String unit,
-			HttpServletResponse response) throws IOException {
+	ResponseEntity<byte[]> reportTables(@RequestParam(required = false) String month,
+			@RequestParam(required = false) String unit, HttpServletRequest request) {
 		YearMonth m = month(month);
-		AssuranceReports.Report report = this.reports.report(m, blank(unit));
-		response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-		response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"audit-assurance-" + m + ".xlsx\"");
-		this.exports.xlsx(report, response.getOutputStream());
+		String uri = request.getRequestURI();
+		return TableExport.response("audit-assurance-" + m, uri.substring(uri.lastIndexOf('.') + 1),
+				this.exports.tables(this.reports.report(m, blank(unit))).toArray(Table[]::new));
 	}
 
 	@GetMapping("/audits/inspections")
