@@ -157,12 +157,7 @@ class RatingPages {
 		if (month == null || month.isBlank()) {
 			return YearMonth.now(this.clock).minusMonths(1);
 		}
-		try {
-			return YearMonth.parse(month.trim());
-		}
-		catch (RuntimeException ex) {
-			throw new IllegalArgumentException("The month must look like 2024-03");
-		}
+		return org.probity.shared.Period.parseMonth(month);
 	}
 
 	private static String blank(String s) {
