@@ -49,6 +49,9 @@ class ConcurrentEditTests {
 	AuditAlerts alerts;
 
 	@Autowired
+	AuditTemplates templates;
+
+	@Autowired
 	UserDetailsService users;
 
 	AuditTestData data;
@@ -143,6 +146,46 @@ class ConcurrentEditTests {
 			.withMessageContaining("already recorded by cce-manager-a");
 		assertThat(actionTaken(id)).isEqualTo("First");
 		assertThat(this.alerts.find(id).orElseThrow().version()).isEqualTo(1);
+	}
+
+	@Test
+	void ofTwoEditorsSavingATemplateFromTheSameVersionTheSecondIsRefusedWithTheirTextShownBack() throws Exception {
+		AuditTemplates.Template source = this.templates.current("CASE_SUPERVISION").orElseThrow();
+		int first = this.templates.saveNewVersion(new TemplateDefinition("CCE_COPY", source.name(), source.type(),
+				source.frameworkVersion(), source.description(),
+				source.standards()
+					.stream()
+					.map((st) -> new TemplateDefinition.StandardDefinition(st.code(), st.title(),
+							st.keyQuestions()
+								.stream()
+								.map((q) -> new TemplateDefinition.KeyQuestionDefinition(q.code(), q.text(),
+										q.prompts()
+											.stream()
+											.map((p) -> new TemplateDefinition.PromptDefinition(p.code(), p.text()))
+											.toList()))
+								.toList()))
+					.toList()),
+				"test");
+		WebSession a = new WebSession(this.port, "cce-quality", "a-password-for-tests");
+		WebSession b = new WebSession(this.port, "admin", "test-admin-password");
+		String formA = a.get("/audits/templates/CCE_COPY/edit").body();
+		String formB = b.get("/audits/templates/CCE_COPY/edit").body();
+		assertThat(formA).contains("name=\"version\" value=\"" + first + "\"");
+
+		HttpResponse<String> savedA = a.post("/audits/templates/CCE_COPY", WebSession.csrf(formA),
+				Map.of("version", String.valueOf(first), "question-2.1.1", "Text of A"));
+		HttpResponse<String> savedB = b.post("/audits/templates/CCE_COPY", WebSession.csrf(formB),
+				Map.of("version", String.valueOf(first), "question-2.1.1", "Text of B"));
+
+		assertThat(savedA.statusCode()).isEqualTo(302);
+		assertThat(savedB.statusCode()).isEqualTo(409);
+		assertThat(savedB.body()).contains("<title>Error: Change", "Someone else saved version " + (first + 1),
+				"your changes were not saved", "value=\"Text of B\"");
+		AuditTemplates.Template now = this.templates.current("CCE_COPY").orElseThrow();
+		assertThat(now.currentVersion()).isEqualTo(first + 1);
+		assertThat(now.keyQuestions()).filteredOn((q) -> q.code().equals("2.1.1"))
+			.extracting(AuditTemplates.KeyQuestion::text)
+			.containsExactly("Text of A");
 	}
 
 	private static HttpResponse<String> post(CountDownLatch start, WebSession session, long id, String page,
