@@ -60,6 +60,17 @@ class MalformedInputTests {
 	static final List<String> MAP_FIELDS = List.of("unitCode", "staffCode", "dateFrom", "dateTo", "margin",
 			"confidence", "eventTypes", "failedMeasure", "failedMeasurePeriod", "sampleSize", "seed", "q", "crn");
 
+	/**
+	 * Valid values of parameters, sent beside the one malformed (units of the test's
+	 * estate).
+	 */
+	static final Map<String, String> VALID = Map.ofEntries(Map.entry("unitCode", "FZP"), Map.entry("unit", "FZP"),
+			Map.entry("unit_code", "FZP"), Map.entry("staffCode", "FZS0001"), Map.entry("staff", "FZS0001"),
+			Map.entry("staff_code", "FZS0001"), Map.entry("population_size", "100"), Map.entry("confidence", "80"),
+			Map.entry("margin", "0.05"), Map.entry("period", "2024-03"), Map.entry("month", "2024-03"),
+			Map.entry("from", "2024-01-01"), Map.entry("to", "2024-03-31"), Map.entry("dateFrom", "2024-01-01"),
+			Map.entry("dateTo", "2024-03-31"), Map.entry("page", "1"), Map.entry("size", "10"));
+
 	private static final Pattern VARIABLE = Pattern.compile("\\{([^}:]+)(:[^}]*)?}");
 
 	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
@@ -81,13 +92,23 @@ class MalformedInputTests {
 	final List<String> failures = new ArrayList<>();
 
 	/**
+	 * 400s that do not say so as the house does: a page without "Error:", JSON without a
+	 * message.
+	 */
+	final List<String> unexplained = new ArrayList<>();
+
+	/**
 	 * How many responses of each status, by kind of client: to see that the walk was not
 	 * all refused.
 	 */
 	final Map<String, Integer> statuses = new java.util.TreeMap<>();
 
 	@BeforeAll
-	void accounts(@Autowired Accounts accounts) {
+	void accounts(@Autowired Accounts accounts, @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+		jdbc.sql("insert into unit values ('FZP', 'Fuzz provider', 'PROVIDER', null)").update();
+		jdbc.sql("insert into unit values ('FZT1', 'Fuzz team', 'TEAM', 'FZP')").update();
+		jdbc.sql("insert into staff values ('FZS0001', 'Fuzz', 'Officer', 'PO', 'FZT1', date '2020-01-01', null)")
+			.update();
 		accounts.createOrReset("fuzz-quality", "Fuzz Quality", Role.QUALITY_TEAM, null, null, "fuzz-password-1");
 		accounts.createOrReset("fuzz-api", "Fuzz API client", Role.API_CLIENT, null, null, "fuzz-password-2");
 	}
@@ -96,6 +117,7 @@ class MalformedInputTests {
 	void count() {
 		this.requests = 0;
 		this.failures.clear();
+		this.unexplained.clear();
 		this.statuses.clear();
 	}
 
@@ -154,10 +176,12 @@ class MalformedInputTests {
 	}
 
 	private void report(String what) {
-		System.out.println("Malformed " + what + " requests: " + this.requests + ", answered 5xx: "
-				+ this.failures.size() + ", statuses: " + this.statuses);
+		System.out
+			.println("Malformed " + what + " requests: " + this.requests + ", answered 5xx: " + this.failures.size()
+					+ ", 400s without their message: " + this.unexplained.size() + ", statuses: " + this.statuses);
 		assertThat(this.requests).isGreaterThan(100);
 		assertThat(this.failures).as("requests answered with a server error").isEmpty();
+		assertThat(this.unexplained).as("400s without their message").isEmpty();
 	}
 
 	private List<Route> getRoutes() {
@@ -219,6 +243,17 @@ class MalformedInputTests {
 			}
 			for (String param : params) {
 				paths.add(path(route.pattern(), null, null) + "?" + param + "=" + encode(value));
+				// and beside valid values of the others, so that the handler gets as far
+				// as using it
+				StringBuilder others = new StringBuilder();
+				for (String other : params) {
+					if (!other.equals(param) && VALID.containsKey(other)) {
+						others.append('&').append(other).append('=').append(encode(VALID.get(other)));
+					}
+				}
+				if (!others.isEmpty()) {
+					paths.add(path(route.pattern(), null, null) + "?" + param + "=" + encode(value) + others);
+				}
 				if (!param.equals("format") && params.contains("format")) {
 					paths.add(path(route.pattern(), null, null) + "?" + param + "=" + encode(value) + "&format=csv");
 				}
@@ -279,6 +314,10 @@ class MalformedInputTests {
 		}
 	}
 
+	private static String shorten(String request) {
+		return (request.length() > 200) ? request.substring(0, 200) + "..." : request;
+	}
+
 	private void post(PageSession session, String formPage, String action, Map<String, String> fields) {
 		this.requests++;
 		Matcher m = CSRF.matcher(session.get(formPage).body());
@@ -291,11 +330,17 @@ class MalformedInputTests {
 	}
 
 	private void check(int status, String request, String body) {
+		if (status == 400 && (request.endsWith("(pages)") || request.startsWith("POST"))
+				&& !body.contains("<title>Error:")) {
+			this.unexplained.add("400 without an \"Error:\" page title: " + shorten(request));
+		}
+		if (status == 400 && request.contains("(API") && !body.contains("\"message\"")) {
+			this.unexplained.add("400 without a JSON message: " + shorten(request));
+		}
 		String kind = request.startsWith("POST") ? "form" : request.replaceAll("^.*\\((.*)\\)$", "$1");
 		this.statuses.merge(kind + " " + status, 1, Integer::sum);
 		if (status >= 500) {
-			String shown = (request.length() > 200) ? request.substring(0, 200) + "..." : request;
-			this.failures.add(status + " " + shown);
+			this.failures.add(status + " " + shorten(request));
 		}
 	}
 

@@ -23,18 +23,14 @@ import org.springframework.web.servlet.ModelAndView;
  * Requests that cannot be answered as asked get 400 with a message, never a 500: on pages
  * the GOV.UK error page ({@code error/4xx}, "Error:" in its title), under {@code /api/}
  * the JSON error body {@code {"message": ...}}. Last in order: a module's own advice (the
- * audits API's 422 for a broken rule, say) answers first where it has one.
+ * audits API's 422 for a broken rule, say) answers first where it has one; a
+ * {@link MalformedRequest} is answered by {@link MalformedRequests}, first of all.
  */
 @ControllerAdvice
 @Order(Ordered.LOWEST_PRECEDENCE)
 class RequestErrors {
 
 	private static final Logger log = LoggerFactory.getLogger(RequestErrors.class);
-
-	@ExceptionHandler(MalformedRequest.class)
-	Object malformed(MalformedRequest ex, HttpServletRequest request) {
-		return badRequest(ex.getMessage(), request);
-	}
 
 	@ExceptionHandler({ IllegalArgumentException.class, DateTimeException.class })
 	Object invalid(RuntimeException ex, HttpServletRequest request) {
@@ -71,7 +67,7 @@ class RequestErrors {
 		return "valid";
 	}
 
-	private static Object badRequest(String message, HttpServletRequest request) {
+	static Object badRequest(String message, HttpServletRequest request) {
 		if (request.getRequestURI().startsWith("/api/")) {
 			return ResponseEntity.badRequest().body(Map.of("message", message));
 		}
