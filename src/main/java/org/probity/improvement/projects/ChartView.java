@@ -17,7 +17,10 @@ import org.probity.improvement.spc.Phase;
 import org.probity.improvement.spc.Rule;
 import org.probity.improvement.spc.Signal;
 import org.probity.improvement.spc.XmrChart;
-import org.probity.measures.TableExport;
+import org.probity.shared.web.Table;
+import org.probity.shared.web.TableExport;
+
+import org.springframework.http.ResponseEntity;
 
 /**
  * An XmR chart for a page: the verdict in words, the baseline's figures, the table of
@@ -67,13 +70,13 @@ public record ChartView(String verdict, String verdictWords, String verdictTag, 
 		return (value != null) ? String.format(Locale.UK, "%.1f", value) : "None";
 	}
 
-	/** The table as CSV or XLSX, with the baseline's lines on every row. */
-	TableExport export(String name) {
-		List<List<Object>> table = new ArrayList<>();
+	/** The table of the chart's numbers as CSV, XLSX or ODS. */
+	ResponseEntity<byte[]> export(String name, String format) {
+		Table table = Table.titled("Process chart").text("Month", "Performance", "Phase", "Signal", "Rules");
 		for (Row r : this.rows) {
-			table.add(List.of(r.month(), r.value(), r.phase(), r.signal(), r.rules()));
+			table = table.row(r.month(), r.value(), r.phase(), r.signal(), r.rules());
 		}
-		return new TableExport(name, List.of("Month", "Performance", "Phase", "Signal", "Rules"), table);
+		return TableExport.response(name, format, table);
 	}
 
 	private static String data(XmrChart chart) {

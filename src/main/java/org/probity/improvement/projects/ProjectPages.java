@@ -13,7 +13,7 @@ import java.util.Map;
 import org.probity.accounts.CurrentUser;
 import org.probity.improvement.spc.XmrChart;
 import org.probity.measures.MeasureSeries;
-import org.probity.measures.TableExport;
+import org.probity.shared.web.TableExport;
 import org.probity.shared.UnitCode;
 
 import org.springframework.http.ContentDisposition;
@@ -76,7 +76,7 @@ class ProjectPages {
 			Model model) {
 		List<WhatWorks.Entry> entries = this.whatWorks.entries(user);
 		if (TableExport.wanted(format)) {
-			return this.whatWorks.table(entries).as(format);
+			return TableExport.response("what-works", format, this.whatWorks.table(entries));
 		}
 		model.addAttribute("entries", entries);
 		return "improvement/projects/what-works";
@@ -253,7 +253,7 @@ class ProjectPages {
 		Projects.Project p = record(id, user).project();
 		ChartView chart = ChartView.of(this.projects.chart(p));
 		if (TableExport.wanted(format)) {
-			return chart.export("project-" + id + "-chart").as(format);
+			return chart.export("project-" + id + "-chart", format);
 		}
 		model.addAttribute("p", p);
 		model.addAttribute("chart", chart);
@@ -290,7 +290,7 @@ class ProjectPages {
 					request.changeMonth());
 			ChartView chart = ChartView.of(xmr);
 			if (TableExport.wanted(format)) {
-				return chart.export(request.measure() + "-" + request.unit() + "-process-chart").as(format);
+				return chart.export(request.measure() + "-" + request.unit() + "-process-chart", format);
 			}
 			model.addAttribute("chart", chart);
 			model.addAttribute("measureTitle",

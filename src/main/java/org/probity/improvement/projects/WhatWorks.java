@@ -16,7 +16,7 @@ import org.thymeleaf.context.Context;
 
 import org.probity.accounts.CurrentUser;
 import org.probity.improvement.spc.XmrChart;
-import org.probity.measures.TableExport;
+import org.probity.shared.web.Table;
 import org.probity.shared.Dates;
 
 import org.springframework.stereotype.Component;
@@ -64,18 +64,18 @@ class WhatWorks {
 		return entries;
 	}
 
-	TableExport table(List<Entry> entries) {
-		List<List<Object>> rows = new ArrayList<>();
+	Table table(List<Entry> entries) {
+		Table table = Table.titled("What works")
+			.number("Project")
+			.text("Title", "Measure", "Measure title", "Unit code", "Unit", "Change month", "Closed", "Verdict",
+					"In words", "Baseline mean", "Changes made", "Chart");
 		for (Entry e : entries) {
 			Projects.Project p = e.project();
-			rows.add(List.of(p.projectId(), p.title(), p.measureCode(), p.measureTitle(), p.unitCode(), p.unitName(),
+			table = table.row(p.projectId(), p.title(), p.measureCode(), p.measureTitle(), p.unitCode(), p.unitName(),
 					p.changeMonth().toString(), e.closedOn(), e.verdict(), e.verdictWords(), e.mean(), e.changes(),
-					"/projects/" + p.projectId() + "/chart"));
+					"/projects/" + p.projectId() + "/chart");
 		}
-		return new TableExport(
-				"what-works", List.of("Project", "Title", "Measure", "Measure title", "Unit code", "Unit",
-						"Change month", "Closed", "Verdict", "In words", "Baseline mean", "Changes made", "Chart"),
-				rows);
+		return table;
 	}
 
 	byte[] pdf(List<Entry> entries, String baseUrl) {
