@@ -57,8 +57,8 @@ public class AuditAlerts {
 			       al.raised_at, al.raised_by, al.due_date, al.acknowledged_at, al.acknowledged_by, al.action_taken,
 			       al.acknowledged_at is null and al.due_date < :today as overdue, false as restricted
 			from audit_alert al join case_audit a on a.audit_id = al.audit_id
-			left join staff s on s.staff_code = al.staff_code
-			left join unit u on u.unit_code = al.team_code
+			left join estate_staff s on s.staff_code = al.staff_code
+			left join estate_unit u on u.unit_code = al.team_code
 			""";
 
 	private final JdbcClient jdbc;
@@ -134,7 +134,7 @@ public class AuditAlerts {
 					+ """
 							 where (al.raised_at at time zone 'Europe/London')::date between :from and :to
 							   and (cast(:unit as text) is null
-							        or al.team_code in (select unit_code from unit_ancestry where ancestor_code = cast(:unit as text)))
+							        or al.team_code in (select unit_code from estate_unit_ancestry where ancestor_code = cast(:unit as text)))
 							 order by al.raised_at, al.audit_id
 							""")
 			.param("today", today())

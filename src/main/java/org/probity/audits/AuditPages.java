@@ -83,7 +83,7 @@ class AuditPages {
 		model.addAttribute("auditors",
 				this.jdbc
 					.sql("""
-							select username, display_name, role from account where enabled and role <> 'API_CLIENT' order by display_name
+							select username, display_name, role from account_directory where enabled and role <> 'API_CLIENT' order by display_name
 							""")
 					.query()
 					.listOfRows());
