@@ -42,6 +42,20 @@ public record ActionView(long actionId, long planId, Integer recNo, int actionNo
 		return this.recurrence.reviewDate(this.targetDate, n + 1);
 	}
 
+	/**
+	 * The date a RAG of the action is about, so that a reminder is sent once per change:
+	 * the target date, or for a recurring action the review date missed (RED) or coming
+	 * (AMBER).
+	 */
+	public LocalDate ragDate() {
+		if (this.recurrence == null || this.asOf.isBefore(this.targetDate)) {
+			return this.targetDate;
+		}
+		int n = this.recurrence.periodsOnOrBefore(this.targetDate, this.asOf);
+		return (this.rag == Rag.RED) ? this.recurrence.reviewDate(this.targetDate, n)
+				: this.recurrence.reviewDate(this.targetDate, n + 1);
+	}
+
 	/** A link back to the evidence an action came from. */
 	public record Link(String label, String href) {
 	}

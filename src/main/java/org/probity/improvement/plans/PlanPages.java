@@ -255,6 +255,23 @@ class PlanPages implements ImprovementPages {
 		}
 	}
 
+	@GetMapping("/improvement/actions")
+	@PreAuthorize("isAuthenticated()")
+	String actionList(@RequestParam(required = false) Rag rag,
+			@RequestParam(required = false) org.probity.improvement.SourceKind source,
+			@RequestParam(name = "as_of", required = false) LocalDate asOf, @AuthenticationPrincipal CurrentUser user,
+			Model model) {
+		LocalDate day = day(asOf);
+		model.addAttribute("actions",
+				this.actions.visibleTo(user, source, day)
+					.stream()
+					.filter((a) -> rag == null || (a.open() && a.rag() == rag))
+					.toList());
+		model.addAttribute("rag", rag);
+		model.addAttribute("asOf", day);
+		return "improvement/actions";
+	}
+
 	@GetMapping("/improvement/actions/{id}")
 	@PreAuthorize("isAuthenticated()")
 	String action(@PathVariable long id, @RequestParam(name = "as_of", required = false) LocalDate asOf,
