@@ -159,6 +159,27 @@ class ProjectsApiTests {
 	}
 
 	@Test
+	void aSignOffKeepsItsLinksAndRefusesAnythingButALinkOrAMissingVersion() throws Exception {
+		long id = start("SL001R", "PJAT1", "2023-12", "2025-01", 201).get("project_id").asLong();
+		var bad = post("/api/v1/projects/" + id + "/stages",
+				"{\"stage\": \"MEASURE\", \"version\": 0, \"attachments\": [{\"label\": \"x\", \"url\": \"javascript:alert(1)\"}]}",
+				"admin", "test-admin-password");
+		assertThat(bad.statusCode()).isEqualTo(422);
+		assertThat(
+				post("/api/v1/projects/" + id + "/stages", "{\"stage\": \"MEASURE\"}", "admin", "test-admin-password")
+					.statusCode())
+			.isEqualTo(422);
+		var good = post("/api/v1/projects/" + id + "/stages",
+				"{\"stage\": \"MEASURE\", \"note\": \"Charter\", \"version\": 0, \"attachments\": "
+						+ "[{\"label\": \"Charter\", \"url\": \"https://docs.example/charter\"}]}",
+				"admin", "test-admin-password");
+		assertThat(good.statusCode()).isEqualTo(200);
+		JsonNode signOff = JSON.readTree(good.body()).get("sign_offs").get(0);
+		assertThat(signOff.get("attachments").get(0).get("url").asString()).isEqualTo("https://docs.example/charter");
+		assertThat(signOff.get("attachments").get(0).get("label").asString()).isEqualTo("Charter");
+	}
+
+	@Test
 	void theChartOfAProjectHasTheShapeOfTheIssue() throws Exception {
 		long id = start("SL001R", "PJAT1", "2023-12", "2025-01", 201).get("project_id").asLong();
 		var response = get("/api/v1/projects/" + id + "/chart", "admin", "test-admin-password");
