@@ -188,6 +188,53 @@ public class CaseAudits {
 		return audit;
 	}
 
+	/** The practitioner's acknowledgement of a completed audit of their case. */
+	public record Acknowledgement(String acknowledgedBy, Instant acknowledgedAt, String note) {
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<Acknowledgement> acknowledgement(long auditId) {
+		return this.jdbc.sql("""
+				select acknowledged_by, acknowledged_at, note from case_audit_acknowledgement where audit_id = :id
+				""").param("id", auditId).query(Acknowledgement.class).optional();
+	}
+
+	/** Whether the user is the practitioner whose case a completed audit is of. */
+	public boolean mayAcknowledge(Audit audit, CurrentUser user) {
+		return !audit.open() && audit.staffCode() != null && audit.staffCode().equals(user.staffCode())
+				&& user.role() == Role.PRACTITIONER;
+	}
+
+	/**
+	 * The practitioner has read the completed audit of their case (with an optional note
+	 * for their line manager). Recorded once: a second acknowledgement is refused.
+	 */
+	@Transactional
+	public void acknowledge(long auditId, String note, CurrentUser user) {
+		Audit audit = read(auditId, user);
+		if (!mayAcknowledge(audit, user)) {
+			throw new AccessDeniedException("Only the practitioner whose case was audited can acknowledge the audit");
+		}
+		String text = (note == null) ? "" : note.strip();
+		if (text.length() > 2000) {
+			throw new IllegalArgumentException("The note must be 2,000 characters or fewer");
+		}
+		int added = this.jdbc.sql("""
+				insert into case_audit_acknowledgement (audit_id, acknowledged_by, acknowledged_at, note)
+				values (:id, :by, :at, :note) on conflict (audit_id) do nothing
+				""")
+			.param("id", auditId)
+			.param("by", user.getUsername())
+			.param("at", Timestamp.from(this.clock.instant()))
+			.param("note", text)
+			.update();
+		if (added == 0) {
+			Acknowledgement earlier = acknowledgement(auditId).orElseThrow();
+			throw new AuditChanged("You already acknowledged this audit", earlier.acknowledgedBy(),
+					earlier.acknowledgedAt());
+		}
+	}
+
 	private void logOpened(Audit audit, CurrentUser user) {
 		if (audit.crn() != null) {
 			this.visibility.logCases(user, "Case audit " + audit.auditId(), List.of(audit.crn()), List.of());
