@@ -57,6 +57,24 @@ public final class PageSession {
 		return send(HttpRequest.newBuilder(URI.create(this.base + path)).header("Accept", ACCEPT).GET().build());
 	}
 
+	/** The response as bytes, for exports (spreadsheets, PDF). */
+	public HttpResponse<byte[]> getBytes(String path) {
+		HttpRequest request = HttpRequest.newBuilder(URI.create(this.base + path))
+			.header("Accept", ACCEPT)
+			.GET()
+			.build();
+		try {
+			return this.http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	/** The CSRF token from the hidden input of the form on the page. */
 	public String csrfToken(String path) {
 		String page = get(path).body();
