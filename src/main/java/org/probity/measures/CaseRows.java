@@ -38,7 +38,7 @@ final class CaseRows {
 		String sql = SqlScripts.load(measure);
 		Matcher narrowed = EVENTS_OF.matcher(sql);
 		sql = narrowed.replaceAll((m) -> Matcher.quoteReplacement("true".equals(events) ? "true"
-				: m.group(1) + ".event_id in (select e.event_id from event e where " + events + ")"));
+				: m.group(1) + ".event_id in (select e.event_id from case_event e where " + events + ")"));
 		return "select * from (" + sql.replace("{{events}}", events) + ") as m(" + COLUMNS + ")";
 	}
 

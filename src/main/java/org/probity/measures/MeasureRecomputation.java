@@ -121,7 +121,7 @@ public class MeasureRecomputation {
 	 */
 	@EventListener(ApplicationReadyEvent.class)
 	void onStart() {
-		boolean data = this.jdbc.sql("select exists (select 1 from event)").query(Boolean.class).single();
+		boolean data = this.jdbc.sql("select exists (select 1 from case_event)").query(Boolean.class).single();
 		if (!data) {
 			return;
 		}
@@ -273,7 +273,7 @@ public class MeasureRecomputation {
 				       e.team_code, e.staff_code,
 				       measure_monthly_contact_first(e.event_type, e.allocation_date, e.release_date),
 				       measure_monthly_contact_last(e.termination_date, (select horizon from measure_state))
-				from event e where
+				from case_event e where
 				""" + events).update();
 	}
 
@@ -327,7 +327,7 @@ public class MeasureRecomputation {
 		boolean fewMonths = dated && YearMonth.from(changedFrom)
 			.plusMonths(MONTHS_APPLIED_INCREMENTALLY)
 			.isAfter(YearMonth.from(changedTo));
-		long events = this.jdbc.sql("select count(*) from event").query(Long.class).single();
+		long events = this.jdbc.sql("select count(*) from case_event").query(Long.class).single();
 		if (!fewMonths && eventIds.size() > FULL_RECOMPUTE_SHARE * events) {
 			recompute(dataset == Dataset.CONTACTS || dataset == Dataset.EVENTS);
 			return;
@@ -499,12 +499,12 @@ public class MeasureRecomputation {
 			this.jdbc.sql("""
 					create temporary table measure_unpaid_work_scope on commit drop as
 					select distinct r.event_id from measure_scope s
-					join requirement r on r.event_id = s.event_id and r.requirement_type = 'UNPAID_WORK'
-					join event e on e.event_id = r.event_id
+					join case_requirement r on r.event_id = s.event_id and r.requirement_type = 'UNPAID_WORK'
+					join case_event e on e.event_id = r.event_id
 					left join measure_case mc
 					     on mc.measure_code = 'SL006R' and mc.event_id = r.event_id and mc.subject_id = r.requirement_id
 					left join lateral (
-					    select true as found from contact c
+					    select true as found from case_contact c
 					    where c.requirement_id = r.requirement_id and c.contact_type = 'UNPAID_WORK_SESSION'
 					      and c.outcome <> 'RESCHEDULED' and c.contact_at >= e.allocation_date and c.contact_at < :from
 					    limit 1
@@ -667,7 +667,7 @@ public class MeasureRecomputation {
 	 */
 	LocalDate horizon() {
 		LocalDate latest = this.jdbc.sql("""
-				select greatest(max(allocation_date), max(release_date), max(sentence_date)) from event
+				select greatest(max(allocation_date), max(release_date), max(sentence_date)) from case_event
 				""").query(LocalDate.class).optional().orElse(null);
 		YearMonth month = YearMonth.now(this.clock);
 		if (latest != null && YearMonth.from(latest).isAfter(month)) {
