@@ -229,6 +229,27 @@ class DataScopeTests {
 			.isEmpty();
 	}
 
+	@Test
+	void aManagerSeesAStaffMembersFiguresOnlyForTheCasesHeldInTheirUnits() {
+		// the team 1.1 practitioner holds five community orders allocated in the month:
+		// three in team 1.1, one in team 1.2 (same LDU), one in team 2.1 (other LDU)
+		String url = "/api/v1/measures/SL001R/results?period=" + this.fixture.month + "&staff="
+				+ ScopeFixture.PRACTITIONER;
+		Map<Viewer, Integer> expected = new LinkedHashMap<>();
+		expected.put(Viewer.QUALITY, 5);
+		expected.put(Viewer.PRACTITIONER, 5);
+		expected.put(Viewer.SENIOR_MANAGER, 4);
+		expected.put(Viewer.LINE_MANAGER, 3);
+		Map<Viewer, Integer> denominators = new LinkedHashMap<>();
+		Pattern denominator = Pattern.compile("\"denominator\"\\s*:\\s*(\\d+)");
+		for (Viewer viewer : expected.keySet()) {
+			HttpResponse<byte[]> response = basic(viewer, url);
+			Matcher m = denominator.matcher(new String(response.body(), StandardCharsets.UTF_8));
+			denominators.put(viewer, (response.statusCode() == 200 && m.find()) ? Integer.valueOf(m.group(1)) : -1);
+		}
+		assertThat(denominators).as("denominator of GET %s by role", url).isEqualTo(expected);
+	}
+
 	// Routes and the URLs to call
 
 	private List<Route> routes() {
@@ -438,6 +459,8 @@ class DataScopeTests {
 			.query((rs, n) -> people.put(rs.getString("crn"), rs.getBoolean("restricted")))
 			.list();
 		this.fixture.crns().forEach(people::remove);
+		// the example in the case search's hint, should a test make a person of it
+		people.remove("X123456");
 		return people;
 	}
 
