@@ -29,12 +29,23 @@ public final class PageSession {
 
 	private final HttpClient http;
 
+	private String forwardedFor;
+
 	public PageSession(int port) {
 		this.base = "http://localhost:" + port;
 		this.http = HttpClient.newBuilder()
 			.cookieHandler(new CookieManager())
 			.followRedirects(HttpClient.Redirect.NEVER)
 			.build();
+	}
+
+	/**
+	 * Sends every later request as if through a proxy on this machine for a client at
+	 * {@code address} ({@code X-Forwarded-For}, which Probity trusts from loopback only).
+	 */
+	public PageSession from(String address) {
+		this.forwardedFor = address;
+		return this;
 	}
 
 	/** Signs in through the form; the response is the redirect that follows it. */
@@ -57,14 +68,12 @@ public final class PageSession {
 		return send(HttpRequest.newBuilder(URI.create(this.base + path)).header("Accept", ACCEPT).GET().build());
 	}
 
-	/** The response as bytes, for exports (spreadsheets, PDF). */
+	/** A download, as bytes. */
 	public HttpResponse<byte[]> getBytes(String path) {
-		HttpRequest request = HttpRequest.newBuilder(URI.create(this.base + path))
-			.header("Accept", ACCEPT)
-			.GET()
-			.build();
 		try {
-			return this.http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+			return this.http.send(
+					HttpRequest.newBuilder(URI.create(this.base + path)).header("Accept", ACCEPT).GET().build(),
+					HttpResponse.BodyHandlers.ofByteArray());
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException(ex);
@@ -99,6 +108,11 @@ public final class PageSession {
 	}
 
 	private HttpResponse<String> send(HttpRequest request) {
+		if (this.forwardedFor != null) {
+			request = HttpRequest.newBuilder(request, (name, value) -> true)
+				.header("X-Forwarded-For", this.forwardedFor)
+				.build();
+		}
 		try {
 			return this.http.send(request, HttpResponse.BodyHandlers.ofString());
 		}
