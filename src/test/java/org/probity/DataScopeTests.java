@@ -72,7 +72,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * <li>names (page, CSV, XLSX, PDF or JSON) a CRN that the account may not open, unless
  * the case is in the account's scope and the CRN stands in a row that says "restricted"
  * and carries no name, date or reason; or unless it is the CRN the URL itself asks for,
- * echoed outside a table row;</li>
+ * echoed in a link or field or outside a table row;</li>
  * <li>shows a restricted person's name or date of birth to an account that may not open
  * the case;</li>
  * <li>answers a URL that names a unit, staff member, inspection or programme outside the
@@ -84,9 +84,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * <p>
  * To keep the run short: a route whose plain call (no subject parameter) a role is
  * refused (401, 403) is not called with its other parameters by that role; measure codes
- * other than those the fixture fills are called with their period only. The access log
- * page may name cases in scope (it is the record of who opened which case, with no case
- * details).
+ * other than those the fixture fills are called with their period only; a case list is
+ * also asked for as CSV with every subject, other routes as CSV and XLSX with their plain
+ * call only, the report's PDF for one unit. The access log page may name cases in scope
+ * (it is the record of who opened which case, with no case details).
  */
 @IntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
