@@ -39,9 +39,12 @@ class DemoStartup implements ApplicationRunner {
 
 	private final DemoAudits audits;
 
+	private final DemoImprovement improvement;
+
 	DemoStartup(DemoSettings settings, DemoCaseData caseData, DemoAccounts accounts, Clock clock,
-			Environment environment, DemoAudits audits) {
+			Environment environment, DemoAudits audits, DemoImprovement improvement) {
 		this.audits = audits;
+		this.improvement = improvement;
 		this.settings = settings;
 		this.caseData = caseData;
 		this.accounts = accounts;
@@ -76,6 +79,7 @@ class DemoStartup implements ApplicationRunner {
 			// Audits are answered by the demo quality team, so they come after the
 			// accounts.
 			this.audits.load(parameters.providerCode(), List.of("quality"));
+			this.improvement.load(parameters.providerCode(), asOf);
 			banner(DemoAccounts.plan(parameters, !this.settings.adminPasswordSet()));
 		}
 		else if (this.accounts.exist()) {
