@@ -42,12 +42,16 @@ class DemoStartup implements ApplicationRunner {
 
 	private final SignInReadiness signIn;
 
+	private final DemoImprovement improvement;
+
 	private final DemoProjects projects;
 
 	DemoStartup(DemoSettings settings, DemoCaseData caseData, DemoAccounts accounts, Clock clock,
-			Environment environment, DemoAudits audits, SignInReadiness signIn, DemoProjects projects) {
+			Environment environment, DemoAudits audits, SignInReadiness signIn, DemoImprovement improvement,
+			DemoProjects projects) {
 		this.audits = audits;
 		this.signIn = signIn;
+		this.improvement = improvement;
 		this.projects = projects;
 		if (settings.enabled()) {
 			// the server listens before this runner has made the demo accounts
@@ -96,6 +100,7 @@ class DemoStartup implements ApplicationRunner {
 			// Audits are answered by the demo quality team, so they come after the
 			// accounts.
 			this.audits.load(parameters.providerCode(), List.of("quality"));
+			this.improvement.load(parameters.providerCode(), asOf);
 			this.projects.load(parameters);
 			banner(DemoAccounts.plan(parameters, !this.settings.adminPasswordSet()));
 		}

@@ -3,5 +3,5 @@
  * loads it through the real import path.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "accounts", "imports", "audits",
-		"improvement :: projects", "improvement :: spc" })
+		"improvement", "improvement :: projects", "improvement :: spc" })
 package org.probity.demo;

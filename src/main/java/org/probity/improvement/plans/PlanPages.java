@@ -175,7 +175,7 @@ class PlanPages implements ImprovementPages {
 			model.addAttribute("summary", Recommendations.summary(parsed.recommendations()));
 			model.addAttribute("actionCount", parsed.actions().size());
 			model.addAttribute("fileName", file.getOriginalFilename());
-			model.addAttribute("content", Base64.getEncoder().encodeToString(csv.getBytes(StandardCharsets.UTF_8)));
+			model.addAttribute("csvContent", Base64.getEncoder().encodeToString(csv.getBytes(StandardCharsets.UTF_8)));
 			return "improvement/import-check";
 		}
 		catch (InvalidImport ex) {
@@ -187,9 +187,9 @@ class PlanPages implements ImprovementPages {
 
 	@PostMapping("/improvement/plans/{id}/import/confirm")
 	@PreAuthorize("hasAnyRole('ADMIN','QUALITY_TEAM','SENIOR_MANAGER','LINE_MANAGER')")
-	String confirmImport(@PathVariable long id, @RequestParam String content, @AuthenticationPrincipal CurrentUser user,
-			Model model, RedirectAttributes redirect) {
-		String csv = new String(Base64.getDecoder().decode(content), StandardCharsets.UTF_8);
+	String confirmImport(@PathVariable long id, @RequestParam String csvContent,
+			@AuthenticationPrincipal CurrentUser user, Model model, RedirectAttributes redirect) {
+		String csv = new String(Base64.getDecoder().decode(csvContent), StandardCharsets.UTF_8);
 		try {
 			Recommendations.Imported imported = this.recommendations.importCsv(id, new StringReader(csv), user);
 			redirect.addFlashAttribute("notice", imported.recommendations() + " recommendations and "
