@@ -122,6 +122,28 @@ public class Accounts {
 		save(username, displayName, role, staffCode, unitCode, email, true, rawPassword);
 	}
 
+	/**
+	 * Creates a new account; false, changing nothing, when the username is taken (by an
+	 * administrator at the same moment too): an account is never reset by a create.
+	 */
+	@Transactional
+	public boolean create(String username, String displayName, Role role, String staffCode, String unitCode,
+			String email, String rawPassword) {
+		return this.jdbc.sql("""
+				insert into account (username, display_name, password_hash, role, staff_code, unit_code, email)
+				values (:username, :displayName, :hash, :role, :staffCode, :unitCode, :email)
+				on conflict (username) do nothing
+				""")
+			.param("username", username)
+			.param("displayName", displayName)
+			.param("hash", this.passwords.encode(rawPassword))
+			.param("role", role.name())
+			.param("staffCode", staffCode)
+			.param("unitCode", unitCode)
+			.param("email", email)
+			.update() == 1;
+	}
+
 	private void save(String username, String displayName, Role role, String staffCode, String unitCode, String email,
 			boolean setEmail, String rawPassword) {
 		this.jdbc.sql("""

@@ -169,8 +169,8 @@ public class AuditProgrammes {
 			throw new IllegalArgumentException("Choose at least one auditor");
 		}
 		for (String auditor : request.auditors()) {
-			boolean known = this.jdbc
-				.sql("select exists (select 1 from account where username = :u and enabled and role <> 'API_CLIENT')")
+			boolean known = this.jdbc.sql(
+					"select exists (select 1 from account_directory where username = :u and enabled and role <> 'API_CLIENT')")
 				.param("u", auditor)
 				.query(Boolean.class)
 				.single();
@@ -494,10 +494,10 @@ public class AuditProgrammes {
 			AuditTemplates.Template template, String username) {
 		List<String> teams = this.jdbc
 			.sql("""
-					select u.unit_code from unit u
+					select u.unit_code from estate_unit u
 					where u.unit_type = 'TEAM'
 					  and (cast(:unit as text) is null
-					       or u.unit_code in (select unit_code from unit_ancestry where ancestor_code = cast(:unit as text)))
+					       or u.unit_code in (select unit_code from estate_unit_ancestry where ancestor_code = cast(:unit as text)))
 					order by u.unit_code
 					""")
 			.param("unit", programme.population().unitCode())
@@ -506,7 +506,7 @@ public class AuditProgrammes {
 		int next = 0;
 		for (String team : teams) {
 			String auditor = this.jdbc.sql("""
-					select username from account where enabled and role = 'LINE_MANAGER' and unit_code = :team
+					select username from account_directory where enabled and role = 'LINE_MANAGER' and unit_code = :team
 					order by username limit 1
 					""").param("team", team).query(String.class).optional().orElse(null);
 			if (auditor == null) {

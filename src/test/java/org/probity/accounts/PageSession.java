@@ -68,6 +68,22 @@ public final class PageSession {
 		return send(HttpRequest.newBuilder(URI.create(this.base + path)).header("Accept", ACCEPT).GET().build());
 	}
 
+	/** A download, as bytes. */
+	public HttpResponse<byte[]> getBytes(String path) {
+		try {
+			return this.http.send(
+					HttpRequest.newBuilder(URI.create(this.base + path)).header("Accept", ACCEPT).GET().build(),
+					HttpResponse.BodyHandlers.ofByteArray());
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	/** The CSRF token from the hidden input of the form on the page. */
 	public String csrfToken(String path) {
 		String page = get(path).body();
