@@ -20,7 +20,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
  * Errors of the feedback API as JSON with a message: 400 unreadable, 403 out of scope,
  * 404 unknown, 409 stale version, 422 broken rule; never a 500.
  */
-@RestControllerAdvice(assignableTypes = { ComplaintsApi.class })
+@RestControllerAdvice(assignableTypes = { ComplaintsApi.class, SurveysApi.class })
 class FeedbackApiErrors {
 
 	private static final Logger log = LoggerFactory.getLogger(FeedbackApiErrors.class);
