@@ -56,6 +56,8 @@ class WebSecurity {
 			.requestMatchers("/sign-in", "/assets/**", "/webjars/**", "/css/**", "/js/**", "/favicon.ico", "/error",
 					"/actuator/health", "/actuator/health/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
 			.permitAll()
+			.requestMatchers("/survey/**")
+			.permitAll()
 			.anyRequest()
 			.authenticated())
 			.formLogin((form) -> form.loginPage("/sign-in").defaultSuccessUrl("/", false).failureUrl("/sign-in?error"))

@@ -51,14 +51,14 @@ record ComplaintTimescales(int acknowledge, int respond, int appeal, int appealR
 				ComplaintStatus.of(appealRespondBy, c.appealRespondedOn(), asOf));
 	}
 
-	record Timeliness(LocalDate acknowledgeBy, ComplaintStatus acknowledgement, LocalDate respondBy,
+	public record Timeliness(LocalDate acknowledgeBy, ComplaintStatus acknowledgement, LocalDate respondBy,
 			ComplaintStatus response, LocalDate appealBy, LocalDate appealRespondBy, ComplaintStatus appealResponse) {
 
 		/**
 		 * Stage 1 as one status: the response's once the due date for it is known, the
 		 * acknowledgement's before.
 		 */
-		ComplaintStatus stage1() {
+		public ComplaintStatus stage1() {
 			return (this.response != null) ? this.response : this.acknowledgement;
 		}
 

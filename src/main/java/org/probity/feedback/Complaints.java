@@ -159,19 +159,75 @@ public class Complaints {
 			.optional();
 	}
 
-	/** Complaints about the unit or any unit below it received between two dates. */
+	/**
+	 * Complaints about the unit or any unit below it (every unit when null) received
+	 * between two dates, newest first.
+	 */
 	@Transactional(readOnly = true)
 	public List<Complaint> receivedUnder(UnitCode unit, LocalDate from, LocalDate to) {
 		return this.jdbc.sql(SELECT + """
-				where c.unit_code in (select a.unit_code from unit_ancestry a where a.ancestor_code = :unit)
+				where (cast(:unit as text) is null
+				       or c.unit_code in (select a.unit_code from unit_ancestry a where a.ancestor_code = :unit))
 				  and c.received_on between :from and :to
 				order by c.received_on desc, c.complaint_id desc
 				""")
-			.param("unit", unit.value())
+			.param("unit", (unit != null) ? unit.value() : null, java.sql.Types.VARCHAR)
 			.param("from", from)
 			.param("to", to)
 			.query(Complaints::complaint)
 			.list();
+	}
+
+	/**
+	 * One unit and month of receipt: how many stages were on time, late, open, overdue.
+	 */
+	public record TimelinessRow(String unitCode, String unitName, java.time.YearMonth month, int received,
+			int acknowledgedOnTime, int acknowledgedLate, int acknowledgementOpen, int acknowledgementOverdue,
+			int respondedOnTime, int respondedLate, int responseOpen, int responseOverdue) {
+
+	}
+
+	/**
+	 * The stages of the complaints by the unit they are about and the month received, as
+	 * of a day; the last row (unit null) adds them all up.
+	 */
+	public List<TimelinessRow> timeliness(List<Complaint> complaints, LocalDate asOf) {
+		Map<String, int[]> counts = new java.util.TreeMap<>();
+		Map<String, String> names = new java.util.HashMap<>();
+		int[] total = new int[9];
+		for (Complaint c : complaints) {
+			String key = c.unitCode() + "|" + java.time.YearMonth.from(c.receivedOn());
+			names.put(c.unitCode(), c.unitName());
+			int[] n = counts.computeIfAbsent(key, (k) -> new int[9]);
+			ComplaintTimescales.Timeliness t = this.timescales.on(c, asOf);
+			for (int[] row : new int[][] { n, total }) {
+				row[0]++;
+				count(row, 1, t.acknowledgement());
+				count(row, 5, t.response());
+			}
+		}
+		List<TimelinessRow> rows = new ArrayList<>();
+		counts.forEach((key, n) -> {
+			String unit = key.substring(0, key.indexOf('|'));
+			rows.add(row(unit, names.get(unit), java.time.YearMonth.parse(key.substring(key.indexOf('|') + 1)), n));
+		});
+		rows.add(row(null, "All", null, total));
+		return rows;
+	}
+
+	private static TimelinessRow row(String unit, String name, java.time.YearMonth month, int[] n) {
+		return new TimelinessRow(unit, name, month, n[0], n[1], n[2], n[3], n[4], n[5], n[6], n[7], n[8]);
+	}
+
+	private static void count(int[] row, int at, ComplaintStatus status) {
+		if (status != null) {
+			switch (status) {
+				case ON_TIME -> row[at]++;
+				case LATE -> row[at + 1]++;
+				case OPEN -> row[at + 2]++;
+				case OVERDUE -> row[at + 3]++;
+			}
+		}
 	}
 
 	/**
@@ -286,7 +342,7 @@ public class Complaints {
 	}
 
 	private void raiseAction(Complaint c, LocalDate decidedOn) {
-		Optional<Long> action = this.actions.raise(FeedbackActions.PlanKind.SITE_DEVELOPMENT, c.unitCode(),
+		Optional<Long> action = this.actions.raise(ActionPlanKind.SITE_DEVELOPMENT, c.unitCode(),
 				FeedbackActions.SourceKind.COMPLAINT, "complaint:" + c.id(),
 				"Learn from upheld complaint " + c.id() + ": " + abbreviate(c.summary()), "SENIOR_MANAGER",
 				decidedOn.plusMonths(3));

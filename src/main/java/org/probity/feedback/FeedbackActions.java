@@ -10,12 +10,6 @@ import java.util.Optional;
  */
 interface FeedbackActions {
 
-	enum PlanKind {
-
-		SITE_DEVELOPMENT, SERVICE_IMPROVEMENT, QUALITY_DEVELOPMENT
-
-	}
-
 	enum SourceKind {
 
 		COMPLAINT, SURVEY
@@ -23,7 +17,7 @@ interface FeedbackActions {
 	}
 
 	/** The id of the action raised (or already raised for this source), when raised. */
-	Optional<Long> raise(PlanKind plan, String unitCode, SourceKind source, String ref, String description,
+	Optional<Long> raise(ActionPlanKind plan, String unitCode, SourceKind source, String ref, String description,
 			String ownerRole, LocalDate targetDate);
 
 }

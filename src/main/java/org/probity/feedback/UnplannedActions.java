@@ -19,7 +19,7 @@ class UnplannedActions implements FeedbackActions {
 	private static final Logger log = LoggerFactory.getLogger(UnplannedActions.class);
 
 	@Override
-	public Optional<Long> raise(PlanKind plan, String unitCode, SourceKind source, String ref, String description,
+	public Optional<Long> raise(ActionPlanKind plan, String unitCode, SourceKind source, String ref, String description,
 			String ownerRole, LocalDate targetDate) {
 		log.info("No improvement module yet: action for {} {} not raised", source, ref);
 		return Optional.empty();

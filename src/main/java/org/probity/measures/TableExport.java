@@ -17,17 +17,20 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
-/** A table of a page as CSV or as a spreadsheet (XLSX): the same headers and rows. */
-record TableExport(String name, List<String> headers, List<List<Object>> rows) {
+/**
+ * A table of a page as CSV or as a spreadsheet (XLSX): the same headers and rows. Public
+ * so that every module exports its tables the same way.
+ */
+public record TableExport(String name, List<String> headers, List<List<Object>> rows) {
 
-	static final MediaType XLSX = MediaType
+	public static final MediaType XLSX = MediaType
 		.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
-	static boolean wanted(String format) {
+	public static boolean wanted(String format) {
 		return "csv".equals(format) || "xlsx".equals(format);
 	}
 
-	ResponseEntity<byte[]> as(String format) {
+	public ResponseEntity<byte[]> as(String format) {
 		boolean csv = "csv".equals(format);
 		byte[] body = csv ? csv() : xlsx();
 		return ResponseEntity.ok()
@@ -37,7 +40,7 @@ record TableExport(String name, List<String> headers, List<List<Object>> rows) {
 			.body(body);
 	}
 
-	byte[] csv() {
+	public byte[] csv() {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		try (CSVPrinter printer = new CSVPrinter(new OutputStreamWriter(out, StandardCharsets.UTF_8),
 				CSVFormat.RFC4180.builder().setHeader(this.headers.toArray(String[]::new)).get())) {
@@ -51,7 +54,7 @@ record TableExport(String name, List<String> headers, List<List<Object>> rows) {
 		return out.toByteArray();
 	}
 
-	byte[] xlsx() {
+	public byte[] xlsx() {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		try {
 			Workbook workbook = new Workbook(out, "Probity", "1.0");
