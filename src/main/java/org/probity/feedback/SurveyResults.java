@@ -176,7 +176,7 @@ public class SurveyResults {
 	@Transactional(readOnly = true)
 	public List<ThemeCount> themeCounts(String questionnaireCode, Period period, String unitCode) {
 		return this.jdbc.sql("""
-				select t.code, t.label, count(at.response_id) as n
+				select t.code as theme_code, t.label, count(at.response_id) as count
 				from feedback_theme t
 				left join (answer_theme at
 				    join survey_response r on r.response_id = at.response_id
@@ -185,7 +185,7 @@ public class SurveyResults {
 				          or r.unit_code in (select a.unit_code from unit_ancestry a where a.ancestor_code = :unit)))
 				  on at.theme_code = t.code
 				group by t.code, t.label
-				order by n desc, t.label
+				order by count desc, t.label
 				""")
 			.param("q", questionnaireCode)
 			.param("from", period.startDate())
