@@ -26,7 +26,9 @@ class AlertPages {
 	@GetMapping("/audits/alerts")
 	@PreAuthorize("hasAnyRole('ADMIN','QUALITY_TEAM','SENIOR_MANAGER','LINE_MANAGER')")
 	String alerts(@AuthenticationPrincipal CurrentUser user, Model model) {
-		model.addAttribute("alerts", this.alerts.visibleTo(user));
+		java.util.List<AuditAlerts.Alert> visible = this.alerts.visibleTo(user);
+		this.alerts.logShown(user, "Audit alerts", visible);
+		model.addAttribute("alerts", visible);
 		if (!model.containsAttribute("error")) {
 			model.addAttribute("error", null);
 		}

@@ -61,8 +61,12 @@ class AuditPages {
 				|| user.role() == org.probity.accounts.Role.QUALITY_TEAM;
 		model.addAttribute("team", team);
 		model.addAttribute("programmes", team ? this.programmes.all() : List.of());
-		model.addAttribute("overdue", team ? this.alerts.overdue() : List.of());
-		model.addAttribute("openAlerts", this.alerts.openAlertsFor(user));
+		List<AuditAlerts.Alert> overdue = team ? this.alerts.visibleOf(user, this.alerts.overdue()) : List.of();
+		List<AuditAlerts.Alert> open = this.alerts.openAlertsFor(user);
+		this.alerts.logShown(user, "Case audits: overdue alerts", overdue);
+		this.alerts.logShown(user, "Case audits: open alerts", open);
+		model.addAttribute("overdue", overdue);
+		model.addAttribute("openAlerts", open);
 		return "audits/dashboard";
 	}
 
