@@ -20,8 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Complaints about a member of staff are personnel data: the quality team, the staff
- * member's line manager and senior managers over the team open them; a peer manager in
- * the same team, a colleague and another team's manager do not, from the outside.
+ * member's line manager and senior managers over the team open them; a colleague, the
+ * staff member themselves and another team's manager do not, from the outside.
  */
 @IntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -44,6 +44,8 @@ class ComplaintScopeTests {
 	long aboutStaff;
 
 	long aboutTeam;
+
+	long aboutManager;
 
 	@BeforeAll
 	void estateAndComplaints() {
@@ -72,6 +74,9 @@ class ComplaintScopeTests {
 			.log(new NewComplaint(LocalDate.of(2024, 3, 28), "LETTER", "FAMILY", "FKT1", null, null,
 					"The office was closed", List.of("PREMISES")), "fk-quality")
 			.id();
+		this.aboutManager = this.complaints.log(new NewComplaint(LocalDate.of(2024, 4, 2), "PHONE", "STAFF", "FKT1",
+				"FKA0004", null, "Meetings cancelled at short notice", List.of("STAFF_CONDUCT")), "fk-quality")
+			.id();
 	}
 
 	private void account(String username, Role role, String staff, String unit) {
@@ -91,12 +96,19 @@ class ComplaintScopeTests {
 	}
 
 	@Test
-	void aComplaintAboutStaffIsRefusedToPeersColleaguesAndOtherTeams() {
+	void aComplaintAboutStaffIsRefusedToColleaguesAndOtherTeams() {
 		String path = "/feedback/complaints/" + this.aboutStaff;
-		assertThat(status("fk-peer", path)).isEqualTo(403);
 		assertThat(status("fk-practitioner", path)).isEqualTo(403);
 		assertThat(status("fk-other", path)).isEqualTo(403);
 		assertThat(status("fk-elsewhere", path)).isEqualTo(403);
+	}
+
+	@Test
+	void aComplaintAboutAManagerIsRefusedToThatManagerAndOpensForTheSeniorManagerAbove() {
+		String path = "/feedback/complaints/" + this.aboutManager;
+		assertThat(status("fk-peer", path)).isEqualTo(403);
+		assertThat(status("fk-senior", path)).isEqualTo(200);
+		assertThat(status("fk-other", path)).isEqualTo(403);
 	}
 
 	@Test
@@ -110,7 +122,7 @@ class ComplaintScopeTests {
 
 	@Test
 	void theListShowsOnlyWhatTheUserMaySee() {
-		String link = "/feedback/complaints/" + this.aboutStaff + "\"";
+		String link = "/feedback/complaints/" + this.aboutManager + "\"";
 		String peer = new PageSession(this.port).signedIn("fk-peer", PASSWORD)
 			.get("/feedback/complaints?from=2024-01-01&to=2024-12-31")
 			.body();
@@ -127,12 +139,12 @@ class ComplaintScopeTests {
 	@Test
 	void everyOpeningAndRefusalOfAComplaintNamingACaseIsLogged() {
 		status("fk-manager", "/feedback/complaints/" + this.aboutStaff);
-		status("fk-peer", "/feedback/complaints/" + this.aboutStaff);
+		status("fk-other", "/feedback/complaints/" + this.aboutStaff);
 		List<String> log = this.jdbc
 			.sql("select username || ' ' || outcome from case_access_log where crn = 'F123456' order by id")
 			.query(String.class)
 			.list();
-		assertThat(log).contains("fk-manager OPENED", "fk-peer REFUSED_OUT_OF_SCOPE");
+		assertThat(log).contains("fk-manager OPENED", "fk-other REFUSED_OUT_OF_SCOPE");
 	}
 
 }
