@@ -1,0 +1,45 @@
+package org.probity.improvement.plans;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.probity.improvement.SourceKind;
+
+/** An action as read, with its RAG as of a date. */
+public record ActionView(long actionId, long planId, Integer recNo, int actionNo, String description, String ownerRole,
+		String ownerStaff, String ownerName, LocalDate targetDate, Recurrence recurrence, ActionStatus status,
+		String cancelReason, SourceKind sourceKind, String sourceRef, String unitCode, LocalDate createdOn, int version,
+		List<LocalDate> updateDates, LocalDate asOf, Rag rag) {
+
+	public boolean open() {
+		return this.status.open();
+	}
+
+	/**
+	 * The owner as the plan's published layout writes it: the role, with the name when
+	 * named.
+	 */
+	public String owner() {
+		return (this.ownerName != null) ? this.ownerRole + " (" + this.ownerName + ")" : this.ownerRole;
+	}
+
+	/** Days past the target date as of the date judged; zero when not overdue. */
+	public long daysOverdue() {
+		LocalDate due = this.targetDate;
+		if (this.recurrence != null && !this.asOf.isBefore(this.targetDate)) {
+			due = this.recurrence.reviewDate(this.targetDate,
+					this.recurrence.periodsOnOrBefore(this.targetDate, this.asOf));
+		}
+		return Math.max(0, java.time.temporal.ChronoUnit.DAYS.between(due, this.asOf));
+	}
+
+	/** The next date the action is due: its target date, or its next review date. */
+	public LocalDate dueDate() {
+		if (this.recurrence == null || this.asOf.isBefore(this.targetDate)) {
+			return this.targetDate;
+		}
+		int n = this.recurrence.periodsOnOrBefore(this.targetDate, this.asOf);
+		return this.recurrence.reviewDate(this.targetDate, n + 1);
+	}
+
+}

@@ -1,0 +1,108 @@
+package org.probity.improvement;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.probity.IntegrationTest;
+import org.probity.shared.StaffCode;
+import org.probity.shared.UnitCode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The facade other modules call: raise an action once per source, on the unit's plan. */
+@IntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ImprovementFacadeTests {
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	Improvement improvement;
+
+	PlanTestData data;
+
+	@BeforeAll
+	void estate() {
+		this.data = new PlanTestData(this.jdbc, "IFA").estate();
+	}
+
+	@Test
+	void planForCreatesTheUnitsPlanOnceAndNamesItAfterTheUnit() {
+		long first = this.improvement.planFor(PlanKind.SITE_DEVELOPMENT, new UnitCode(this.data.team(1)));
+		long again = this.improvement.planFor(PlanKind.SITE_DEVELOPMENT, new UnitCode(this.data.team(1)));
+		long other = this.improvement.planFor(PlanKind.QUALITY_DEVELOPMENT, new UnitCode(this.data.team(1)));
+
+		assertThat(again).isEqualTo(first);
+		assertThat(other).isNotEqualTo(first);
+		assertThat(this.jdbc.sql("select title from improvement_plan where plan_id = :id")
+			.param("id", first)
+			.query(String.class)
+			.single()).isEqualTo("Site development plan: Team 1 IFA");
+	}
+
+	@Test
+	void raisingTheSameSourceTwiceGivesOneAction() {
+		RaiseAction command = new RaiseAction(PlanKind.SITE_DEVELOPMENT, new UnitCode(this.data.team(2)),
+				new ActionSource(SourceKind.COMPLAINT, "IFA-C1"), "Answer the complaint", "Line manager",
+				new StaffCode(this.data.staff(4)), LocalDate.of(2026, 12, 1));
+
+		long first = this.improvement.raiseAction(command);
+		long second = this.improvement.raiseAction(command);
+
+		assertThat(second).isEqualTo(first);
+		assertThat(count("IFA-C1")).isEqualTo(1);
+		long plan = this.jdbc.sql("select plan_id from improvement_action where action_id = :id")
+			.param("id", first)
+			.query(Long.class)
+			.single();
+		assertThat(plan)
+			.isEqualTo(this.improvement.planFor(PlanKind.SITE_DEVELOPMENT, new UnitCode(this.data.team(2))));
+	}
+
+	@Test
+	void twoNodesRaisingTheSameSourceAtOnceGiveOneAction() throws Exception {
+		RaiseAction command = new RaiseAction(PlanKind.QUALITY_DEVELOPMENT, new UnitCode(this.data.provider()),
+				new ActionSource(SourceKind.SURVEY, "IFA-S1"), "Act on the survey", "Quality team", null,
+				LocalDate.of(2026, 12, 1));
+		ExecutorService nodes = Executors.newFixedThreadPool(4);
+		try {
+			List<Future<Long>> ids = new ArrayList<>();
+			for (int i = 0; i < 4; i++) {
+				Callable<Long> raise = () -> this.improvement.raiseAction(command);
+				ids.add(nodes.submit(raise));
+			}
+			long first = ids.get(0).get();
+			for (Future<Long> id : ids) {
+				assertThat(id.get()).isEqualTo(first);
+			}
+		}
+		finally {
+			nodes.shutdown();
+		}
+		assertThat(count("IFA-S1")).isEqualTo(1);
+		assertThat(this.jdbc.sql("select count(*) from improvement_plan where unit_code = :unit and standing")
+			.param("unit", this.data.provider())
+			.query(Long.class)
+			.single()).isEqualTo(1);
+	}
+
+	private long count(String ref) {
+		return this.jdbc.sql("select count(*) from improvement_action where source_ref = :ref")
+			.param("ref", ref)
+			.query(Long.class)
+			.single();
+	}
+
+}

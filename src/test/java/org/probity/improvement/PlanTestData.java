@@ -1,0 +1,90 @@
+package org.probity.improvement;
+
+import org.probity.accounts.Accounts;
+import org.probity.accounts.Role;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * An estate for improvement tests, inserted straight into the estate tables, with codes
+ * that start with the test class's own prefix: provider {@code <prefix>P}, an LDU
+ * {@code <prefix>L}, teams {@code <prefix>T1} and {@code <prefix>T2}; staff
+ * {@code <prefix>S01..} (1 PO and 2 SPO in team 1, 3 PO and 4 SPO in team 2).
+ */
+public final class PlanTestData {
+
+	static final String PASSWORD = "a-password-for-tests";
+
+	final String prefix;
+
+	private final JdbcClient jdbc;
+
+	public PlanTestData(JdbcClient jdbc, String prefix) {
+		this.jdbc = jdbc;
+		this.prefix = prefix;
+	}
+
+	public String provider() {
+		return this.prefix + "P";
+	}
+
+	public String ldu() {
+		return this.prefix + "L";
+	}
+
+	public String team(int n) {
+		return this.prefix + "T" + n;
+	}
+
+	public String staff(int n) {
+		return (this.prefix + "S" + String.format("%02d", n) + "XXXXXXX").substring(0, 7);
+	}
+
+	public PlanTestData estate() {
+		unit(provider(), "Provider " + this.prefix, "PROVIDER", null);
+		unit(ldu(), "LDU " + this.prefix, "LDU", provider());
+		for (int t = 1; t <= 2; t++) {
+			unit(team(t), "Team " + t + " " + this.prefix, "TEAM", ldu());
+			for (int s = 1; s <= 2; s++) {
+				int n = (t - 1) * 2 + s;
+				this.jdbc.sql(
+						"insert into staff values (:code, :forename, :surname, :grade, :team, date '2020-01-01', null)")
+					.param("code", staff(n))
+					.param("forename", "Alex" + n)
+					.param("surname", "Officer" + this.prefix)
+					.param("grade", (s == 1) ? "PO" : "SPO")
+					.param("team", team(t))
+					.update();
+			}
+		}
+		return this;
+	}
+
+	private void unit(String code, String name, String type, String parent) {
+		this.jdbc.sql("insert into unit values (:code, :name, :type, :parent)")
+			.param("code", code)
+			.param("name", name)
+			.param("type", type)
+			.param("parent", parent)
+			.update();
+	}
+
+	/** Accounts {@code <prefix>-quality, -senior, -manager1, -manager2, -po1, -api}. */
+	public PlanTestData accounts(Accounts accounts) {
+		String p = this.prefix.toLowerCase();
+		accounts.createOrReset(p + "-quality", "Quality " + this.prefix, Role.QUALITY_TEAM, null, null, PASSWORD);
+		accounts.createOrReset(p + "-senior", "Senior " + this.prefix, Role.SENIOR_MANAGER, null, ldu(), PASSWORD);
+		accounts.createOrReset(p + "-manager1", "Manager 1 " + this.prefix, Role.LINE_MANAGER, staff(2), team(1),
+				PASSWORD);
+		accounts.createOrReset(p + "-manager2", "Manager 2 " + this.prefix, Role.LINE_MANAGER, staff(4), team(2),
+				PASSWORD);
+		accounts.createOrReset(p + "-po1", "Practitioner " + this.prefix, Role.PRACTITIONER, staff(1), null, PASSWORD);
+		accounts.createOrReset(p + "-api", "API " + this.prefix, Role.API_CLIENT, null, null, PASSWORD);
+		return this;
+	}
+
+	public String user(String suffix) {
+		return this.prefix.toLowerCase() + "-" + suffix;
+	}
+
+}
