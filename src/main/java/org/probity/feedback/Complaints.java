@@ -344,7 +344,7 @@ public class Complaints {
 	private void raiseAction(Complaint c, LocalDate decidedOn) {
 		Optional<Long> action = this.actions.raise(ActionPlanKind.SITE_DEVELOPMENT, c.unitCode(),
 				FeedbackActions.SourceKind.COMPLAINT, "complaint:" + c.id(),
-				"Learn from upheld complaint " + c.id() + ": " + abbreviate(c.summary()), "SENIOR_MANAGER",
+				"Learn from upheld complaint " + c.id() + ": " + abbreviate(c.summary()), "Senior manager",
 				decidedOn.plusMonths(3));
 		action
 			.ifPresent((actionId) -> this.jdbc.sql("update complaint set action_id = :action where complaint_id = :id")

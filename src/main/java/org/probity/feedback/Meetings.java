@@ -151,9 +151,11 @@ public class Meetings {
 			.param("on", LocalDate.now(this.clock))
 			.update();
 		if (inserted > 0) {
-			String ref = ("ROUND".equals(sourceKind) ? "survey-round:" : "meeting:") + sourceId;
+			// one action per source and description: the description is part of the
+			// reference
+			String ref = ("ROUND".equals(sourceKind) ? "survey-round:" : "meeting:") + sourceId + ":" + text;
 			this.actions
-				.raise(plan, unitCode, FeedbackActions.SourceKind.SURVEY, ref, text, "SENIOR_MANAGER", targetDate)
+				.raise(plan, unitCode, FeedbackActions.SourceKind.SURVEY, ref, text, "Senior manager", targetDate)
 				.ifPresent((action) -> this.jdbc.sql("""
 						update feedback_action set action_id = :action
 						where source_kind = :kind and source_id = :id and description = :text

@@ -74,8 +74,9 @@ class ComplaintScopeTests {
 			.log(new NewComplaint(LocalDate.of(2024, 3, 28), "LETTER", "FAMILY", "FKT1", null, null,
 					"The office was closed", List.of("PREMISES")), "fk-quality")
 			.id();
-		this.aboutManager = this.complaints.log(new NewComplaint(LocalDate.of(2024, 4, 2), "PHONE", "STAFF", "FKT1",
-				"FKA0004", null, "Meetings cancelled at short notice", List.of("STAFF_CONDUCT")), "fk-quality")
+		this.aboutManager = this.complaints
+			.log(new NewComplaint(LocalDate.of(2024, 4, 2), "PHONE", "STAFF", "FKT1", "FKA0004", null,
+					"Meetings cancelled at short notice", List.of("STAFF_CONDUCT")), "fk-quality")
 			.id();
 	}
 

@@ -140,6 +140,32 @@ class ComplaintsApiTests {
 	}
 
 	@Test
+	void anUpheldComplaintRaisesOneActionInTheUnitsSiteDevelopmentPlan() {
+		long id = logged("2024-04-02").get("complaint_id").asLong();
+		assertThat(step(id, "ACKNOWLEDGED", "2024-04-03", null, 0).status()).isEqualTo(200);
+		FeedbackApiClient.Response upheld = step(id, "RESPONDED", "2024-04-20", "PARTLY_UPHELD", 1);
+		assertThat(upheld.status()).isEqualTo(200);
+		long actionId = upheld.body().get("action_id").asLong();
+		assertThat(actionId).isPositive();
+		assertThat(this.jdbc.sql("""
+				select a.source_kind || ' ' || p.kind || ' ' || p.unit_code from improvement_action a
+				join improvement_plan p on p.plan_id = a.plan_id where a.action_id = :id
+				""").param("id", actionId).query(String.class).single()).isEqualTo("COMPLAINT SITE_DEVELOPMENT FCT01");
+		// an upheld appeal does not raise a second action
+		assertThat(step(id, "APPEALED", "2024-04-25", null, 2).status()).isEqualTo(200);
+		FeedbackApiClient.Response appeal = step(id, "APPEAL_RESPONDED", "2024-05-10", "UPHELD", 3);
+		assertThat(appeal.body().get("action_id").asLong()).isEqualTo(actionId);
+		assertThat(this.jdbc.sql("select count(*) from improvement_action where source_ref = :ref")
+			.param("ref", "complaint:" + id)
+			.query(Long.class)
+			.single()).isEqualTo(1);
+		long notUpheld = logged("2024-04-02").get("complaint_id").asLong();
+		step(notUpheld, "ACKNOWLEDGED", "2024-04-03", null, 0);
+		assertThat(step(notUpheld, "RESPONDED", "2024-04-20", "NOT_UPHELD", 1).body().get("action_id").isNull())
+			.isTrue();
+	}
+
+	@Test
 	void badInputIsAClearErrorNeverA500() {
 		FeedbackApiClient.Response invalid = this.api.json("POST", "/api/v1/complaints", """
 				{"received_on": "2024-03-28", "channel": "EMAIL", "complainant": "NOBODY", "unit_code": "NOPE",
