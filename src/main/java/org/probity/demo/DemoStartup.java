@@ -39,8 +39,11 @@ class DemoStartup implements ApplicationRunner {
 
 	private final DemoAudits audits;
 
+	private final DemoFeedback feedback;
+
 	DemoStartup(DemoSettings settings, DemoCaseData caseData, DemoAccounts accounts, Clock clock,
-			Environment environment, DemoAudits audits) {
+			Environment environment, DemoAudits audits, DemoFeedback feedback) {
+		this.feedback = feedback;
 		this.audits = audits;
 		this.settings = settings;
 		this.caseData = caseData;
@@ -76,6 +79,7 @@ class DemoStartup implements ApplicationRunner {
 			// Audits are answered by the demo quality team, so they come after the
 			// accounts.
 			this.audits.load(parameters.providerCode(), List.of("quality"));
+			this.feedback.load(parameters.providerCode(), asOf, parameters.seed());
 			banner(DemoAccounts.plan(parameters, !this.settings.adminPasswordSet()));
 		}
 		else if (this.accounts.exist()) {
