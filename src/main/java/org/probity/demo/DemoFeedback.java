@@ -174,6 +174,7 @@ class DemoFeedback {
 							+ opens.getMonth().getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.UK)
 							+ " " + opens.getYear(),
 					opens.atDay(1), opens.plusMonths(1).atEndOfMonth(), false, "quality");
+			List<SurveyAnswers> batch = new ArrayList<>();
 			for (UnitCode team : teams) {
 				int responses = 8 + random.nextInt(9);
 				for (int i = 0; i < responses; i++) {
@@ -192,11 +193,11 @@ class DemoFeedback {
 						answers.put("BETTER", BETTER[random.nextInt(BETTER.length)]);
 					}
 					LocalDate on = round.opensOn().plusDays(random.nextInt(50));
-					this.surveys.record(new SurveyAnswers("POP_SURVEY", 1, team.value(), on.isAfter(asOf) ? asOf : on,
-							(random.nextInt(3) == 0) ? "PAPER" : "ONLINE", answers), round.id());
-					count++;
+					batch.add(new SurveyAnswers("POP_SURVEY", 1, team.value(), on.isAfter(asOf) ? asOf : on,
+							(random.nextInt(3) == 0) ? "PAPER" : "ONLINE", answers));
 				}
 			}
+			count += this.surveys.recordAll(batch, round.id());
 			this.meetings.raiseAction("ROUND", round.id(), providerCode, ActionPlanKind.SERVICE_IMPROVEMENT,
 					"Offer evening appointments in every office", round.closesOn().plusMonths(3), "quality");
 			this.meetings.raiseAction("ROUND", round.id(), providerCode, ActionPlanKind.SERVICE_IMPROVEMENT,
@@ -207,6 +208,7 @@ class DemoFeedback {
 		SurveyRound staff = this.surveys.openRound("STAFF_ENGAGEMENT", providerCode,
 				"Staff engagement survey " + staffMonth.getYear(), staffMonth.atDay(1), staffMonth.atEndOfMonth(),
 				false, "quality");
+		List<SurveyAnswers> staffAnswers = new ArrayList<>();
 		for (UnitCode team : teams) {
 			int responses = 6 + random.nextInt(6);
 			for (int i = 0; i < responses; i++) {
@@ -214,11 +216,11 @@ class DemoFeedback {
 				for (int e = 1; e <= 5; e++) {
 					answers.put("E" + e, agreement(random, 0));
 				}
-				this.surveys.record(new SurveyAnswers("STAFF_ENGAGEMENT", 1, team.value(),
-						staffMonth.atDay(1 + random.nextInt(28)), "ONLINE", answers), staff.id());
-				count++;
+				staffAnswers.add(new SurveyAnswers("STAFF_ENGAGEMENT", 1, team.value(),
+						staffMonth.atDay(1 + random.nextInt(28)), "ONLINE", answers));
 			}
 		}
+		count += this.surveys.recordAll(staffAnswers, staff.id());
 		this.meetings.raiseAction("ROUND", staff.id(), providerCode, ActionPlanKind.QUALITY_DEVELOPMENT,
 				"Managers hold a team conversation on the engagement results", staff.closesOn().plusMonths(2),
 				"quality");

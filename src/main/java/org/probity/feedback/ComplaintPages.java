@@ -42,7 +42,14 @@ class ComplaintPages {
 
 	private final Clock clock;
 
-	ComplaintPages(Complaints complaints, FeedbackScope scope, CaseAccessLog accessLog, Clock clock) {
+	private final FeedbackReports reports;
+
+	private final FeedbackFormat format;
+
+	ComplaintPages(Complaints complaints, FeedbackScope scope, CaseAccessLog accessLog, Clock clock,
+			FeedbackReports reports, FeedbackFormat format) {
+		this.reports = reports;
+		this.format = format;
 		this.complaints = complaints;
 		this.scope = scope;
 		this.accessLog = accessLog;
@@ -83,6 +90,44 @@ class ComplaintPages {
 		model.addAttribute("statuses", visible.stream()
 			.collect(java.util.stream.Collectors.toMap(Complaint::id, (c) -> this.complaints.timeliness(c, today))));
 		return "feedback/complaints";
+	}
+
+	/** The quarterly feedback report as PDF, for the user's units. */
+	@GetMapping("/feedback/report.pdf")
+	@PreAuthorize("hasAnyRole('ADMIN','QUALITY_TEAM','SENIOR_MANAGER','LINE_MANAGER')")
+	ResponseEntity<byte[]> report(@RequestParam(required = false) String quarter,
+			@RequestParam(required = false) String unit, @AuthenticationPrincipal CurrentUser user) {
+		LocalDate today = LocalDate.now(this.clock);
+		org.probity.shared.Period period;
+		try {
+			period = (quarter != null && !quarter.isBlank()) ? org.probity.shared.Period.parse(quarter)
+					: lastFullQuarter(today);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, ex.getMessage());
+		}
+		String root = this.scope.rootUnit(user);
+		String chosen = (unit != null && !unit.isBlank()) ? unit.strip() : root;
+		if (chosen != null && !this.scope.maySeeUnit(user, chosen)) {
+			throw new ResponseStatusException(HttpStatus.FORBIDDEN, "That unit is outside your scope");
+		}
+		List<Complaint> visible = this.reports.complaintsOf(chosen, period)
+			.stream()
+			.filter((c) -> this.scope.maySee(user, c))
+			.toList();
+		FeedbackReports.Report report = this.reports.report(period, chosen, (chosen != null) ? chosen : "All units",
+				visible, today);
+		return ResponseEntity.ok()
+			.contentType(org.springframework.http.MediaType.APPLICATION_PDF)
+			.header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
+					"attachment; filename=\"feedback-" + period.code() + ".pdf\"")
+			.body(this.reports.pdf(report, this.format));
+	}
+
+	static org.probity.shared.Period lastFullQuarter(LocalDate today) {
+		int quarter = (today.getMonthValue() - 1) / 3;
+		return (quarter == 0) ? org.probity.shared.Period.quarter(today.getYear() - 1, 4)
+				: org.probity.shared.Period.quarter(today.getYear(), quarter);
 	}
 
 	@GetMapping("/feedback/complaints/new")

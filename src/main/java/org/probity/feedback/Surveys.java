@@ -40,7 +40,11 @@ public class Surveys {
 
 	private final Clock clock;
 
-	Surveys(JdbcClient jdbc, Questionnaires questionnaires, Clock clock) {
+	private final org.springframework.jdbc.core.JdbcTemplate batch;
+
+	Surveys(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate batch, Questionnaires questionnaires,
+			Clock clock) {
+		this.batch = batch;
 		this.jdbc = jdbc;
 		this.questionnaires = questionnaires;
 		this.clock = clock;
@@ -237,6 +241,53 @@ public class Surveys {
 			throw new InvalidFeedback(errors);
 		}
 		return store(response, roundId, null);
+	}
+
+	/**
+	 * Stores many responses (demo data, large paper batches) in one transaction with
+	 * batched inserts; every response is checked against its questionnaire version first.
+	 * @return how many were stored
+	 */
+	@Transactional
+	public int recordAll(List<SurveyAnswers> responses, Long roundId) {
+		Map<String, Questionnaire> versions = new java.util.HashMap<>();
+		for (SurveyAnswers response : responses) {
+			Questionnaire questionnaire = versions.computeIfAbsent(
+					response.questionnaireCode() + "/" + response.version(),
+					(k) -> this.questionnaires.find(response.questionnaireCode(), response.version())
+						.orElseThrow(() -> new InvalidFeedback("questionnaire", "There is no questionnaire "
+								+ response.questionnaireCode() + " version " + response.version())));
+			Map<String, String> errors = problems(questionnaire, response.answers());
+			if (!errors.isEmpty()) {
+				throw new InvalidFeedback(errors);
+			}
+		}
+		if (responses.isEmpty()) {
+			return 0;
+		}
+		List<Long> ids = this.jdbc.sql("select nextval('survey_response_response_id_seq') from generate_series(1, :n)")
+			.param("n", responses.size())
+			.query(Long.class)
+			.list();
+		List<Object[]> rows = new ArrayList<>();
+		List<Object[]> answers = new ArrayList<>();
+		for (int i = 0; i < responses.size(); i++) {
+			SurveyAnswers r = responses.get(i);
+			rows.add(new Object[] { ids.get(i), r.questionnaireCode(), r.version(), r.unitCode(), r.answeredOn(),
+					r.channel(), roundId });
+			for (Map.Entry<String, String> a : r.answers().entrySet()) {
+				if (a.getValue() != null && !a.getValue().isBlank()) {
+					answers.add(new Object[] { ids.get(i), a.getKey(), a.getValue().strip() });
+				}
+			}
+		}
+		this.batch.batchUpdate("""
+				insert into survey_response (response_id, questionnaire_code, questionnaire_version, unit_code,
+				    answered_on, channel, round_id) values (?, ?, ?, ?, ?, ?, ?)
+				""", rows);
+		this.batch.batchUpdate("insert into survey_answer (response_id, question_code, answer) values (?, ?, ?)",
+				answers);
+		return responses.size();
 	}
 
 	private static String token(int bytes) {

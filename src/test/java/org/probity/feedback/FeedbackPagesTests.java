@@ -39,6 +39,9 @@ class FeedbackPagesTests {
 	@Autowired
 	Questionnaires questionnaires;
 
+	@Autowired
+	Complaints complaints;
+
 	PageSession quality;
 
 	@BeforeAll
@@ -142,6 +145,20 @@ class FeedbackPagesTests {
 				Map.of("received_on", "28/03/2024", "unit_code", "FGT"));
 		assertThat(invalid.statusCode()).isEqualTo(200);
 		assertThat(invalid.body()).contains("There is a problem");
+	}
+
+	@Test
+	void theQuarterlyReportIsAPdfAndTheHomePageShowsComplaintsWaiting() {
+		HttpResponse<String> pdf = this.quality.get("/feedback/report.pdf?quarter=2024-Q2");
+		assertThat(pdf.statusCode()).isEqualTo(200);
+		assertThat(pdf.headers().firstValue("Content-Type").orElse("")).isEqualTo("application/pdf");
+		assertThat(pdf.body()).startsWith("%PDF");
+		assertThat(this.quality.get("/feedback/report.pdf?quarter=whenever").statusCode()).isEqualTo(400);
+		this.complaints.log(new NewComplaint(LocalDate.of(2024, 1, 2), "EMAIL", "PUBLIC", "FGT", null, null,
+				"Never answered", java.util.List.of()), "fg-quality");
+		assertThat(this.quality.get("/").body()).contains("complaints-waiting").contains("overdue");
+		assertThat(ComplaintPages.lastFullQuarter(LocalDate.of(2026, 12, 1)).code()).isEqualTo("2026-Q3");
+		assertThat(ComplaintPages.lastFullQuarter(LocalDate.of(2027, 2, 1)).code()).isEqualTo("2026-Q4");
 	}
 
 	@Test
