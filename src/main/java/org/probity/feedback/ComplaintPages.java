@@ -8,7 +8,8 @@ import java.util.Map;
 
 import org.probity.accounts.CaseAccessLog;
 import org.probity.accounts.CurrentUser;
-import org.probity.measures.TableExport;
+import org.probity.shared.web.Table;
+import org.probity.shared.web.TableExport;
 import org.probity.shared.UnitCode;
 
 import org.springframework.format.annotation.DateTimeFormat;
@@ -78,8 +79,9 @@ class ComplaintPages {
 			.toList();
 		List<Complaints.TimelinessRow> timeliness = this.complaints.timeliness(visible, today);
 		if (TableExport.wanted(format)) {
-			return "timeliness".equals(table) ? timelinessExport(timeliness).as(format)
-					: listExport(visible, today).as(format);
+			return "timeliness".equals(table)
+					? TableExport.response("complaint-timeliness", format, timelinessExport(timeliness))
+					: TableExport.response("complaints", format, listExport(visible, today));
 		}
 		model.addAttribute("complaints", visible);
 		model.addAttribute("timeliness", timeliness);
@@ -252,7 +254,7 @@ class ComplaintPages {
 		}
 	}
 
-	private TableExport listExport(List<Complaint> list, LocalDate today) {
+	private Table listExport(List<Complaint> list, LocalDate today) {
 		List<List<Object>> rows = new ArrayList<>();
 		for (Complaint c : list) {
 			ComplaintTimescales.Timeliness t = this.complaints.timeliness(c, today);
@@ -262,24 +264,26 @@ class ComplaintPages {
 					str(c.outcome()), str(c.appealedOn()), str(t.appealRespondBy()), str(c.appealRespondedOn()),
 					str(t.appealResponse())));
 		}
-		return new TableExport("complaints",
-				List.of("complaint_id", "received_on", "unit", "complainant", "channel", "categories", "acknowledge_by",
-						"acknowledged_on", "acknowledgement_status", "respond_by", "responded_on", "response_status",
-						"outcome", "appealed_on", "appeal_respond_by", "appeal_responded_on", "appeal_response_status"),
-				rows);
+		return Table.titled("Complaints")
+			.number("complaint_id")
+			.text("received_on", "unit", "complainant", "channel", "categories", "acknowledge_by", "acknowledged_on",
+					"acknowledgement_status", "respond_by", "responded_on", "response_status", "outcome", "appealed_on",
+					"appeal_respond_by", "appeal_responded_on", "appeal_response_status")
+			.rows(rows);
 	}
 
-	private static TableExport timelinessExport(List<Complaints.TimelinessRow> rows) {
-		return new TableExport("complaint-timeliness",
-				List.of("unit", "month", "received", "acknowledged_on_time", "acknowledged_late",
-						"acknowledgement_open", "acknowledgement_overdue", "responded_on_time", "responded_late",
-						"response_open", "response_overdue"),
-				rows.stream()
-					.map((r) -> List.<Object>of(r.unitName() == null ? "" : r.unitName(),
-							(r.month() != null) ? r.month().toString() : "All", r.received(), r.acknowledgedOnTime(),
-							r.acknowledgedLate(), r.acknowledgementOpen(), r.acknowledgementOverdue(),
-							r.respondedOnTime(), r.respondedLate(), r.responseOpen(), r.responseOverdue()))
-					.toList());
+	private static Table timelinessExport(List<Complaints.TimelinessRow> rows) {
+		return Table.titled("Complaint timeliness")
+			.text("unit", "month")
+			.number("received", "acknowledged_on_time", "acknowledged_late", "acknowledgement_open",
+					"acknowledgement_overdue", "responded_on_time", "responded_late", "response_open",
+					"response_overdue")
+			.rows(rows.stream()
+				.map((r) -> List.<Object>of(r.unitName() == null ? "" : r.unitName(),
+						(r.month() != null) ? r.month().toString() : "All", r.received(), r.acknowledgedOnTime(),
+						r.acknowledgedLate(), r.acknowledgementOpen(), r.acknowledgementOverdue(), r.respondedOnTime(),
+						r.respondedLate(), r.responseOpen(), r.responseOverdue()))
+				.toList());
 	}
 
 	private static String str(Object o) {

@@ -9,7 +9,8 @@ import java.util.Map;
 
 import org.probity.accounts.CurrentUser;
 import org.probity.estate.Estate;
-import org.probity.measures.TableExport;
+import org.probity.shared.web.Table;
+import org.probity.shared.web.TableExport;
 import org.probity.shared.Period;
 import org.probity.shared.UnitCode;
 
@@ -237,7 +238,8 @@ class SurveyPages {
 		String chosen = chosenUnit(unit, user);
 		SurveyResults.Results results = this.results.results(code, p, chosen);
 		if (TableExport.wanted(format)) {
-			return export(results).as(format);
+			return TableExport.response(results.questionnaireCode() + "-" + results.period().code(), format,
+					export(results));
 		}
 		List<TrendRow> trend = new ArrayList<>();
 		for (SurveyRound round : this.surveys.rounds(chosen)) {
@@ -311,7 +313,7 @@ class SurveyPages {
 		return round;
 	}
 
-	private static TableExport export(SurveyResults.Results results) {
+	private static Table export(SurveyResults.Results results) {
 		List<List<Object>> rows = new ArrayList<>();
 		if (results.suppressed()) {
 			rows.add(java.util.Arrays.asList("", "Fewer than 10 responses", "", "", "", ""));
@@ -326,8 +328,10 @@ class SurveyPages {
 				rows.add(java.util.Arrays.asList(q.questionCode(), q.text(), "", null, q.responses(), null));
 			}
 		}
-		return new TableExport(results.questionnaireCode() + "-" + results.period().code(),
-				List.of("question_code", "question", "answer", "count", "responses", "positive_percent"), rows);
+		return Table.titled(results.title())
+			.text("question_code", "question", "answer")
+			.number("count", "responses", "positive_percent")
+			.rows(rows);
 	}
 
 }
