@@ -39,7 +39,7 @@ class AnswerThemes {
 					left join estate_unit u on u.unit_code = r.unit_code
 					where r.questionnaire_code = :q and r.answered_on between :from and :to
 					  and (cast(:unit as text) is null
-					       or r.unit_code in (select x.unit_code from unit_ancestry x where x.ancestor_code = :unit))
+					       or r.unit_code in (select x.unit_code from estate_unit_ancestry x where x.ancestor_code = :unit))
 					order by r.answered_on desc, a.response_id, a.question_code
 					limit 500
 					""")

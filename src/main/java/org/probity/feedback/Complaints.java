@@ -167,7 +167,7 @@ public class Complaints {
 	public List<Complaint> receivedUnder(UnitCode unit, LocalDate from, LocalDate to) {
 		return this.jdbc.sql(SELECT + """
 				where (cast(:unit as text) is null
-				       or c.unit_code in (select a.unit_code from unit_ancestry a where a.ancestor_code = :unit))
+				       or c.unit_code in (select a.unit_code from estate_unit_ancestry a where a.ancestor_code = :unit))
 				  and c.received_on between :from and :to
 				order by c.received_on desc, c.complaint_id desc
 				""")

@@ -117,7 +117,7 @@ public class Meetings {
 	public List<Meeting> meetings(String underUnit) {
 		return this.jdbc.sql(SELECT + """
 				where cast(:unit as text) is null
-				   or m.unit_code in (select a.unit_code from unit_ancestry a where a.ancestor_code = :unit)
+				   or m.unit_code in (select a.unit_code from estate_unit_ancestry a where a.ancestor_code = :unit)
 				order by m.held_on desc, m.meeting_id desc
 				""").param("unit", underUnit, java.sql.Types.VARCHAR).query(Meetings::meeting).list();
 	}

@@ -77,7 +77,7 @@ public class SurveyResults {
 		String filter = """
 				r.questionnaire_code = :q and r.answered_on between :from and :to
 				and (cast(:unit as text) is null
-				     or r.unit_code in (select a.unit_code from unit_ancestry a where a.ancestor_code = :unit))
+				     or r.unit_code in (select a.unit_code from estate_unit_ancestry a where a.ancestor_code = :unit))
 				and (cast(:round as bigint) is null or r.round_id = :round)
 				""";
 		long respondents = this.jdbc.sql("select count(*) from survey_response r where " + filter)
@@ -175,18 +175,19 @@ public class SurveyResults {
 	/** How often each theme was coded on free-text answers, for a unit and period. */
 	@Transactional(readOnly = true)
 	public List<ThemeCount> themeCounts(String questionnaireCode, Period period, String unitCode) {
-		return this.jdbc.sql("""
-				select t.code as theme_code, t.label, count(at.response_id) as count
-				from feedback_theme t
-				left join (answer_theme at
-				    join survey_response r on r.response_id = at.response_id
-				     and r.questionnaire_code = :q and r.answered_on between :from and :to
-				     and (cast(:unit as text) is null
-				          or r.unit_code in (select a.unit_code from unit_ancestry a where a.ancestor_code = :unit)))
-				  on at.theme_code = t.code
-				group by t.code, t.label
-				order by count desc, t.label
-				""")
+		return this.jdbc
+			.sql("""
+					select t.code as theme_code, t.label, count(at.response_id) as count
+					from feedback_theme t
+					left join (answer_theme at
+					    join survey_response r on r.response_id = at.response_id
+					     and r.questionnaire_code = :q and r.answered_on between :from and :to
+					     and (cast(:unit as text) is null
+					          or r.unit_code in (select a.unit_code from estate_unit_ancestry a where a.ancestor_code = :unit)))
+					  on at.theme_code = t.code
+					group by t.code, t.label
+					order by count desc, t.label
+					""")
 			.param("q", questionnaireCode)
 			.param("from", period.startDate())
 			.param("to", period.endDate())

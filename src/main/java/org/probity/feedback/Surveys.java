@@ -111,7 +111,7 @@ public class Surveys {
 	public List<SurveyRound> rounds(String underUnit) {
 		return this.jdbc.sql(ROUND + """
 				where cast(:unit as text) is null
-				   or r.unit_code in (select a.unit_code from unit_ancestry a where a.ancestor_code = :unit)
+				   or r.unit_code in (select a.unit_code from estate_unit_ancestry a where a.ancestor_code = :unit)
 				order by r.opens_on desc, r.round_id desc
 				""").param("unit", underUnit, java.sql.Types.VARCHAR).query(Surveys::round).list();
 	}
