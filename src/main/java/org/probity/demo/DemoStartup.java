@@ -44,9 +44,13 @@ class DemoStartup implements ApplicationRunner {
 
 	private final DemoFeedback feedback;
 
+	private final DemoImprovement improvement;
+
 	DemoStartup(DemoSettings settings, DemoCaseData caseData, DemoAccounts accounts, Clock clock,
-			Environment environment, DemoAudits audits, SignInReadiness signIn, DemoFeedback feedback) {
+			Environment environment, DemoAudits audits, SignInReadiness signIn, DemoImprovement improvement,
+			DemoFeedback feedback) {
 		this.feedback = feedback;
+		this.improvement = improvement;
 		this.audits = audits;
 		this.signIn = signIn;
 		if (settings.enabled()) {
@@ -96,6 +100,7 @@ class DemoStartup implements ApplicationRunner {
 			// Audits are answered by the demo quality team, so they come after the
 			// accounts.
 			this.audits.load(parameters.providerCode(), List.of("quality"));
+			this.improvement.load(parameters.providerCode(), asOf);
 			this.feedback.load(parameters.providerCode(), asOf, parameters.seed());
 			banner(DemoAccounts.plan(parameters, !this.settings.adminPasswordSet()));
 		}

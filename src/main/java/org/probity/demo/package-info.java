@@ -3,5 +3,5 @@
  * loads it through the real import path.
  */
 @org.springframework.modulith.ApplicationModule(
-		allowedDependencies = { "shared", "accounts", "imports", "audits", "estate", "feedback" })
+		allowedDependencies = { "shared", "accounts", "imports", "audits", "estate", "feedback", "improvement" })
 package org.probity.demo;

@@ -1,7 +1,16 @@
 package org.probity.improvement;
 
+import java.io.Reader;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.probity.audits.Rating;
 import org.probity.improvement.plans.Actions;
 import org.probity.improvement.plans.Plans;
+import org.probity.improvement.plans.PublishedInspections;
+import org.probity.improvement.plans.Recommendations;
+import org.probity.improvement.risks.Risks;
 import org.probity.shared.UnitCode;
 
 import org.springframework.stereotype.Service;
@@ -15,9 +24,59 @@ public class Improvement {
 
 	private final Actions actions;
 
-	Improvement(Plans plans, Actions actions) {
+	private final PublishedInspections inspections;
+
+	private final Recommendations recommendations;
+
+	private final Risks risks;
+
+	Improvement(Plans plans, Actions actions, PublishedInspections inspections, Recommendations recommendations,
+			Risks risks) {
 		this.plans = plans;
 		this.actions = actions;
+		this.inspections = inspections;
+		this.recommendations = recommendations;
+		this.risks = risks;
+	}
+
+	/**
+	 * Records a published inspection: standard code to rating name (INADEQUATE,
+	 * REQUIRES_IMPROVEMENT, GOOD, OUTSTANDING), as published.
+	 */
+	@Transactional
+	public long recordInspection(String name, UnitCode unit, LocalDate publishedOn, Map<String, String> ratings,
+			String username) {
+		Map<String, Rating> typed = new LinkedHashMap<>();
+		ratings.forEach((standard, rating) -> typed.put(standard, Rating.valueOf(rating)));
+		return this.inspections.create(name, unit.value(), publishedOn, typed, username);
+	}
+
+	/**
+	 * Creates a plan of a kind for a unit; an inspection response may name its
+	 * inspection.
+	 */
+	@Transactional
+	public long createPlan(PlanKind kind, String title, UnitCode unit, String owner, Long inspectionId,
+			String username) {
+		return this.plans.create(new Plans.NewPlan(kind, title, unit, owner, null, inspectionId), username);
+	}
+
+	/**
+	 * Imports recommendations and actions from the inspection response CSV, all or
+	 * nothing; returns the number of actions.
+	 */
+	@Transactional
+	public int importPlan(long planId, Reader csv, String username) {
+		return this.recommendations.importInto(planId, csv, username).actions();
+	}
+
+	/** Adds a risk to a risk assurance plan. */
+	@Transactional
+	public long addRisk(long planId, String description, String owner, int likelihood, int impact, String controls,
+			LocalDate reviewDate, String username) {
+		return this.risks.addTo(planId,
+				new Risks.Assessment(description, owner, likelihood, impact, controls, reviewDate, null, null, null),
+				username);
 	}
 
 	/**

@@ -42,4 +42,44 @@ public record ActionView(long actionId, long planId, Integer recNo, int actionNo
 		return this.recurrence.reviewDate(this.targetDate, n + 1);
 	}
 
+	/**
+	 * The date a RAG of the action is about, so that a reminder is sent once per change:
+	 * the target date, or for a recurring action the review date missed (RED) or coming
+	 * (AMBER).
+	 */
+	public LocalDate ragDate() {
+		if (this.recurrence == null || this.asOf.isBefore(this.targetDate)) {
+			return this.targetDate;
+		}
+		int n = this.recurrence.periodsOnOrBefore(this.targetDate, this.asOf);
+		return (this.rag == Rag.RED) ? this.recurrence.reviewDate(this.targetDate, n)
+				: this.recurrence.reviewDate(this.targetDate, n + 1);
+	}
+
+	/** A link back to the evidence an action came from. */
+	public record Link(String label, String href) {
+	}
+
+	/** Where a reader goes from the action back to its evidence. */
+	public List<Link> sourceLinks() {
+		if (this.sourceRef == null) {
+			return List.of();
+		}
+		return switch (this.sourceKind) {
+			case ALERT -> List.of(new Link("The alert", "/audits/alerts?audit=" + this.sourceRef),
+					new Link("The audit", "/audits/" + this.sourceRef));
+			case AUDIT_FINDING -> List.of(new Link("The audit", "/audits/" + this.sourceRef));
+			case MEASURE_FLAG -> {
+				String[] parts = this.sourceRef.split(":");
+				if (parts.length < 4) {
+					yield List.of();
+				}
+				String query = "?period=" + parts[2] + "&unit=" + parts[1];
+				yield List.of(new Link("The measure " + parts[0], "/measures/" + parts[0] + query),
+						new Link("Its failed cases", "/measures/" + parts[0] + "/cases" + query));
+			}
+			default -> List.of();
+		};
+	}
+
 }

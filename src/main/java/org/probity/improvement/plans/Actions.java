@@ -62,7 +62,10 @@ public class Actions {
 
 	private final Clock clock;
 
-	Actions(JdbcClient jdbc, Clock clock) {
+	private final PlanScope scope;
+
+	Actions(JdbcClient jdbc, Clock clock, PlanScope scope) {
+		this.scope = scope;
 		this.jdbc = jdbc;
 		this.clock = clock;
 	}
@@ -252,7 +255,7 @@ public class Actions {
 
 	@Transactional(readOnly = true)
 	public Optional<ActionView> visible(long actionId, CurrentUser user, LocalDate asOf) {
-		PlanScope.Filter scope = PlanScope.actions(user);
+		PlanScope.Filter scope = this.scope.actions(user);
 		return this.jdbc.sql(ACTION_SELECT + " where a.action_id = :id and " + scope.sql())
 			.params(scope.params())
 			.param("id", actionId)
@@ -283,7 +286,7 @@ public class Actions {
 	/** The actions of a plan that the user may see. */
 	@Transactional(readOnly = true)
 	public List<ActionView> ofPlanFor(long planId, CurrentUser user, LocalDate asOf) {
-		PlanScope.Filter scope = PlanScope.actions(user);
+		PlanScope.Filter scope = this.scope.actions(user);
 		return this.jdbc.sql(ACTION_SELECT + " where a.plan_id = :plan and " + scope.sql() + ORDER)
 			.params(scope.params())
 			.param("plan", planId)
@@ -297,7 +300,7 @@ public class Actions {
 	 */
 	@Transactional(readOnly = true)
 	public List<ActionView> visibleTo(CurrentUser user, SourceKind source, LocalDate asOf) {
-		PlanScope.Filter scope = PlanScope.actions(user);
+		PlanScope.Filter scope = this.scope.actions(user);
 		return this.jdbc
 			.sql(ACTION_SELECT + " where (cast(:source as text) is null or a.source_kind = cast(:source as text)) and "
 					+ scope.sql() + ORDER)

@@ -30,6 +30,10 @@ class PlanExports {
 		this.documents = documents;
 	}
 
+	Documents documents() {
+		return this.documents;
+	}
+
 	ResponseEntity<byte[]> export(Plans.Plan plan, String format, LocalDate asOf) {
 		String name = "plan-" + plan.planId();
 		return switch (format) {

@@ -58,7 +58,10 @@ public class Plans {
 
 	private final Actions actions;
 
-	Plans(JdbcClient jdbc, Estate estate, Clock clock, Actions actions) {
+	private final PlanScope scope;
+
+	Plans(JdbcClient jdbc, Estate estate, Clock clock, Actions actions, PlanScope scope) {
+		this.scope = scope;
 		this.jdbc = jdbc;
 		this.estate = estate;
 		this.clock = clock;
@@ -148,7 +151,7 @@ public class Plans {
 	 */
 	@Transactional(readOnly = true)
 	public Optional<Plan> visible(long planId, CurrentUser user) {
-		PlanScope.Filter scope = PlanScope.plans(user);
+		PlanScope.Filter scope = this.scope.plans(user);
 		return this.jdbc.sql(PLAN_SELECT + " where p.plan_id = :id and " + scope.sql())
 			.params(scope.params())
 			.param("id", planId)
@@ -159,7 +162,7 @@ public class Plans {
 	/** The plans a user may see, with their open, amber and red counts as of a date. */
 	@Transactional(readOnly = true)
 	public List<PlanLine> list(CurrentUser user, boolean archived, LocalDate asOf) {
-		PlanScope.Filter scope = PlanScope.plans(user);
+		PlanScope.Filter scope = this.scope.plans(user);
 		List<Plan> plans = this.jdbc
 			.sql(PLAN_SELECT + " where (p.archived_at is not null) = :archived and " + scope.sql()
 					+ " order by p.kind, unit_name, p.title, p.plan_id")
@@ -198,10 +201,7 @@ public class Plans {
 
 	@Transactional(readOnly = true)
 	public boolean mayCreateFor(CurrentUser user, UnitCode unit) {
-		List<String> codes = new java.util.ArrayList<>();
-		codes.add(unit.value());
-		this.estate.ancestors(unit).forEach((u) -> codes.add(u.code().value()));
-		return PlanScope.mayCreateFor(user, codes);
+		return this.scope.mayCreateFor(user, unit);
 	}
 
 	static String defaultOwner(PlanKind kind) {

@@ -56,7 +56,16 @@ public class Recommendations {
 	/** Checks the whole file, then adds its recommendations and actions, or nothing. */
 	@Transactional
 	public Imported importCsv(long planId, Reader csv, CurrentUser user) {
-		Plans.Plan plan = this.plans.visible(planId, user).orElseThrow(() -> new NotFound("No plan " + planId));
+		this.plans.visible(planId, user).orElseThrow(() -> new NotFound("No plan " + planId));
+		return importInto(planId, csv, user.getUsername());
+	}
+
+	/**
+	 * The same without a user's scope: for the demo data, through the module's facade.
+	 */
+	@Transactional
+	public Imported importInto(long planId, Reader csv, String username) {
+		Plans.Plan plan = this.plans.find(planId).orElseThrow(() -> new NotFound("No plan " + planId));
 		PlanCsv.Parsed parsed = PlanCsv.read(csv);
 		this.jdbc.sql("select plan_id from improvement_plan where plan_id = :id for update")
 			.param("id", planId)
@@ -75,7 +84,7 @@ public class Recommendations {
 			this.actions.add(planId, new Actions.NewAction(a.recNo(), a.actionNo(), a.description(), a.owner(), null,
 					a.targetDate(), a.recurrence(),
 					new ActionSource(SourceKind.RECOMMENDATION, planId + "/" + a.recNo() + "/" + a.actionNo()), null),
-					user.getUsername());
+					username);
 		}
 		return new Imported(parsed.recommendations().size(), parsed.actions().size());
 	}

@@ -97,7 +97,16 @@ public class Risks {
 
 	@Transactional
 	public long add(long planId, Assessment assessment, CurrentUser user) {
-		Plans.Plan plan = this.plans.visible(planId, user).orElseThrow(() -> new NotFound("No plan " + planId));
+		this.plans.visible(planId, user).orElseThrow(() -> new NotFound("No plan " + planId));
+		return addTo(planId, assessment, user.getUsername());
+	}
+
+	/**
+	 * The same without a user's scope: for the demo data, through the module's facade.
+	 */
+	@Transactional
+	public long addTo(long planId, Assessment assessment, String username) {
+		Plans.Plan plan = this.plans.find(planId).orElseThrow(() -> new NotFound("No plan " + planId));
 		if (plan.kind() != PlanKind.RISK_ASSURANCE) {
 			throw new InvalidPlan("plan_id", "Risks are kept on a risk assurance plan");
 		}
@@ -109,10 +118,10 @@ public class Risks {
 				""")
 			.param("plan", planId)
 			.param("now", Timestamp.from(this.clock.instant()))
-			.param("by", user.getUsername())
+			.param("by", username)
 			.query(Long.class)
 			.single();
-		insertReview(riskId, assessment, user);
+		insertReview(riskId, assessment, username);
 		link(riskId, planId, assessment.actionIds());
 		return riskId;
 	}
@@ -138,7 +147,7 @@ public class Risks {
 			throw new InvalidPlan("reviewed_on", "A review cannot be dated before the last one ("
 					+ org.probity.shared.Dates.format(current.reviewedOn()) + ")");
 		}
-		insertReview(riskId, merged, user);
+		insertReview(riskId, merged, user.getUsername());
 		link(riskId, current.planId(), assessment.actionIds());
 	}
 
@@ -195,7 +204,7 @@ public class Risks {
 			.toList();
 	}
 
-	private void insertReview(long riskId, Assessment a, CurrentUser user) {
+	private void insertReview(long riskId, Assessment a, String username) {
 		this.jdbc.sql("""
 				insert into improvement_risk_review (risk_id, reviewed_on, description, owner, likelihood, impact,
 				    controls, review_date, note, recorded_at, recorded_by)
@@ -211,7 +220,7 @@ public class Risks {
 			.param("review", a.reviewDate())
 			.param("note", a.note())
 			.param("now", Timestamp.from(this.clock.instant()))
-			.param("by", user.getUsername())
+			.param("by", username)
 			.update();
 	}
 

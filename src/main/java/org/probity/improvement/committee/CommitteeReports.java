@@ -1,0 +1,76 @@
+package org.probity.improvement.committee;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.probity.accounts.CurrentUser;
+import org.probity.audits.AuditAlerts;
+import org.probity.improvement.plans.ActionView;
+import org.probity.improvement.plans.Actions;
+import org.probity.improvement.plans.Plans;
+import org.probity.improvement.risks.Risks;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The Risk and Audit Committee report as of a date: every open RED action of every plan
+ * (its plan, owner, days overdue and latest update), the risks scored 15 or more, and the
+ * alert cases still open on that date.
+ */
+@Service
+public class CommitteeReports {
+
+	private static final ZoneId LONDON = ZoneId.of("Europe/London");
+
+	/** An open RED action with what the committee needs beside it. */
+	public record RedAction(ActionView action, String planTitle, Actions.Update latestUpdate) {
+	}
+
+	public record Report(LocalDate asOf, List<RedAction> actions, List<Risks.Risk> risks,
+			List<AuditAlerts.Alert> alerts) {
+	}
+
+	private final Actions actions;
+
+	private final Plans plans;
+
+	private final Risks risks;
+
+	private final AuditAlerts alerts;
+
+	CommitteeReports(Actions actions, Plans plans, Risks risks, AuditAlerts alerts) {
+		this.actions = actions;
+		this.plans = plans;
+		this.risks = risks;
+		this.alerts = alerts;
+	}
+
+	@Transactional(readOnly = true)
+	public Report asOf(LocalDate asOf, CurrentUser user) {
+		Map<Long, String> titles = new LinkedHashMap<>();
+		List<RedAction> red = this.actions.openRed(asOf).stream().map((a) -> {
+			String title = titles.computeIfAbsent(a.planId(),
+					(id) -> this.plans.find(id).map(Plans.Plan::title).orElse(""));
+			List<Actions.Update> history = this.actions.history(a.actionId());
+			Actions.Update latest = history.stream()
+				.filter((u) -> !u.writtenOn().isAfter(asOf))
+				.reduce((first, second) -> second)
+				.orElse(null);
+			return new RedAction(a, title, latest);
+		}).toList();
+		Instant endOfDay = asOf.plusDays(1).atStartOfDay(LONDON).toInstant();
+		List<AuditAlerts.Alert> open = this.alerts.raisedBetween(null, LocalDate.of(2000, 1, 1), asOf)
+			.stream()
+			.filter((a) -> a.acknowledgedAt() == null || !a.acknowledgedAt().isBefore(endOfDay))
+			.toList();
+		List<AuditAlerts.Alert> shown = this.alerts.visibleOf(user, open);
+		this.alerts.logShown(user, "committee report", shown);
+		return new Report(asOf, red, this.risks.red(asOf), shown);
+	}
+
+}
