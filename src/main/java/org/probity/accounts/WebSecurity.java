@@ -82,6 +82,7 @@ class WebSecurity {
 					.requestMatchers("/sign-in", "/assets/**", "/webjars/**", "/css/**", "/js/**", "/favicon.ico",
 							"/error", "/actuator/health", "/actuator/health/**")
 					.permitAll();
+				requests.requestMatchers("/survey/**").permitAll();
 				if (demo.enabled()) {
 					requests.requestMatchers(API_DOCUMENTATION).permitAll();
 				}

@@ -13,6 +13,7 @@ import org.probity.improvement.Improvement;
 import org.probity.improvement.PlanKind;
 import org.probity.shared.UnitCode;
 
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,7 +23,8 @@ import org.springframework.stereotype.Component;
  * flags and audits, raised by the improvement module's listeners) and a risk register.
  */
 @Component
-class DemoImprovement {
+@Order(1)
+class DemoImprovement implements DemoRecords {
 
 	static final String SEED_PLAN = "/improvement/inspection-response-hmip-2019-wwm.csv";
 
@@ -30,6 +32,11 @@ class DemoImprovement {
 
 	DemoImprovement(Improvement improvement) {
 		this.improvement = improvement;
+	}
+
+	@Override
+	public void load(DemoProvider.Parameters parameters) {
+		load(parameters.providerCode(), parameters.asOf());
 	}
 
 	void load(String providerCode, LocalDate asOf) {

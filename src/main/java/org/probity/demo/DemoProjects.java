@@ -10,6 +10,7 @@ import org.probity.shared.UnitCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,7 +22,8 @@ import org.springframework.stereotype.Component;
  * special cause, so its chart says NO_CHANGE).
  */
 @Component
-class DemoProjects {
+@Order(2)
+class DemoProjects implements DemoRecords {
 
 	private static final Logger log = LoggerFactory.getLogger(DemoProjects.class);
 
@@ -36,7 +38,8 @@ class DemoProjects {
 		this.charts = charts;
 	}
 
-	void load(DemoProvider.Parameters parameters) {
+	@Override
+	public void load(DemoProvider.Parameters parameters) {
 		Estate estate = new Estate(parameters);
 		SentencePlanChange change = SentencePlanChange.of(estate, parameters.asOf());
 		YearMonth from = change.month().minusMonths(12);

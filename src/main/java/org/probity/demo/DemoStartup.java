@@ -42,17 +42,13 @@ class DemoStartup implements ApplicationRunner {
 
 	private final SignInReadiness signIn;
 
-	private final DemoImprovement improvement;
-
-	private final DemoProjects projects;
+	private final List<DemoRecords> records;
 
 	DemoStartup(DemoSettings settings, DemoCaseData caseData, DemoAccounts accounts, Clock clock,
-			Environment environment, DemoAudits audits, SignInReadiness signIn, DemoImprovement improvement,
-			DemoProjects projects) {
+			Environment environment, DemoAudits audits, SignInReadiness signIn, List<DemoRecords> records) {
 		this.audits = audits;
+		this.records = records;
 		this.signIn = signIn;
-		this.improvement = improvement;
-		this.projects = projects;
 		if (settings.enabled()) {
 			// the server listens before this runner has made the demo accounts
 			signIn.holdUntilReady("The demo provider is still loading.");
@@ -100,8 +96,10 @@ class DemoStartup implements ApplicationRunner {
 			// Audits are answered by the demo quality team, so they come after the
 			// accounts.
 			this.audits.load(parameters.providerCode(), List.of("quality"));
-			this.improvement.load(parameters.providerCode(), asOf);
-			this.projects.load(parameters);
+			long records = System.nanoTime();
+			this.records.forEach((r) -> r.load(parameters));
+			log.info("Demo plans, projects, feedback and personnel records loaded in {} ms",
+					(System.nanoTime() - records) / 1_000_000);
 			banner(DemoAccounts.plan(parameters, !this.settings.adminPasswordSet()));
 		}
 		else if (this.accounts.exist()) {

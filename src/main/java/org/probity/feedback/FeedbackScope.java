@@ -1,0 +1,61 @@
+package org.probity.feedback;
+
+import org.probity.accounts.CurrentUser;
+import org.probity.estate.Visibility;
+import org.probity.shared.StaffCode;
+import org.probity.shared.UnitCode;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Every scope decision of the feedback module, through the estate's one visibility rule.
+ * Units as {@link Visibility} says. Complaints about a member of staff are personnel data
+ * (feedback.md): the quality team (and administrators and API clients, who see every
+ * unit), and the staff member's line and senior managers as {@link Visibility} finds
+ * them; not colleagues, and not the staff member themselves (a complaint names its
+ * complainant).
+ */
+@Component
+class FeedbackScope {
+
+	/** A code no unit has: the root of a user who sees no unit. */
+	static final String NOTHING = "-";
+
+	private final Visibility visibility;
+
+	FeedbackScope(Visibility visibility) {
+		this.visibility = visibility;
+	}
+
+	/** The unit whose tree the user may see: null for everything. */
+	String rootUnit(CurrentUser user) {
+		if (this.visibility.seesEveryUnit(user)) {
+			return null;
+		}
+		UnitCode root = this.visibility.unitRoot(user);
+		return (root != null) ? root.value() : NOTHING;
+	}
+
+	boolean maySeeUnit(CurrentUser user, String unitCode) {
+		try {
+			return this.visibility.maySeeUnit(user, new UnitCode(unitCode));
+		}
+		catch (IllegalArgumentException ex) {
+			return false;
+		}
+	}
+
+	boolean maySee(CurrentUser user, Complaint complaint) {
+		if (!complaint.aboutStaff()) {
+			return maySeeUnit(user, complaint.unitCode());
+		}
+		if (this.visibility.seesEveryUnit(user)) {
+			return true;
+		}
+		if (complaint.staffCode().equals(user.staffCode())) {
+			return false;
+		}
+		return this.visibility.maySeePersonnel(user, new StaffCode(complaint.staffCode()));
+	}
+
+}

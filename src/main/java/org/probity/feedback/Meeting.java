@@ -1,0 +1,9 @@
+package org.probity.feedback;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** A meeting as recorded, with its themes. */
+public record Meeting(long id, LocalDate heldOn, String unitCode, String unitName, String kind, String title,
+		int attendance, List<String> themes, String notes) {
+}

@@ -1,0 +1,7 @@
+/**
+ * Feedback: complaints with their business-day timescales, questionnaires as versioned
+ * data, survey rounds with anonymous responses and their results, and the meetings of
+ * service-user councils, forums and focus groups; all of them end in improvement actions.
+ */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "accounts", "estate", "improvement" })
+package org.probity.feedback;

@@ -1,0 +1,81 @@
+package org.probity.demo;
+
+import java.time.LocalDate;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.probity.IntegrationTest;
+import org.probity.cases.CaseDataFactory;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The demo's feedback on a small estate: every kind of record, some late, feeding plans.
+ */
+@IntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DemoFeedbackTests {
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	DemoFeedback feedback;
+
+	@BeforeAll
+	void loaded() {
+		CaseDataFactory estate = new CaseDataFactory(this.jdbc).unit("FDP", "FD provider", "PROVIDER", null)
+			.unit("FDL1", "FD LDU one", "LDU", "FDP")
+			.unit("FDL2", "FD LDU two", "LDU", "FDP");
+		for (int t = 1; t <= 4; t++) {
+			estate.unit("FDT" + t, "FD team " + t, "TEAM", "FDL" + ((t + 1) / 2))
+				.staff("FDA000" + t, "Pat", "Officer" + t, "PO", "FDT" + t)
+				.staff("FDB000" + t, "Lee", "Manager" + t, "SPO", "FDT" + t);
+		}
+		this.feedback.load("FDP", LocalDate.of(2026, 10, 31), 7);
+	}
+
+	private long count(String sql) {
+		return this.jdbc.sql(sql).query(Long.class).single();
+	}
+
+	@Test
+	void aYearOfComplaintsWithSomeLateAndTheLatestStillOpen() {
+		long complaints = count("select count(*) from complaint where unit_code like 'FDT%'");
+		assertThat(complaints).isGreaterThan(20);
+		assertThat(count("""
+				select count(*) from complaint where unit_code like 'FDT%'
+				and (received_on < date '2025-11-01' or received_on > date '2026-10-31')
+				""")).isZero();
+		assertThat(count("""
+				select count(*) from complaint where unit_code like 'FDT%'
+				and (acknowledged_on is null or responded_on is null)
+				""")).isPositive();
+		assertThat(count("""
+				select count(*) from complaint where unit_code like 'FDT%' and action_id is not null
+				""")).isPositive();
+	}
+
+	@Test
+	void twoPersonOnProbationRoundsAStaffSurveyAndCouncils() {
+		assertThat(count(
+				"select count(*) from survey_round where unit_code = 'FDP' and questionnaire_code = 'POP_SURVEY'"))
+			.isEqualTo(2);
+		assertThat(count(
+				"select count(*) from survey_round where unit_code = 'FDP' and questionnaire_code = 'STAFF_ENGAGEMENT'"))
+			.isEqualTo(1);
+		assertThat(count("select count(*) from survey_response where unit_code like 'FDT%'")).isGreaterThan(60);
+		assertThat(count("select count(*) from feedback_meeting where unit_code like 'FDL%'")).isEqualTo(8);
+		assertThat(
+				count("""
+						select count(*) from feedback_action a join survey_round r on a.source_kind = 'ROUND' and r.round_id = a.source_id
+						where r.unit_code = 'FDP' and a.action_id is not null
+						"""))
+			.isEqualTo(5);
+	}
+
+}
