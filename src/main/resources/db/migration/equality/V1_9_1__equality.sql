@@ -1,0 +1,43 @@
+-- Equality analysis (equality.md): owns no case data; reads the measures' case rows and
+-- the people's characteristics through the views and functions their owners publish.
+
+-- Moved on by every import of people (characteristics change no measure, so the measures'
+-- version does not move): with it, a reader can tell whether figures it read are current.
+create table equality_state (
+    singleton boolean primary key default true check (singleton),
+    people_version bigint not null default 0
+);
+insert into equality_state default values;
+
+-- Age in whole years on a day, in the bands of equality.md. A person born on 29 February
+-- is a year older on 1 March in other years (age() counts 28 February as a day short).
+create function equality_age_band(date_of_birth date, on_day date) returns text
+language sql immutable parallel safe as $$
+    select case when a < 18 then 'UNDER_18' when a < 25 then '18_24' when a < 35 then '25_34'
+                when a < 45 then '35_44' when a < 55 then '45_54' when a < 65 then '55_64' else '65_PLUS' end
+    from (select cast(extract(year from age(on_day, date_of_birth)) as integer) as a) as x
+$$;
+
+-- Every case row of the months from_month to to_month once per characteristic, with the
+-- person's group in it; age on the last day of the month the row counts in.
+create function equality_row_groups(from_month date, to_month date)
+returns table (measure_code text, month date, event_id text, crn char(7), team_code varchar(12), staff_code char(7),
+               numerator integer, denominator integer, characteristic text, group_code text)
+language sql stable parallel safe as $$
+    select r.measure_code, r.month, r.event_id, r.crn, r.team_code, r.staff_code, r.numerator, r.denominator,
+           g.characteristic, g.group_code
+    from equality_case_rows(from_month, to_month) r
+    join equality_person p on p.crn = r.crn
+    cross join lateral (values
+        ('AGE', equality_age_band(p.date_of_birth, cast(r.month + interval '1 month' - interval '1 day' as date))),
+        ('SEX', p.sex),
+        ('GENDER_REASSIGNMENT', case p.gender_identity_same_as_birth when true then 'SAME_AS_BIRTH'
+                                     when false then 'DIFFERENT_FROM_BIRTH' else 'NOT_RECORDED' end),
+        ('ETHNICITY', p.ethnicity),
+        ('RELIGION', p.religion),
+        ('SEXUAL_ORIENTATION', p.sexual_orientation),
+        ('DISABILITY', case p.disability when true then 'DISABLED' when false then 'NOT_DISABLED'
+                            else 'NOT_RECORDED' end),
+        ('MARITAL_STATUS', p.marital_status)
+    ) as g(characteristic, group_code)
+$$;
