@@ -32,8 +32,11 @@ final class EqualityTables {
 
 	}
 
-	/** One characteristic's table: every group in equality.md's order. */
-	record Table(Characteristic characteristic, List<GroupFigures> groups) {
+	/**
+	 * One characteristic's table: every group in equality.md's order, and the cases of
+	 * all of them (the measure's own denominator, which is shown anyway).
+	 */
+	record Table(Characteristic characteristic, List<GroupFigures> groups, long total) {
 	}
 
 	private EqualityTables() {
@@ -64,7 +67,14 @@ final class EqualityTables {
 			int i = (int) made.get(k)[1];
 			groups.set(i, groups.get(i).withQValue(q[k]));
 		}
-		return tables.entrySet().stream().map((e) -> new Table(e.getKey(), List.copyOf(e.getValue()))).toList();
+		return tables.entrySet().stream().map((e) -> {
+			long total = counts.getOrDefault(e.getKey(), Map.of())
+				.values()
+				.stream()
+				.mapToLong(Count::denominator)
+				.sum();
+			return new Table(e.getKey(), List.copyOf(e.getValue()), total);
+		}).toList();
 	}
 
 	static Set<String> suppressed(Characteristic characteristic, Map<String, Count> counts) {

@@ -3,5 +3,6 @@
  * with the rest, with significance, Benjamini-Hochberg q-values and small-number
  * suppression. Owns no case data: reads the views the measures and cases modules publish.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "accounts", "estate", "imports" })
+@org.springframework.modulith.ApplicationModule(
+		allowedDependencies = { "shared", "accounts", "estate", "imports", "measures" })
 package org.probity.equality;

@@ -5,7 +5,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +17,6 @@ import tools.jackson.databind.ObjectMapper;
 import org.probity.IntegrationTest;
 import org.probity.accounts.Accounts;
 import org.probity.accounts.Role;
-import org.probity.cases.CaseDataFactory;
 import org.probity.measures.MeasureRecomputation;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -57,29 +55,10 @@ class EqualityApiTests {
 
 	final ObjectMapper json = new ObjectMapper();
 
-	static int people;
-
 	@BeforeAll
 	static void load(@Autowired JdbcClient jdbc, @Autowired MeasureRecomputation recomputation,
 			@Autowired Accounts accounts) {
-		CaseDataFactory data = new CaseDataFactory(jdbc);
-		data.unit("EQAP", "Equality provider", "PROVIDER", null)
-			.unit("EQAR", "Equality region", "REGION", "EQAP")
-			.unit(LDU, "Equality LDU", "LDU", "EQAR")
-			.unit(TEAM, "Equality team one", "TEAM", LDU)
-			.unit(OTHER_TEAM, "Equality team two", "TEAM", LDU)
-			.staff(STAFF, "Ada", "Equal", "PO", TEAM)
-			.staff(OTHER_STAFF, "Ben", "Equal", "PO", OTHER_TEAM);
-		for (int i = 0; i < 12; i++) {
-			ended(data, "MALE", "BLACK", LocalDate.of(2024, 1, 17), i < 10, STAFF, TEAM);
-			ended(data, "FEMALE", "WHITE", LocalDate.of(2024, 3, 12), i < 4, STAFF, TEAM);
-		}
-		for (int i = 0; i < 3; i++) {
-			ended(data, "NOT_RECORDED", "WHITE", LocalDate.of(2024, 3, 20), i < 1, STAFF, TEAM);
-		}
-		for (int i = 0; i < 6; i++) {
-			ended(data, "MALE", "ASIAN", LocalDate.of(2024, 3, 4), true, OTHER_STAFF, OTHER_TEAM);
-		}
+		new EqualityTestData(jdbc, "EQA", 'Q').firstQuarterOf2024();
 		recomputation.recomputeAll();
 		accounts.createOrReset("eqa-manager-two", "Manager Two", Role.LINE_MANAGER, null, OTHER_TEAM, "secret-eqa-1");
 		accounts.createOrReset("eqa-practitioner", "Practitioner", Role.PRACTITIONER, STAFF, null, "secret-eqa-2");
@@ -224,14 +203,6 @@ class EqualityApiTests {
 			assertThat(response.statusCode()).as(e.getKey()).isEqualTo(e.getValue());
 			assertThat(this.json.readTree(response.body()).get("message").asString()).as(e.getKey()).isNotBlank();
 		}
-	}
-
-	private static void ended(CaseDataFactory data, String sex, String ethnicity, LocalDate terminated,
-			boolean completed, String staff, String team) {
-		String crn = String.format("Q%06d", 910000 + (++people));
-		data.person(crn, LocalDate.of(1994, 6, 15), sex, null, ethnicity, "NONE", "NOT_RECORDED", false, "SINGLE");
-		data.event("EQA-E" + people, crn, "COMMUNITY_ORDER", terminated.minusMonths(9), staff, team, terminated,
-				completed ? "COMPLETED" : "REVOKED_BREACH");
 	}
 
 	private static JsonNode group(JsonNode body, String characteristic, String group) {

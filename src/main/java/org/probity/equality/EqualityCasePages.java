@@ -1,0 +1,139 @@
+package org.probity.equality;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.server.ResponseStatusException;
+
+import org.probity.accounts.CaseAccessLog;
+import org.probity.accounts.CurrentUser;
+import org.probity.measures.TableExport;
+
+/**
+ * The cases behind one group's figure: listed only for a group that is shown (never for
+ * one suppressed, whatever the role), in the user's scope, each case listed written to
+ * the case access log.
+ */
+@Controller
+class EqualityCasePages {
+
+	static final int PER_PAGE = 50;
+
+	private final EqualityPages pages;
+
+	private final EqualityFigures figures;
+
+	private final EqualityCases cases;
+
+	private final CaseAccessLog accessLog;
+
+	EqualityCasePages(EqualityPages pages, EqualityFigures figures, EqualityCases cases, CaseAccessLog accessLog) {
+		this.pages = pages;
+		this.figures = figures;
+		this.cases = cases;
+		this.accessLog = accessLog;
+	}
+
+	@GetMapping("/equality/{code}/cases")
+	@PreAuthorize("isAuthenticated()")
+	Object cases(@PathVariable String code, @RequestParam(required = false) String period,
+			@RequestParam(required = false) String unit, @RequestParam(required = false) String staff,
+			@RequestParam(required = false) String characteristic, @RequestParam(required = false) String group,
+			@RequestParam(defaultValue = "1") int page, @RequestParam(required = false) String format,
+			@AuthenticationPrincipal CurrentUser user, Model model) {
+		EqualityFigures.Measure measure = this.figures.measure(code)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No measure " + code));
+		model.addAttribute("measure", measure);
+		EqualityPages.Place place = this.pages.place(period, unit, staff, user, model);
+		if (place == null) {
+			return "equality/cases";
+		}
+		Characteristic c = characteristic(characteristic);
+		if (group == null || !c.groups().contains(group)) {
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No group " + group + " of " + c.label());
+		}
+		GroupFigures figures = this.figures.tables(measure.code(), place.period(), place.focus())
+			.stream()
+			.filter((t) -> t.characteristic() == c)
+			.flatMap((t) -> t.groups().stream())
+			.filter((g) -> g.group().equals(group))
+			.findFirst()
+			.orElseThrow();
+		if (figures.suppressed()) {
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND,
+					"This group has fewer than 5 cases for the period: its cases are not listed here. The measure's own case list has every case.");
+		}
+		List<EqualityCases.CaseRow> all = this.cases.of(measure.code(), place.period(), place.focus(), c, group);
+		String name = measure.code() + "-" + c.name() + "-" + group + "-" + place.period().code();
+		if (TableExport.wanted(format)) {
+			log(user, all);
+			return new TableExport(name,
+					List.of("CRN", "Event", "Month", "Team", "Practitioner", "Result", "Numerator", "Denominator"),
+					all.stream()
+						.map((r) -> List.<Object>of(r.crn(), r.eventId(), r.month().toString().substring(0, 7),
+								r.teamCode(), r.staffCode(), r.met() ? "Met" : "Not met", r.numerator(),
+								r.denominator()))
+						.toList())
+				.as(format);
+		}
+		int pages = Math.max(1, (all.size() + PER_PAGE - 1) / PER_PAGE);
+		int current = Math.min(Math.max(1, page), pages);
+		List<EqualityCases.CaseRow> shown = all.subList((current - 1) * PER_PAGE,
+				Math.min(all.size(), current * PER_PAGE));
+		log(user, shown);
+		model.addAttribute("place", place);
+		model.addAttribute("characteristic", c);
+		model.addAttribute("group", GroupView.of(figures, 0));
+		model.addAttribute("groupCode", group);
+		model.addAttribute("cases", shown);
+		model.addAttribute("total", all.size());
+		model.addAttribute("page", current);
+		model.addAttribute("pages", pages);
+		model.addAttribute("baseQuery", place.query() + "&characteristic=" + c.name() + "&group=" + group);
+		return "equality/cases";
+	}
+
+	/** Every case listed, once per page shown, as an opening in the case access log. */
+	private void log(CurrentUser user, List<EqualityCases.CaseRow> rows) {
+		Set<String> crns = new LinkedHashSet<>();
+		rows.forEach((r) -> crns.add(r.crn()));
+		crns.forEach((crn) -> this.accessLog.record(user.getUsername(), crn, CaseAccessLog.Outcome.OPENED));
+	}
+
+	private static Characteristic characteristic(String name) {
+		try {
+			return Characteristic.valueOf(String.valueOf(name));
+		}
+		catch (IllegalArgumentException ex) {
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No characteristic " + name);
+		}
+	}
+
+	@ExceptionHandler(EqualityScope.OutOfScope.class)
+	@ResponseStatus(HttpStatus.FORBIDDEN)
+	String outOfScope(EqualityScope.OutOfScope ex, Model model) {
+		model.addAttribute("status", 403);
+		model.addAttribute("message", ex.getMessage());
+		return "equality/problem";
+	}
+
+	@ExceptionHandler(ResponseStatusException.class)
+	String problem(ResponseStatusException ex, Model model, jakarta.servlet.http.HttpServletResponse response) {
+		response.setStatus(ex.getStatusCode().value());
+		model.addAttribute("status", ex.getStatusCode().value());
+		model.addAttribute("message", ex.getReason());
+		return "equality/problem";
+	}
+
+}
