@@ -38,11 +38,47 @@ class EqualityCasePages {
 
 	private final CaseAccessLog accessLog;
 
-	EqualityCasePages(EqualityPages pages, EqualityFigures figures, EqualityCases cases, CaseAccessLog accessLog) {
+	private final EqualityCaseloads caseloads;
+
+	EqualityCasePages(EqualityPages pages, EqualityFigures figures, EqualityCases cases, CaseAccessLog accessLog,
+			EqualityCaseloads caseloads) {
 		this.pages = pages;
 		this.figures = figures;
 		this.cases = cases;
 		this.accessLog = accessLog;
+		this.caseloads = caseloads;
+	}
+
+	/** The case-mix profile of a unit's caseload on the last day of the period. */
+	@GetMapping("/equality/caseload")
+	@PreAuthorize("isAuthenticated()")
+	Object caseload(@RequestParam(required = false) String period, @RequestParam(required = false) String unit,
+			@RequestParam(required = false) String format, @AuthenticationPrincipal CurrentUser user, Model model) {
+		EqualityPages.Place place = this.pages.place(period, unit, null, user, model);
+		if (place == null) {
+			return "equality/caseload";
+		}
+		if (place.focus().unit() == null) {
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND, "The case-mix profile is of a unit's caseload");
+		}
+		java.time.LocalDate day = place.period().endDate();
+		List<EqualityCaseloads.Profile> profiles = this.caseloads.profile(place.focus().unit(), day);
+		if (TableExport.wanted(format)) {
+			return new TableExport("caseload-" + place.focus().unit() + "-" + place.period().code(),
+					List.of("Characteristic", "Group", "People (unit)", "Share (unit)", "People (provider)",
+							"Share (provider)"),
+					profiles.stream()
+						.flatMap((p) -> p.rows()
+							.stream()
+							.map((r) -> List.<Object>of(p.characteristic().name(), r.group(), r.unit(), r.unitShare(),
+									r.provider(), r.providerShare())))
+						.toList())
+				.as(format);
+		}
+		model.addAttribute("place", place);
+		model.addAttribute("day", org.probity.shared.Dates.format(day));
+		model.addAttribute("profiles", profiles);
+		return "equality/caseload";
 	}
 
 	@GetMapping("/equality/{code}/cases")

@@ -18,6 +18,26 @@ language sql immutable parallel safe as $$
     from (select cast(extract(year from age(on_day, date_of_birth)) as integer) as a) as x
 $$;
 
+-- A person's group in each characteristic (equality.md, "Characteristics and groups"),
+-- age in whole years on the day given. PostgreSQL writes it into the calling query.
+create function equality_groups(date_of_birth date, sex text, gender_identity_same_as_birth boolean, ethnicity text,
+                                religion text, sexual_orientation text, disability boolean, marital_status text,
+                                on_day date)
+returns table (characteristic text, group_code text)
+language sql immutable parallel safe as $$
+    values
+        ('AGE', equality_age_band(date_of_birth, on_day)),
+        ('SEX', sex),
+        ('GENDER_REASSIGNMENT', case gender_identity_same_as_birth when true then 'SAME_AS_BIRTH'
+                                     when false then 'DIFFERENT_FROM_BIRTH' else 'NOT_RECORDED' end),
+        ('ETHNICITY', ethnicity),
+        ('RELIGION', religion),
+        ('SEXUAL_ORIENTATION', sexual_orientation),
+        ('DISABILITY', case disability when true then 'DISABLED' when false then 'NOT_DISABLED'
+                            else 'NOT_RECORDED' end),
+        ('MARITAL_STATUS', marital_status)
+$$;
+
 -- Every case row of the months from_month to to_month once per characteristic, with the
 -- person's group in it; age on the last day of the month the row counts in.
 create function equality_row_groups(from_month date, to_month date)
@@ -28,16 +48,7 @@ language sql stable parallel safe as $$
            g.characteristic, g.group_code
     from equality_case_rows(from_month, to_month) r
     join equality_person p on p.crn = r.crn
-    cross join lateral (values
-        ('AGE', equality_age_band(p.date_of_birth, cast(r.month + interval '1 month' - interval '1 day' as date))),
-        ('SEX', p.sex),
-        ('GENDER_REASSIGNMENT', case p.gender_identity_same_as_birth when true then 'SAME_AS_BIRTH'
-                                     when false then 'DIFFERENT_FROM_BIRTH' else 'NOT_RECORDED' end),
-        ('ETHNICITY', p.ethnicity),
-        ('RELIGION', p.religion),
-        ('SEXUAL_ORIENTATION', p.sexual_orientation),
-        ('DISABILITY', case p.disability when true then 'DISABLED' when false then 'NOT_DISABLED'
-                            else 'NOT_RECORDED' end),
-        ('MARITAL_STATUS', p.marital_status)
-    ) as g(characteristic, group_code)
+    cross join lateral equality_groups(p.date_of_birth, p.sex, p.gender_identity_same_as_birth, p.ethnicity,
+        p.religion, p.sexual_orientation, p.disability, p.marital_status,
+        cast(r.month + interval '1 month' - interval '1 day' as date)) as g
 $$;

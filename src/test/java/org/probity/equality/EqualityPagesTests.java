@@ -131,6 +131,23 @@ class EqualityPagesTests {
 	}
 
 	@Test
+	void profilesTheCaseloadOnTheLastDayOfThePeriodBesideTheProvider() {
+		// on 29 February 2024 the orders ending in March are active: 15 in team one, 21
+		// in the provider (the six Asian men of team two)
+		String page = quality().get("/equality/caseload?period=2024-02&unit=" + data.team()).body();
+		assertThat(page).contains("29 February 2024", "People (15)", "Provider (21)");
+		String ethnicity = page.substring(page.indexOf("id=\"ETHNICITY\""), page.indexOf("id=\"RELIGION\""));
+		assertThat(ethnicity).contains("100.0%", "71.4%", "28.6%");
+		// sex: 3 not recorded, so the next smallest is hidden too (women in the team, men
+		// in the provider)
+		String sex = page.substring(page.indexOf("id=\"SEX\""), page.indexOf("id=\"GENDER_REASSIGNMENT\""));
+		assertThat(sex.split(">fewer than 5<", -1)).hasSize(5);
+		HttpResponse<String> csv = quality()
+			.get("/equality/caseload?period=2024-02&unit=" + data.team() + "&format=csv");
+		assertThat(csv.body()).contains("ETHNICITY,WHITE,15,100.0%,15,71.4%", "SEX,FEMALE,fewer than 5,,12,57.1%");
+	}
+
+	@Test
 	void aPeriodThatDoesNotReadIsAnErrorOnThePage() {
 		HttpResponse<String> response = quality().get("/equality?period=2024-Q5&unit=" + data.team());
 		assertThat(response.statusCode()).isEqualTo(200);
