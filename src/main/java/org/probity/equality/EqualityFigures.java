@@ -12,7 +12,10 @@ import java.util.TreeMap;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import org.probity.equality.EqualityTables.Count;
 import org.probity.shared.Period;
@@ -52,12 +55,19 @@ class EqualityFigures {
 
 	}
 
+	/** One node at a time counts a month (pg_advisory_xact_lock; "EQUALITY" in ASCII). */
+	static final long COUNTING_LOCK = 0x455155414c495459L;
+
 	private final JdbcClient jdbc;
+
+	private final TransactionTemplate separately;
 
 	private final Recent recent = new Recent(500);
 
-	EqualityFigures(JdbcClient jdbc) {
+	EqualityFigures(JdbcClient jdbc, PlatformTransactionManager transactions) {
 		this.jdbc = jdbc;
+		this.separately = new TransactionTemplate(transactions);
+		this.separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 	}
 
 	@Transactional(readOnly = true)
@@ -106,15 +116,23 @@ class EqualityFigures {
 		String sql = """
 				select r.month, r.group_code, sum(r.numerator) as numerator, sum(r.denominator) as denominator
 				from equality_row_groups(:from, :to) r
-				where r.measure_code = :measure and r.characteristic = :characteristic and %s
+				where r.measure_code = :measure and r.characteristic = :characteristic and r.staff_code = :staff
 				group by 1, 2
-				""".formatted(where(focus));
+				""";
+		if (focus.unit() != null) {
+			countMonths(first.atDay(1), last.atDay(1));
+			sql = """
+					select r.month, r.group_code, r.numerator, r.denominator from equality_unit_cell r
+					where r.unit_code = :unit and r.month between :from and :to and r.measure_code = :measure
+					  and r.characteristic = :characteristic
+					""";
+		}
 		this.jdbc.sql(sql)
 			.param("from", first.atDay(1))
 			.param("to", last.atDay(1))
 			.param("measure", measure)
 			.param("characteristic", characteristic.name())
-			.param("teams", teams(focus))
+			.param("unit", focus.unit())
 			.param("staff", focus.staff())
 			.query((rs, i) -> months.get(YearMonth.from(rs.getObject("month", LocalDate.class)))
 				.put(rs.getString("group_code"), new Count(rs.getLong("numerator"), rs.getLong("denominator"))))
@@ -135,13 +153,23 @@ class EqualityFigures {
 				select r.measure_code, r.characteristic, r.group_code, sum(r.numerator) as numerator,
 				       sum(r.denominator) as denominator
 				from equality_row_groups(:from, :to) r
-				where %s
+				where r.staff_code = :staff
 				group by 1, 2, 3
-				""".formatted(where(focus));
+				""";
+		if (focus.unit() != null) {
+			countMonths(period.startDate(), period.last().atDay(1));
+			sql = """
+					select r.measure_code, r.characteristic, r.group_code, sum(r.numerator) as numerator,
+					       sum(r.denominator) as denominator
+					from equality_unit_cell r
+					where r.unit_code = :unit and r.month between :from and :to
+					group by 1, 2, 3
+					""";
+		}
 		this.jdbc.sql(sql)
 			.param("from", period.startDate())
 			.param("to", period.last().atDay(1))
-			.param("teams", teams(focus))
+			.param("unit", focus.unit())
 			.param("staff", focus.staff())
 			.query((rs, i) -> byMeasure
 				.computeIfAbsent(rs.getString("measure_code"), (k) -> new EnumMap<>(Characteristic.class))
@@ -151,23 +179,67 @@ class EqualityFigures {
 		return new Counts(byMeasure);
 	}
 
-	private static String where(Focus focus) {
-		return (focus.staff() != null) ? "r.staff_code = :staff" : "r.team_code = any(cast(:teams as text[]))";
+	/**
+	 * Counts again, for every unit, the months from {@code from} to {@code to} (first
+	 * days) not counted at the current versions: in a transaction of its own, one node at
+	 * a time, each month replaced whole.
+	 */
+	void countMonths(LocalDate from, LocalDate to) {
+		List<Long> version = version();
+		if (stale(from, to, version).isEmpty()) {
+			return;
+		}
+		this.separately.executeWithoutResult((tx) -> {
+			this.jdbc.sql("select pg_advisory_xact_lock(:lock)").param("lock", COUNTING_LOCK).query().listOfRows();
+			// read again under the lock: another node may have counted them meanwhile
+			List<Long> current = version();
+			for (LocalDate month : stale(from, to, current)) {
+				this.jdbc.sql("delete from equality_unit_cell where month = :month").param("month", month).update();
+				this.jdbc
+					.sql("""
+							insert into equality_unit_cell (month, unit_code, measure_code, characteristic, group_code,
+							                                numerator, denominator)
+							select t.month, a.ancestor_code, t.measure_code, t.characteristic, t.group_code, sum(t.numerator),
+							       sum(t.denominator)
+							from (
+							    select r.month, r.team_code, r.measure_code, r.characteristic, r.group_code,
+							           sum(r.numerator) as numerator, sum(r.denominator) as denominator
+							    from equality_row_groups(:month, :month) r
+							    group by 1, 2, 3, 4, 5
+							) t
+							join unit_ancestry a on a.unit_code = t.team_code
+							group by 1, 2, 3, 4, 5
+							""")
+					.param("month", month)
+					.update();
+				this.jdbc.sql("""
+						insert into equality_month (month, measures_version, people_version, counted_at)
+						values (:month, :measures, :people, now())
+						on conflict (month) do update set measures_version = excluded.measures_version,
+						    people_version = excluded.people_version, counted_at = excluded.counted_at
+						""")
+					.param("month", month)
+					.param("measures", current.get(0))
+					.param("people", current.get(1))
+					.update();
+			}
+		});
 	}
 
-	/**
-	 * The teams under a unit, listed first: the planner cannot see how few rows the
-	 * recursive unit_ancestry view gives.
-	 */
-	private String[] teams(Focus focus) {
-		if (focus.unit() == null) {
-			return new String[0];
-		}
-		return this.jdbc.sql("select unit_code from unit_ancestry where ancestor_code = :code")
-			.param("code", focus.unit())
-			.query(String.class)
-			.list()
-			.toArray(String[]::new);
+	private List<LocalDate> stale(LocalDate from, LocalDate to, List<Long> version) {
+		return this.jdbc
+			.sql("""
+					select cast(m as date) from generate_series(cast(:from as date), cast(:to as date), interval '1 month') m
+					where not exists (select 1 from equality_month s where s.month = cast(m as date)
+					                  and s.measures_version = :measures and s.people_version = :people)
+					order by 1
+					""")
+			.param("from", from)
+			.param("to", to)
+			.param("measures", version.get(0))
+			.param("people", version.get(1))
+			.query(LocalDate.class)
+			.list();
 	}
 
 	/** The versions of the measures' results and of the people's characteristics. */

@@ -52,3 +52,26 @@ language sql stable parallel safe as $$
         p.religion, p.sexual_orientation, p.disability, p.marital_status,
         cast(r.month + interval '1 month' - interval '1 day' as date)) as g
 $$;
+
+-- Monthly counts per unit (each team and every unit above it), measure, characteristic
+-- and group: what the unit pages and API sum for a period, as the measures sum their
+-- monthly totals. Filled month by month when first read after the measures' results or
+-- the people changed (equality_month holds the versions each month was counted at).
+-- Unlogged, with its months: after a crash both are empty and are counted again.
+create unlogged table equality_unit_cell (
+    month date not null,
+    unit_code varchar(12) not null,
+    measure_code text not null,
+    characteristic text not null,
+    group_code text not null,
+    numerator bigint not null,
+    denominator bigint not null,
+    primary key (unit_code, month, measure_code, characteristic, group_code)
+);
+
+create unlogged table equality_month (
+    month date primary key,
+    measures_version bigint not null,
+    people_version bigint not null,
+    counted_at timestamptz not null
+);

@@ -52,7 +52,7 @@ public final class EqualityReads {
 		for (String kind : List.of("cold", "warm")) {
 			long t = System.nanoTime();
 			HttpResponse<String> overview = admin.get("/equality?period=" + quarter.code() + "&unit=" + provider);
-			note("Overview page, provider %s, %s (16 measures x 8 characteristics, a 12-month trend), %s: %d ms (HTTP %d)",
+			note("Overview page, provider %s, %s (16 measures x 8 characteristics, a 12-month trend; cold: the first read after a recomputation, which counts the 12 months for every unit), %s: %d ms (HTTP %d)",
 					provider, quarter.code(), kind, millis(t), overview.statusCode());
 		}
 		for (String kind : List.of("cold", "warm")) {
