@@ -35,7 +35,7 @@ final class CaseHistories implements Closeable {
 	 * this much more often: the kind of difference the equality analysis exists to find
 	 * (issue #14), made deterministic so that the demo shows one.
 	 */
-	static final double INITIAL_LATE_DISPARITY = 0.16;
+	static final double INITIAL_LATE_DISPARITY = 0.3;
 
 	static final double BANK_HOLIDAY_PRESSURE = 0.08;
 
