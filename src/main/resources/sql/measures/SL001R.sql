@@ -7,7 +7,7 @@ select 'SL001R', date_trunc('month', e.allocation_date)::date, e.event_id, e.eve
             else 'first face-to-face contact ' || measure_business_days(cf.seq - ca.seq) || ' after allocation'
                  || case when f.first_day > due.day then ' (due by ' || measure_date(due.day) || ')' else '' end
        end
-from event e
+from case_event e
 join business_calendar ca on ca.day = e.allocation_date
 join business_calendar due on due.business_day and due.seq = ca.seq + 5
 left join (select event_id, first_after_allocation as first_day from measure_contact_first) f on f.event_id = e.event_id

@@ -5,6 +5,8 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
 
+import org.probity.accounts.CurrentUser;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -44,15 +46,21 @@ public class AssuranceReports {
 		this.clock = clock;
 	}
 
+	/** Writes the access log for a response that showed the report's alert rows. */
+	public void logShown(CurrentUser user, String shown, Report report) {
+		this.alerts.logShown(user, shown, report.alerts());
+	}
+
 	/**
 	 * @param unitCode null for every unit
+	 * @param user whose view of the alert rows the report gives
 	 */
 	@Transactional(readOnly = true)
-	public Report report(YearMonth month, String unitCode) {
+	public Report report(YearMonth month, String unitCode, CurrentUser user) {
 		LocalDate from = month.atDay(1);
 		LocalDate to = month.atEndOfMonth();
 		String unitName = (unitCode == null) ? "All units"
-				: this.jdbc.sql("select unit_name from unit where unit_code = :u")
+				: this.jdbc.sql("select unit_name from estate_unit where unit_code = :u")
 					.param("u", unitCode)
 					.query(String.class)
 					.optional()
@@ -66,10 +74,10 @@ public class AssuranceReports {
 					       count(*) filter (where (a.status in ('PLANNED', 'IN_PROGRESS') and a.due_date < :today)
 					           or (a.status = 'COMPLETED' and (a.completed_at at time zone 'Europe/London')::date > a.due_date)) as late,
 					       count(*) filter (where a.status = 'MISSED') as missed
-					from case_audit a left join unit u on u.unit_code = a.team_code
+					from case_audit a left join estate_unit u on u.unit_code = a.team_code
 					where a.due_date between :from and :to
 					  and (cast(:unit as text) is null
-					       or a.team_code in (select unit_code from unit_ancestry where ancestor_code = cast(:unit as text)))
+					       or a.team_code in (select unit_code from estate_unit_ancestry where ancestor_code = cast(:unit as text)))
 					group by a.team_code, u.unit_name
 					order by team_name
 					""")
@@ -93,7 +101,7 @@ public class AssuranceReports {
 					where a.status = 'COMPLETED'
 					  and (a.completed_at at time zone 'Europe/London')::date between :from and :to
 					  and (cast(:unit as text) is null
-					       or a.team_code in (select unit_code from unit_ancestry where ancestor_code = cast(:unit as text)))
+					       or a.team_code in (select unit_code from estate_unit_ancestry where ancestor_code = cast(:unit as text)))
 					group by a.template_code, f.prompt_code
 					order by audits desc, a.template_code, f.prompt_code
 					limit 10
@@ -105,7 +113,8 @@ public class AssuranceReports {
 			.list();
 		AuditRatings.Result result = this.ratings.rate(AuditRatings.Scope.unit(unitCode, from, to));
 		return new Report(month, unitCode, unitName, teams, total, result,
-				this.alerts.raisedBetween(unitCode, from, to), prompts, result.auditsCompleted());
+				this.alerts.visibleOf(user, this.alerts.raisedBetween(unitCode, from, to)), prompts,
+				result.auditsCompleted());
 	}
 
 }

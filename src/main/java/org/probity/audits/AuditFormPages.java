@@ -42,6 +42,13 @@ class AuditFormPages {
 	@GetMapping("/audits/{id:\\d+}")
 	@PreAuthorize("hasAnyRole('ADMIN','QUALITY_TEAM','SENIOR_MANAGER','LINE_MANAGER','PRACTITIONER')")
 	String form(@PathVariable long id, @AuthenticationPrincipal CurrentUser user, Model model) {
+		if (!this.audits.mayWorkOn(id, user)) {
+			// a reader (a manager or the practitioner, once it is completed) reads it on
+			// the
+			// check page; anyone else is refused here
+			this.audits.read(id, user);
+			return "redirect:/audits/" + id + "/check";
+		}
 		CaseAudits.Audit audit = this.audits.open(id, user);
 		if (!audit.open()) {
 			return "redirect:/audits/" + id + "/check";
@@ -96,11 +103,13 @@ class AuditFormPages {
 	@GetMapping("/audits/{id:\\d+}/check")
 	@PreAuthorize("hasAnyRole('ADMIN','QUALITY_TEAM','SENIOR_MANAGER','LINE_MANAGER','PRACTITIONER')")
 	String check(@PathVariable long id, @AuthenticationPrincipal CurrentUser user, Model model) {
-		CaseAudits.Audit audit = this.audits.open(id, user);
+		CaseAudits.Audit audit = this.audits.read(id, user);
 		model.addAttribute("audit", audit);
 		model.addAttribute("template", this.audits.template(audit));
 		model.addAttribute("caseSummary", this.audits.caseSummary(audit.eventId()).orElse(null));
 		model.addAttribute("problems", audit.open() ? this.audits.problems(audit) : Map.of());
+		model.addAttribute("acknowledgement", this.audits.acknowledgement(id).orElse(null));
+		model.addAttribute("mayAcknowledge", this.audits.mayAcknowledge(audit, user));
 		return "audits/check";
 	}
 
@@ -118,6 +127,21 @@ class AuditFormPages {
 			return check(id, user, model);
 		}
 		catch (InvalidAudit ex) {
+			return check(id, user, model);
+		}
+	}
+
+	@PostMapping("/audits/{id:\\d+}/acknowledge")
+	@PreAuthorize("hasRole('PRACTITIONER')")
+	String acknowledge(@PathVariable long id, @RequestParam(required = false) String note,
+			@AuthenticationPrincipal CurrentUser user, Model model, RedirectAttributes redirect) {
+		try {
+			this.audits.acknowledge(id, note, user);
+			redirect.addFlashAttribute("acknowledged", true);
+			return "redirect:/audits/" + id + "/check";
+		}
+		catch (AuditChanged | IllegalArgumentException ex) {
+			model.addAttribute("conflict", ex.getMessage());
 			return check(id, user, model);
 		}
 	}

@@ -1,8 +1,6 @@
 package org.probity.equality;
 
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -16,14 +14,15 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.server.ResponseStatusException;
 
-import org.probity.accounts.CaseAccessLog;
 import org.probity.accounts.CurrentUser;
-import org.probity.measures.TableExport;
+import org.probity.estate.Visibility;
+import org.probity.shared.web.Table;
+import org.probity.shared.web.TableExport;
 
 /**
  * The cases behind one group's figure: listed only for a group that is shown (never for
- * one suppressed, whatever the role), in the user's scope, each case listed written to
- * the case access log.
+ * one suppressed, whatever the role), in the user's scope (the estate's visibility rule:
+ * restricted cases shown as such), every list shown written to the case access log.
  */
 @Controller
 class EqualityCasePages {
@@ -36,16 +35,16 @@ class EqualityCasePages {
 
 	private final EqualityCases cases;
 
-	private final CaseAccessLog accessLog;
+	private final Visibility visibility;
 
 	private final EqualityCaseloads caseloads;
 
-	EqualityCasePages(EqualityPages pages, EqualityFigures figures, EqualityCases cases, CaseAccessLog accessLog,
+	EqualityCasePages(EqualityPages pages, EqualityFigures figures, EqualityCases cases, Visibility visibility,
 			EqualityCaseloads caseloads) {
 		this.pages = pages;
 		this.figures = figures;
 		this.cases = cases;
-		this.accessLog = accessLog;
+		this.visibility = visibility;
 		this.caseloads = caseloads;
 	}
 
@@ -64,16 +63,17 @@ class EqualityCasePages {
 		java.time.LocalDate day = place.period().endDate();
 		List<EqualityCaseloads.Profile> profiles = this.caseloads.profile(place.focus().unit(), day);
 		if (TableExport.wanted(format)) {
-			return new TableExport("caseload-" + place.focus().unit() + "-" + place.period().code(),
-					List.of("Characteristic", "Group", "People (unit)", "Share (unit)", "People (provider)",
-							"Share (provider)"),
-					profiles.stream()
-						.flatMap((p) -> p.rows()
-							.stream()
-							.map((r) -> List.<Object>of(p.characteristic().name(), r.group(), r.unit(), r.unitShare(),
-									r.provider(), r.providerShare())))
-						.toList())
-				.as(format);
+			Table table = Table.titled("Caseload " + place.focus().unit() + " " + place.period().code())
+				.text("Characteristic", "Group", "People (unit)", "Share (unit)", "People (provider)",
+						"Share (provider)");
+			for (EqualityCaseloads.Profile p : profiles) {
+				for (EqualityCaseloads.Row r : p.rows()) {
+					table = table.row(p.characteristic().name(), r.group(), r.unit(), r.unitShare(), r.provider(),
+							r.providerShare());
+				}
+			}
+			return TableExport.response("caseload-" + place.focus().unit() + "-" + place.period().code(), format,
+					table);
 		}
 		model.addAttribute("place", place);
 		model.addAttribute("day", org.probity.shared.Dates.format(day));
@@ -110,24 +110,28 @@ class EqualityCasePages {
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND,
 					"This group has fewer than 5 cases for the period: its cases are not listed here. The measure's own case list has every case.");
 		}
-		List<EqualityCases.CaseRow> all = this.cases.of(measure.code(), place.period(), place.focus(), c, group);
+		List<Visibility.Shown<EqualityCases.CaseRow>> all = this.visibility.filter(user,
+				this.cases.of(measure.code(), place.period(), place.focus(), c, group), EqualityCasePages::holding);
 		String name = measure.code() + "-" + c.name() + "-" + group + "-" + place.period().code();
 		if (TableExport.wanted(format)) {
-			log(user, all);
-			return new TableExport(name,
-					List.of("CRN", "Event", "Month", "Team", "Practitioner", "Result", "Numerator", "Denominator"),
-					all.stream()
-						.map((r) -> List.<Object>of(r.crn(), r.eventId(), r.month().toString().substring(0, 7),
-								r.teamCode(), r.staffCode(), r.met() ? "Met" : "Not met", r.numerator(),
-								r.denominator()))
-						.toList())
-				.as(format);
+			this.visibility.logShown(user, "equality cases export " + name, all, EqualityCasePages::holding);
+			Table table = Table.titled(measure.code() + " " + c.name() + " " + group)
+				.text("CRN", "Event", "Month", "Team", "Practitioner", "Result")
+				.number("Numerator", "Denominator");
+			for (Visibility.Shown<EqualityCases.CaseRow> shown : all) {
+				EqualityCases.CaseRow r = shown.row();
+				table = shown.restricted() ? table.row(r.crn(), "restricted case", null, null, null, null, null, null)
+						: table.row(r.crn(), r.eventId(), r.month().toString().substring(0, 7), r.teamCode(),
+								r.staffCode(), r.met() ? "Met" : "Not met", r.numerator(), r.denominator());
+			}
+			return TableExport.response(name, format, table);
 		}
 		int pages = Math.max(1, (all.size() + PER_PAGE - 1) / PER_PAGE);
 		int current = Math.min(Math.max(1, page), pages);
-		List<EqualityCases.CaseRow> shown = all.subList((current - 1) * PER_PAGE,
+		List<Visibility.Shown<EqualityCases.CaseRow>> shown = all.subList((current - 1) * PER_PAGE,
 				Math.min(all.size(), current * PER_PAGE));
-		log(user, shown);
+		this.visibility.logShown(user, "equality cases " + name + " page " + current, shown,
+				EqualityCasePages::holding);
 		model.addAttribute("place", place);
 		model.addAttribute("characteristic", c);
 		model.addAttribute("group", GroupView.of(figures, 0));
@@ -140,11 +144,8 @@ class EqualityCasePages {
 		return "equality/cases";
 	}
 
-	/** Every case listed, once per page shown, as an opening in the case access log. */
-	private void log(CurrentUser user, List<EqualityCases.CaseRow> rows) {
-		Set<String> crns = new LinkedHashSet<>();
-		rows.forEach((r) -> crns.add(r.crn()));
-		crns.forEach((crn) -> this.accessLog.record(user.getUsername(), crn, CaseAccessLog.Outcome.OPENED));
+	private static Visibility.Holding holding(EqualityCases.CaseRow row) {
+		return new Visibility.Holding(row.crn(), row.teamCode(), row.staffCode());
 	}
 
 	private static Characteristic characteristic(String name) {

@@ -55,6 +55,7 @@ class EqualityCases {
 			.param("characteristic", characteristic.name())
 			.param("group", group)
 			.param("staff", focus.staff())
+			.param("within", focus.within(), java.sql.Types.VARCHAR)
 			.param("teams", teams)
 			.query(CaseRow.class)
 			.list();

@@ -33,18 +33,26 @@ class EqualityFigures {
 	record Measure(String code, String title, int ordinal) {
 	}
 
-	/** Where the figures are for: a unit (and every unit under it) or a practitioner. */
-	record Focus(String unit, String staff) {
+	/**
+	 * Where the figures are for: a unit (and every unit under it) or a practitioner, of
+	 * the cases held under the unit {@code within} only when it is given (what a manager
+	 * sees of a practitioner).
+	 */
+	record Focus(String unit, String staff, String within) {
 
 		static Focus unit(String code) {
-			return new Focus(code, null);
+			return new Focus(code, null, null);
 		}
 
-		static Focus staff(String code) {
-			return new Focus(null, code);
+		static Focus staff(String code, String within) {
+			return new Focus(null, code, within);
 		}
 
 	}
+
+	/** A practitioner's rows, only those held under {@code :within} when it is given. */
+	static final String STAFF_ROWS = "r.staff_code = :staff and (cast(:within as text) is null"
+			+ " or r.team_code in (select unit_code from unit_ancestry where ancestor_code = :within))";
 
 	/** Counts of every measure: measure -> characteristic -> group -> count. */
 	record Counts(Map<String, Map<Characteristic, Map<String, Count>>> byMeasure) {
@@ -116,9 +124,9 @@ class EqualityFigures {
 		String sql = """
 				select r.month, r.group_code, sum(r.numerator) as numerator, sum(r.denominator) as denominator
 				from equality_row_groups(:from, :to) r
-				where r.measure_code = :measure and r.characteristic = :characteristic and r.staff_code = :staff
+				where r.measure_code = :measure and r.characteristic = :characteristic and %s
 				group by 1, 2
-				""";
+				""".formatted(STAFF_ROWS);
 		if (focus.unit() != null) {
 			countMonths(first.atDay(1), last.atDay(1));
 			sql = """
@@ -134,6 +142,7 @@ class EqualityFigures {
 			.param("characteristic", characteristic.name())
 			.param("unit", focus.unit())
 			.param("staff", focus.staff())
+			.param("within", focus.within(), java.sql.Types.VARCHAR)
 			.query((rs, i) -> months.get(YearMonth.from(rs.getObject("month", LocalDate.class)))
 				.put(rs.getString("group_code"), new Count(rs.getLong("numerator"), rs.getLong("denominator"))))
 			.list();
@@ -143,8 +152,8 @@ class EqualityFigures {
 	/** The counts of every measure for the period, summed over its months. */
 	@Transactional(readOnly = true)
 	Counts counts(Period period, Focus focus) {
-		return this.recent.get(List.of(period.code(), String.valueOf(focus.unit()), String.valueOf(focus.staff())),
-				version(), () -> read(period, focus));
+		return this.recent.get(List.of(period.code(), String.valueOf(focus.unit()), String.valueOf(focus.staff()),
+				String.valueOf(focus.within())), version(), () -> read(period, focus));
 	}
 
 	private Counts read(Period period, Focus focus) {
@@ -153,9 +162,9 @@ class EqualityFigures {
 				select r.measure_code, r.characteristic, r.group_code, sum(r.numerator) as numerator,
 				       sum(r.denominator) as denominator
 				from equality_row_groups(:from, :to) r
-				where r.staff_code = :staff
+				where %s
 				group by 1, 2, 3
-				""";
+				""".formatted(STAFF_ROWS);
 		if (focus.unit() != null) {
 			countMonths(period.startDate(), period.last().atDay(1));
 			sql = """
@@ -171,6 +180,7 @@ class EqualityFigures {
 			.param("to", period.last().atDay(1))
 			.param("unit", focus.unit())
 			.param("staff", focus.staff())
+			.param("within", focus.within(), java.sql.Types.VARCHAR)
 			.query((rs, i) -> byMeasure
 				.computeIfAbsent(rs.getString("measure_code"), (k) -> new EnumMap<>(Characteristic.class))
 				.computeIfAbsent(Characteristic.valueOf(rs.getString("characteristic")), (k) -> new HashMap<>())

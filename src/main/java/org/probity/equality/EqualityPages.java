@@ -22,7 +22,8 @@ import org.springframework.web.server.ResponseStatusException;
 import org.probity.accounts.CurrentUser;
 import org.probity.accounts.DataScope;
 import org.probity.equality.EqualityFigures.Focus;
-import org.probity.measures.TableExport;
+import org.probity.shared.web.Table;
+import org.probity.shared.web.TableExport;
 import org.probity.shared.Period;
 
 /**
@@ -99,15 +100,16 @@ class EqualityPages {
 			return this.pdf.overview(place, rows, significant(tables));
 		}
 		if (TableExport.wanted(format)) {
-			List<String> headers = new ArrayList<>(List.of("Measure", "Title"));
+			Table table = Table.titled("Equality " + place.period().code()).text("Measure", "Title");
 			for (Characteristic c : Characteristic.values()) {
-				headers.add(c.label() + ": groups significantly lower");
+				table = table.number(c.label() + ": groups significantly lower");
 			}
-			return new TableExport("equality-" + place.period().code(), headers, rows.stream().map((r) -> {
+			for (OverviewRow r : rows) {
 				List<Object> row = new ArrayList<>(List.of(r.code(), r.title()));
 				row.addAll(r.lower());
-				return row;
-			}).toList()).as(format);
+				table = table.row(row.toArray());
+			}
+			return TableExport.response("equality-" + place.period().code(), format, table);
 		}
 		// the trend's group comes from the page's list as CHARACTERISTIC.GROUP
 		if (group != null && group.contains(".")) {
@@ -139,14 +141,17 @@ class EqualityPages {
 		}
 		List<EqualityTables.Table> tables = this.figures.tables(measure.code(), place.period(), place.focus());
 		if (TableExport.wanted(format)) {
-			return new TableExport(measure.code() + "-equality-" + place.period().code(),
-					List.of("Characteristic", "Group", "Suppressed", "Cases", "Met", "Performance", "Rest cases",
-							"Rest met", "Difference (points)", "Rate ratio", "p-value", "q-value", "Significant",
-							"Direction"),
-					tables.stream()
-						.flatMap((t) -> t.groups().stream().map((g) -> exportRow(t.characteristic(), g)))
-						.toList())
-				.as(format);
+			Table table = Table.titled(measure.code() + " by characteristic " + place.period().code())
+				.text("Characteristic", "Group", "Suppressed")
+				.number("Cases", "Met", "Performance", "Rest cases", "Rest met", "Difference (points)", "Rate ratio",
+						"p-value", "q-value")
+				.text("Significant", "Direction");
+			for (EqualityTables.Table t : tables) {
+				for (GroupFigures g : t.groups()) {
+					table = table.row(exportRow(t.characteristic(), g).toArray());
+				}
+			}
+			return TableExport.response(measure.code() + "-equality-" + place.period().code(), format, table);
 		}
 		List<TableView> views = tables.stream().map(EqualityPages::view).toList();
 		model.addAttribute("place", place);
@@ -167,7 +172,11 @@ class EqualityPages {
 
 	private static List<Object> exportRow(Characteristic c, GroupFigures g) {
 		if (g.suppressed()) {
-			return List.of(c.name(), g.group(), "fewer than 5", "", "", "", "", "", "", "", "", "", "", "");
+			List<Object> hidden = new ArrayList<>(List.of(c.name(), g.group(), "fewer than 5"));
+			for (int i = 0; i < 11; i++) {
+				hidden.add(null);
+			}
+			return hidden;
 		}
 		List<Object> row = new ArrayList<>();
 		row.add(c.name());

@@ -62,7 +62,7 @@ class EqualityRequests {
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No member of staff " + staff);
 		}
 		this.scope.checkStaff(user, staff);
-		return EqualityFigures.Focus.staff(staff);
+		return EqualityFigures.Focus.staff(staff, this.scope.within(user));
 	}
 
 	String unitName(String unit) {

@@ -5,13 +5,14 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import org.probity.accounts.CurrentUser;
-import org.probity.accounts.DataScope;
+import org.probity.estate.Visibility;
+import org.probity.shared.StaffCode;
+import org.probity.shared.UnitCode;
 
 /**
- * Every scope decision of the equality pages and API, as for measures: everything for the
- * quality team, administrators and API clients; a manager their unit, the units under it
- * and its practitioners; a practitioner their own figures only. One class, so that moving
- * to the estate's visibility rule is a change here alone.
+ * The equality pages' and API's questions to the one visibility rule
+ * ({@link Visibility}), as for measures: a unit the user may see, a practitioner's
+ * figures for those who may see them (a manager only the cases held in their units).
  */
 @Component
 class EqualityScope {
@@ -25,66 +26,49 @@ class EqualityScope {
 
 	}
 
+	private final Visibility visibility;
+
 	private final JdbcClient jdbc;
 
-	EqualityScope(JdbcClient jdbc) {
+	EqualityScope(Visibility visibility, JdbcClient jdbc) {
+		this.visibility = visibility;
 		this.jdbc = jdbc;
 	}
 
-	@Transactional(readOnly = true)
-	public boolean maySeeUnit(CurrentUser user, String unitCode) {
-		return switch (user.scope()) {
-			case DataScope.Everything e -> true;
-			case DataScope.Unit u -> this.jdbc.sql("""
-					select exists (select 1 from unit_ancestry where unit_code = :unit and ancestor_code = :ancestor)
-					""").param("unit", unitCode).param("ancestor", u.unitCode()).query(Boolean.class).single();
-			case DataScope.Practitioner p -> false;
-			case DataScope.Nothing n -> false;
-		};
-	}
-
-	@Transactional(readOnly = true)
-	public boolean maySeeStaff(CurrentUser user, String staffCode) {
-		return switch (user.scope()) {
-			case DataScope.Everything e -> true;
-			case DataScope.Unit u -> this.jdbc.sql("""
-					select exists (select 1 from estate_staff s join unit_ancestry a on a.unit_code = s.team_code
-					               where s.staff_code = :staff and a.ancestor_code = :unit)
-					""").param("staff", staffCode).param("unit", u.unitCode()).query(Boolean.class).single();
-			case DataScope.Practitioner p -> p.staffCode().equals(staffCode);
-			case DataScope.Nothing n -> false;
-		};
-	}
-
 	void checkUnit(CurrentUser user, String unitCode) {
-		if (!maySeeUnit(user, unitCode)) {
+		if (!this.visibility.maySeeUnit(user, new UnitCode(unitCode))) {
 			throw new OutOfScope("You may not see the figures of unit " + unitCode);
 		}
 	}
 
 	void checkStaff(CurrentUser user, String staffCode) {
-		if (!maySeeStaff(user, staffCode)) {
+		if (!this.visibility.maySeeStaff(user, new StaffCode(staffCode))) {
 			throw new OutOfScope("You may not see the figures of practitioner " + staffCode);
 		}
 	}
 
-	/** Where a page opens without a unit or practitioner: the user's own. */
+	/**
+	 * The unit under which a manager sees every team, for a practitioner's figures made
+	 * of the cases held there only; null when the user sees every unit or is the
+	 * practitioner.
+	 */
+	String within(CurrentUser user) {
+		UnitCode root = this.visibility.unitRoot(user);
+		return (root != null) ? root.value() : null;
+	}
+
+	/** Where a page opens without a unit or practitioner: the user's own unit. */
+	@Transactional(readOnly = true)
 	String homeUnit(CurrentUser user) {
-		return switch (user.scope()) {
-			case DataScope.Everything e -> this.jdbc
+		if (this.visibility.seesEveryUnit(user)) {
+			return this.jdbc
 				.sql("select unit_code from estate_unit where unit_type = 'PROVIDER' order by unit_code limit 1")
 				.query(String.class)
 				.optional()
 				.orElse(null);
-			case DataScope.Unit u -> u.unitCode();
-			case DataScope.Practitioner p -> null;
-			case DataScope.Nothing n -> null;
-		};
-	}
-
-	/** Whether the user may see a restricted case's reference in a list of cases. */
-	boolean mayListRestricted(CurrentUser user) {
-		return user.mayOpenAnyRestrictedCase();
+		}
+		UnitCode root = this.visibility.unitRoot(user);
+		return (root != null) ? root.value() : null;
 	}
 
 }

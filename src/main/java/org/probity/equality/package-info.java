@@ -3,6 +3,5 @@
  * with the rest, with significance, Benjamini-Hochberg q-values and small-number
  * suppression. Owns no case data: reads the views the measures and cases modules publish.
  */
-@org.springframework.modulith.ApplicationModule(
-		allowedDependencies = { "shared", "accounts", "estate", "imports", "measures" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "accounts", "estate", "imports" })
 package org.probity.equality;

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 
 import org.probity.IntegrationTest;
 import org.probity.accounts.Accounts;
+import org.probity.accounts.CaseAccessLog;
 import org.probity.accounts.PageSession;
 import org.probity.accounts.Role;
 import org.probity.measures.MeasureRecomputation;
@@ -27,6 +28,9 @@ class EqualityPagesTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	CaseAccessLog accessLog;
 
 	@BeforeAll
 	static void load(@Autowired JdbcClient jdbc, @Autowired MeasureRecomputation recomputation,
@@ -93,11 +97,8 @@ class EqualityPagesTests {
 		assertThat(crns).hasSize(12);
 		for (String crn : crns) {
 			assertThat(response.body()).contains(crn);
-			assertThat(this.jdbc.sql(
-					"select count(*) from case_access_log where username = 'eqp-quality' and crn = :crn and outcome = 'OPENED'")
-				.param("crn", crn)
-				.query(Integer.class)
-				.single()).isPositive();
+			assertThat(this.accessLog.page(crn, "eqp-quality", 1, 10).entries())
+				.anySatisfy((e) -> assertThat(e.outcome()).isEqualTo(CaseAccessLog.Outcome.LISTED));
 		}
 	}
 
