@@ -10,9 +10,11 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.probity.accounts.CurrentUser;
+import org.probity.estate.Visibility;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -45,8 +47,11 @@ class AuditPages {
 
 	private final Clock clock;
 
+	private final Visibility visibility;
+
 	AuditPages(AuditProgrammes programmes, Samples samples, AuditTemplates templates, AuditAlerts alerts,
-			CaseAudits audits, JdbcClient jdbc, Clock clock) {
+			CaseAudits audits, JdbcClient jdbc, Clock clock, Visibility visibility) {
+		this.visibility = visibility;
 		this.audits = audits;
 		this.programmes = programmes;
 		this.samples = samples;
@@ -121,12 +126,22 @@ class AuditPages {
 
 	@GetMapping("/audits/programmes/{id}")
 	@PreAuthorize("hasAnyRole('ADMIN','QUALITY_TEAM')")
-	String programme(@PathVariable long id, Model model) {
+	String programme(@PathVariable long id, @AuthenticationPrincipal CurrentUser user, Model model) {
 		AuditProgrammes.Programme programme = this.programmes.find(id)
 			.orElseThrow(() -> new NotFound("No audit programme " + id));
+		List<AuditProgrammes.PlannedAudit> audits = this.programmes.audits(id);
+		Set<String> restricted = this.visibility.restrictedAmong(user,
+				audits.stream().map(AuditProgrammes.PlannedAudit::crn).toList());
+		this.visibility.logCases(user, "Audit programme " + id,
+				audits.stream()
+					.map(AuditProgrammes.PlannedAudit::crn)
+					.filter((c) -> c != null && !restricted.contains(c))
+					.toList(),
+				restricted);
 		model.addAttribute("programme", programme);
 		model.addAttribute("rounds", this.programmes.rounds(id));
-		model.addAttribute("audits", this.programmes.audits(id));
+		model.addAttribute("audits", audits);
+		model.addAttribute("restricted", restricted);
 		int populationSize = this.samples
 			.population(programme.population()
 				.withDefaultWindow(LocalDate.now(this.clock), LocalDate.now(this.clock).plusWeeks(4)))
@@ -153,7 +168,7 @@ class AuditPages {
 			return "redirect:/audits/samples/" + draw.sampleId();
 		}
 		catch (IllegalArgumentException ex) {
-			programme(id, model);
+			programme(id, user, model);
 			model.addAttribute("drawErrors", Map.of("sampleSize", ex.getMessage()));
 			return "audits/programme";
 		}
@@ -168,7 +183,7 @@ class AuditPages {
 			return "redirect:/audits/programmes/" + programmeId;
 		}
 		catch (IllegalArgumentException | AuditChanged ex) {
-			programme(programmeId, model);
+			programme(programmeId, user, model);
 			model.addAttribute("drawErrors", Map.of("assign", ex.getMessage()));
 			return "audits/programme";
 		}
@@ -224,9 +239,15 @@ class AuditPages {
 
 	@GetMapping("/audits/samples/{id}")
 	@PreAuthorize("hasAnyRole('ADMIN','QUALITY_TEAM')")
-	String sample(@PathVariable long id, Model model) {
+	String sample(@PathVariable long id, @AuthenticationPrincipal CurrentUser user, Model model) {
 		Samples.Sample sample = this.samples.find(id).orElseThrow(() -> new NotFound("No sample " + id));
+		Set<String> restricted = this.visibility.restrictedAmong(user,
+				sample.cases().stream().map(Samples.SampleCase::crn).toList());
+		this.visibility.logCases(user, "Audit sample " + id,
+				sample.cases().stream().map(Samples.SampleCase::crn).filter((c) -> !restricted.contains(c)).toList(),
+				restricted);
 		model.addAttribute("sample", sample);
+		model.addAttribute("restricted", restricted);
 		model.addAttribute("reproduced",
 				this.samples.redraw(id)
 					.map((again) -> again.equals(sample.cases().stream().map(Samples.SampleCase::eventId).toList()))

@@ -38,10 +38,12 @@ public final class SampleSize {
 	 */
 	public static int recommended(BigDecimal z, BigDecimal margin, Long populationSize) {
 		BigDecimal n0 = unbounded(z, margin);
+		// a margin so small that the unbounded size passes any count of cases is refused
+		// before the finite population correction, whose arithmetic on it would overflow
+		if (n0.compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) > 0) {
+			throw tooSmall();
+		}
 		if (populationSize == null) {
-			if (n0.compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) > 0) {
-				throw tooSmall();
-			}
 			return n0.setScale(0, RoundingMode.CEILING).intValueExact();
 		}
 		if (populationSize < 0) {

@@ -90,10 +90,14 @@ final class EmbeddedCluster implements AutoCloseable {
 
 	private final String password;
 
-	private EmbeddedCluster(EmbeddedPostgres postgres, String database, String password) {
+	/** The directory of a throw-away cluster, removed on close; null otherwise. */
+	private final Path throwAway;
+
+	private EmbeddedCluster(EmbeddedPostgres postgres, String database, String password, Path throwAway) {
 		this.postgres = postgres;
 		this.database = database;
 		this.password = password;
+		this.throwAway = throwAway;
 	}
 
 	/**
@@ -145,7 +149,7 @@ final class EmbeddedCluster implements AutoCloseable {
 		EmbeddedPostgres postgres = builder.start();
 		try {
 			String database = prepare(postgres, pg, superuser, probity, trusting);
-			return new EmbeddedCluster(postgres, database, probity);
+			return new EmbeddedCluster(postgres, database, probity, clean ? directory : null);
 		}
 		catch (SQLException | RuntimeException ex) {
 			postgres.close();
@@ -176,6 +180,10 @@ final class EmbeddedCluster implements AutoCloseable {
 	@Override
 	public void close() throws IOException {
 		this.postgres.close();
+		if (this.throwAway != null) {
+			Files.deleteIfExists(this.throwAway.resolve(SUPERUSER_PASSWORD_FILE));
+			Files.deleteIfExists(this.throwAway.resolve(PROBITY_PASSWORD_FILE));
+		}
 	}
 
 	private static String prepare(EmbeddedPostgres postgres, Path pg, String superuser, String probity,

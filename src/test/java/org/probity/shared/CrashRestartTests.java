@@ -206,6 +206,7 @@ class CrashRestartTests {
 					select count(*) from pg_stat_activity
 					where usename = 'probity' and state in ('active', 'idle in transaction')
 					  and xact_start < now() - interval '300 milliseconds'
+					  and (query ilike '%import_staging%' or query ilike '%contact%')
 					""").query(Long.class).single());
 			if (busy > 0) {
 				return;
