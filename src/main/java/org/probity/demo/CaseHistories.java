@@ -30,6 +30,13 @@ final class CaseHistories implements Closeable {
 
 	static final double INITIAL_NOT_FACE_TO_FACE = 0.01;
 
+	/**
+	 * In the first region, first appointments of Black people on community orders are
+	 * late this much more often: the kind of difference the equality analysis exists to
+	 * find (issue #14), strong enough that every quarter of the demo shows it.
+	 */
+	static final double INITIAL_LATE_DISPARITY = 0.25;
+
 	static final double BANK_HOLIDAY_PRESSURE = 0.08;
 
 	static final double CHRISTMAS_PRESSURE = 0.18;
@@ -166,7 +173,7 @@ final class CaseHistories implements Closeable {
 	void person(int index) {
 		SplittableRandom rng = new SplittableRandom(mix(this.parameters.seed(), index));
 		String crn = this.parameters.crnLetter() + Estate.pad(this.parameters.firstCrn() + index, 6);
-		writePerson(rng, crn);
+		String ethnicity = writePerson(rng, crn);
 		double c = rng.nextDouble();
 		Compliance compliance = (c < 0.70) ? GOOD : (c < 0.92) ? MODERATE : CHAOTIC;
 		Estate.Team team = this.estate.pickTeam(rng);
@@ -174,12 +181,13 @@ final class CaseHistories implements Closeable {
 		int eventCount = (n < 0.82) ? 1 : (n < 0.97) ? 2 : 3;
 		LocalDate anchor = this.earliest.plusDays(rng.nextInt(this.span));
 		for (int e = 1; e <= eventCount && !anchor.isAfter(this.asOf); e++) {
-			new Event(rng, crn + "-" + e, crn, team, compliance).generate(anchor);
+			new Event(rng, crn + "-" + e, crn, team, compliance, ethnicity).generate(anchor);
 			anchor = anchor.plusDays(90 + rng.nextInt(510));
 		}
 	}
 
-	private void writePerson(SplittableRandom rng, String crn) {
+	/** Writes the person; returns their ethnicity. */
+	private String writePerson(SplittableRandom rng, String crn) {
 		double s = rng.nextDouble();
 		String sex = (s < 0.885) ? "MALE" : (s < 0.995) ? "FEMALE" : "NOT_RECORDED";
 		String ethnicity = pick(rng, new String[] { "WHITE", "BLACK", "ASIAN", "MIXED", "OTHER", "NOT_RECORDED" },
@@ -218,6 +226,7 @@ final class CaseHistories implements Closeable {
 			.add(marital)
 			.add(rng.nextDouble() < 0.01)
 			.end();
+		return ethnicity;
 	}
 
 	/** One order or licence and everything recorded against it. */
@@ -232,6 +241,8 @@ final class CaseHistories implements Closeable {
 		final Estate.Team team;
 
 		final Compliance compliance;
+
+		final String ethnicity;
 
 		String type;
 
@@ -268,8 +279,9 @@ final class CaseHistories implements Closeable {
 
 		boolean awaitingBreach;
 
-		Event(SplittableRandom rng, String id, String crn, Estate.Team team, Compliance compliance) {
+		Event(SplittableRandom rng, String id, String crn, Estate.Team team, Compliance compliance, String ethnicity) {
 			this.rng = rng;
+			this.ethnicity = ethnicity;
 			this.id = id;
 			this.crn = crn;
 			this.team = team;
@@ -460,6 +472,10 @@ final class CaseHistories implements Closeable {
 			boolean community = CO.equals(this.type) || SSO.equals(this.type);
 			if (community) {
 				double late = INITIAL_LATE * this.risk + pressure(start, bd(start, 5)) * Math.min(2, this.risk);
+				if ("BLACK".equals(this.ethnicity)
+						&& this.team.ldu.parentCode().equals(CaseHistories.this.estate.ldus.get(0).parentCode())) {
+					late += INITIAL_LATE_DISPARITY;
+				}
 				if (this.rng.nextDouble() < late) {
 					k = 6 + this.rng.nextInt(6);
 				}

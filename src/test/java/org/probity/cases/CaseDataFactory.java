@@ -71,6 +71,33 @@ public final class CaseDataFactory {
 		return this;
 	}
 
+	/**
+	 * A person on probation with every protected characteristic given (null: not
+	 * recorded).
+	 */
+	public CaseDataFactory person(String crn, LocalDate dateOfBirth, String sex, Boolean genderSameAsBirth,
+			String ethnicity, String religion, String sexualOrientation, Boolean disability, String maritalStatus) {
+		this.jdbc
+			.sql("""
+					insert into person (crn, forename, surname, date_of_birth, sex, gender_identity_same_as_birth, ethnicity,
+					    religion, sexual_orientation, disability, marital_status, restricted)
+					values (:crn, 'Sam', 'Person', :dob, :sex, :same, :ethnicity, :religion, :orientation, :disability,
+					    :marital, false)
+					on conflict (crn) do nothing
+					""")
+			.param("crn", crn)
+			.param("dob", dateOfBirth)
+			.param("sex", sex)
+			.param("same", genderSameAsBirth, java.sql.Types.BOOLEAN)
+			.param("ethnicity", ethnicity)
+			.param("religion", religion)
+			.param("orientation", sexualOrientation)
+			.param("disability", disability, java.sql.Types.BOOLEAN)
+			.param("marital", maritalStatus)
+			.update();
+		return this;
+	}
+
 	public CaseDataFactory event(String eventId, String crn, String type, LocalDate sentenceDate, String staffCode,
 			String teamCode) {
 		return event(eventId, crn, type, sentenceDate, staffCode, teamCode, null, null);

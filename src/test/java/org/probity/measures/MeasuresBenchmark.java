@@ -21,7 +21,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The measures benchmark (not part of the test suite; see README): generates national
  * data with SQL, times a full recomputation, then one further month of contacts and the
  * incremental recomputation of the events it changed, and a few reads. Run with
- * {@code mvn test -Dtest=MeasuresBenchmark -Dbenchmark=true}.
+ * {@code mvn test -Dtest=MeasuresBenchmark -Dbenchmark=true}. With
+ * {@code -Dbenchmark.equality=true} it times the equality pages and API instead
+ * (EqualityReads), after one full recomputation.
  */
 @IntegrationTest
 @EnabledIfSystemProperty(named = "benchmark", matches = "true")
@@ -38,6 +40,9 @@ class MeasuresBenchmark {
 
 	@Autowired
 	MeasureResults results;
+
+	@org.springframework.boot.test.web.server.LocalServerPort
+	int port;
 
 	private final List<String> report = new ArrayList<>();
 
@@ -68,6 +73,16 @@ class MeasuresBenchmark {
 		note("Generated in %d s: %s people, %s events, %s requirements, %s contacts", seconds(t), count("person"),
 				count("event"), count("requirement"), count("contact"));
 
+		if (Boolean.getBoolean("benchmark.equality")) {
+			if (count("measure_case") == 0) {
+				t = System.nanoTime();
+				this.recomputation.recomputeAll();
+				note("Full recomputation, reading every contact: %d ms", millis(t));
+			}
+			this.report.addAll(new org.probity.equality.EqualityReads(this.port, this.jdbc).time(current));
+			Files.write(Path.of("target", "benchmark-equality.txt"), this.report);
+			return;
+		}
 		// -Dbenchmark.quick=true reuses the results already stored and times only the
 		// daily
 		// import and the reads.
