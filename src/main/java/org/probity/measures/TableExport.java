@@ -18,16 +18,16 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 /** A table of a page as CSV or as a spreadsheet (XLSX): the same headers and rows. */
-record TableExport(String name, List<String> headers, List<List<Object>> rows) {
+public record TableExport(String name, List<String> headers, List<List<Object>> rows) {
 
 	static final MediaType XLSX = MediaType
 		.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
-	static boolean wanted(String format) {
+	public static boolean wanted(String format) {
 		return "csv".equals(format) || "xlsx".equals(format);
 	}
 
-	ResponseEntity<byte[]> as(String format) {
+	public ResponseEntity<byte[]> as(String format) {
 		boolean csv = "csv".equals(format);
 		byte[] body = csv ? csv() : xlsx();
 		return ResponseEntity.ok()

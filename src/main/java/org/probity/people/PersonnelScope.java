@@ -1,0 +1,158 @@
+package org.probity.people;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.probity.accounts.Accounts;
+import org.probity.accounts.CaseAccessLog;
+import org.probity.accounts.CurrentUser;
+import org.probity.accounts.Role;
+import org.probity.estate.Estate;
+import org.probity.estate.Staff;
+import org.probity.shared.StaffCode;
+import org.probity.shared.UnitCode;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Component;
+
+/**
+ * Who may see a member of staff's personnel record (improvement.md, "People"): the staff
+ * member themselves, a line manager of their team, a senior manager of a unit above the
+ * team, and an API client an administrator has granted personnel access. Nobody else: not
+ * the quality team, not administrators. Every decision of this module about personnel
+ * data is made here, so that the estate's visibility rule can replace it in one place;
+ * every opening and refusal is written to the access log.
+ */
+@Component
+class PersonnelScope {
+
+	private final Estate estate;
+
+	private final Accounts accounts;
+
+	private final CaseAccessLog log;
+
+	private final JdbcClient jdbc;
+
+	PersonnelScope(Estate estate, Accounts accounts, CaseAccessLog log, JdbcClient jdbc) {
+		this.estate = estate;
+		this.accounts = accounts;
+		this.log = log;
+		this.jdbc = jdbc;
+	}
+
+	boolean maySee(CurrentUser user, Staff staff) {
+		if (user == null) {
+			return false;
+		}
+		if (staff.code().value().equals(user.staffCode())) {
+			return true;
+		}
+		return switch (user.role()) {
+			case LINE_MANAGER -> staff.teamCode().value().equals(user.unitCode());
+			case SENIOR_MANAGER -> user.unitCode() != null && isAbove(user.unitCode(), staff.teamCode());
+			case API_CLIENT -> this.accounts.hasPersonnelAccess(user.getUsername());
+			case PRACTITIONER, QUALITY_TEAM, ADMIN -> false;
+		};
+	}
+
+	/**
+	 * Only a line manager of the staff member's team rates them and keeps their plans.
+	 */
+	boolean mayManage(CurrentUser user, Staff staff) {
+		return user != null && user.role() == Role.LINE_MANAGER && staff.teamCode().value().equals(user.unitCode())
+				&& !staff.code().value().equals(user.staffCode());
+	}
+
+	/**
+	 * Opens the staff member's record for the user, logging the opening; a refusal is
+	 * logged too and thrown as access denied. Unknown staff are not found.
+	 */
+	Staff open(CurrentUser user, String staffCode) {
+		Staff staff = find(staffCode).orElseThrow(() -> new NotFound("No member of staff " + staffCode));
+		if (!maySee(user, staff)) {
+			this.log.recordPersonnel(user.getUsername(), staff.code().value(),
+					CaseAccessLog.Outcome.REFUSED_OUT_OF_SCOPE);
+			throw new AccessDeniedException("You may not see the personnel record of " + staffCode);
+		}
+		this.log.recordPersonnel(user.getUsername(), staff.code().value(), CaseAccessLog.Outcome.OPENED);
+		return staff;
+	}
+
+	/** As {@link #open}, and only for a line manager of the staff member's team. */
+	Staff openToManage(CurrentUser user, String staffCode) {
+		Staff staff = open(user, staffCode);
+		if (!mayManage(user, staff)) {
+			throw new AccessDeniedException("Only a line manager of " + staff.name() + "'s team may do this");
+		}
+		return staff;
+	}
+
+	Optional<Staff> find(String staffCode) {
+		if (staffCode == null || staffCode.length() != 7) {
+			return Optional.empty();
+		}
+		return this.estate.staff(new StaffCode(staffCode));
+	}
+
+	/**
+	 * The team pages the user may open: a line manager their team, a senior manager every
+	 * team below their unit.
+	 */
+	boolean maySeeTeam(CurrentUser user, UnitCode team) {
+		if (user == null || user.unitCode() == null) {
+			return false;
+		}
+		return switch (user.role()) {
+			case LINE_MANAGER -> team.value().equals(user.unitCode());
+			case SENIOR_MANAGER -> isAbove(user.unitCode(), team);
+			default -> false;
+		};
+	}
+
+	/**
+	 * The units whose training needs the user may see (any unit at or below their own).
+	 */
+	boolean maySeeUnit(CurrentUser user, UnitCode unit) {
+		if (user == null || user.unitCode() == null) {
+			return false;
+		}
+		return switch (user.role()) {
+			case LINE_MANAGER, SENIOR_MANAGER -> unit.value().equals(user.unitCode()) || isAbove(user.unitCode(), unit);
+			default -> false;
+		};
+	}
+
+	/**
+	 * The training needs analysis and learning plan of a unit: aggregated audit findings,
+	 * not one person's record, so the quality team (who run the audits) sees every
+	 * unit's; managers see their own units'.
+	 */
+	boolean maySeeTrainingNeeds(CurrentUser user, UnitCode unit) {
+		return user != null && (user.role() == Role.QUALITY_TEAM || maySeeUnit(user, unit));
+	}
+
+	/** The staff of the line manager's team (empty for anyone else). */
+	List<Staff> managedStaff(CurrentUser user) {
+		if (user == null || user.role() != Role.LINE_MANAGER || user.unitCode() == null) {
+			return List.of();
+		}
+		return this.estate.staffOfTeam(new UnitCode(user.unitCode()))
+			.stream()
+			.filter((s) -> !s.code().value().equals(user.staffCode()))
+			.toList();
+	}
+
+	private boolean isAbove(String ancestor, UnitCode unit) {
+		return this.jdbc
+			.sql("""
+					select exists (select 1 from unit_ancestry where unit_code = :unit and ancestor_code = :ancestor and depth > 0)
+					""")
+			.param("unit", unit.value())
+			.param("ancestor", ancestor)
+			.query(Boolean.class)
+			.single();
+	}
+
+}

@@ -1,0 +1,11 @@
+-- Personnel records (the people module: staff performance, ratings, improvement plans) are
+-- opened by staff themselves and their managers only; an API client reaches them only when
+-- an administrator grants it personnel access (for HR and workforce tools).
+alter table account add column personnel_access boolean not null default false;
+
+-- The access log also holds every opening (and refusal) of a member of staff's personnel
+-- record: such an entry names the staff member instead of a case.
+alter table case_access_log alter column crn drop not null;
+alter table case_access_log add column staff_code char(7);
+alter table case_access_log add constraint case_access_log_subject check ((crn is null) <> (staff_code is null));
+create index case_access_log_staff on case_access_log (staff_code, accessed_at) where staff_code is not null;
