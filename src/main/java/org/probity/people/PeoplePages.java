@@ -88,7 +88,10 @@ class PeoplePages {
 					this.performance.measures(staff, chosen))
 				.as(format);
 		}
-		model.addAttribute("page", this.performance.page(staff, chosen));
+		StaffPerformance.Page page = this.performance.page(staff, chosen);
+		model.addAttribute("page", page);
+		model.addAttribute("deadlines", page.deadlines());
+		model.addAttribute("absences", page.absences());
 		model.addAttribute("mayManage", this.scope.mayManage(user, staff));
 		model.addAttribute("dueQuarter", this.records.ratings().dueQuarter());
 		return "people/practitioner";
@@ -113,6 +116,8 @@ class PeoplePages {
 			return teamTable(page).as(format);
 		}
 		model.addAttribute("page", page);
+		model.addAttribute("deadlines", page.deadlines());
+		model.addAttribute("absences", page.absences());
 		model.addAttribute("manager", user.role() == Role.LINE_MANAGER);
 		model.addAttribute("sort", sort);
 		return "people/team";

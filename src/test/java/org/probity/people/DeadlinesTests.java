@@ -90,29 +90,29 @@ class DeadlinesTests {
 		// SL001R: due tomorrow with no contact; met by a contact; due yesterday
 		event(1, "COMMUNITY_ORDER", before(TOMORROW, 5));
 		event(2, "COMMUNITY_ORDER", before(TOMORROW, 5));
-		contact(2, "PDL-C2", "OFFICE_VISIT", before(TOMORROW, 5).plusDays(1), "ATTENDED_COMPLIED");
+		contact(2, "PDL-C2", "SUPERVISION", before(TOMORROW, 5).plusDays(1), "ATTENDED_COMPLIED");
 		event(3, "COMMUNITY_ORDER", before(TODAY.minusDays(1), 5));
 		// SL002R: released today, due tomorrow
 		event(4, "LICENCE", before(TOMORROW, 1));
 		// SL003R: first attended contact 15 business days before tomorrow; one with its
 		// plan
 		event(5, "COMMUNITY_ORDER", LocalDate.of(2024, 2, 1));
-		contact(5, "PDL-C5", "OFFICE_VISIT", before(TOMORROW, 15), "ATTENDED_COMPLIED");
+		contact(5, "PDL-C5", "SUPERVISION", before(TOMORROW, 15), "ATTENDED_COMPLIED");
 		event(6, "COMMUNITY_ORDER", LocalDate.of(2024, 2, 1));
-		contact(6, "PDL-C6", "OFFICE_VISIT", before(TOMORROW, 15), "ATTENDED_COMPLIED");
+		contact(6, "PDL-C6", "SUPERVISION", before(TOMORROW, 15), "ATTENDED_COMPLIED");
 		this.data.cases.plan("PDL-P6", "PDL-E6", "SENTENCE_PLAN", TODAY.minusDays(1), true);
 		// SL013: sentenced 10 business days before tomorrow, no resettlement plan
 		event(7, "CUSTODY", before(TOMORROW, 10));
 		// SL006R: unpaid work not arranged, due tomorrow
 		event(8, "COMMUNITY_ORDER", before(TOMORROW, 7));
-		contact(8, "PDL-C8", "OFFICE_VISIT", before(TOMORROW, 7), "ATTENDED_COMPLIED");
+		contact(8, "PDL-C8", "SUPERVISION", before(TOMORROW, 7), "ATTENDED_COMPLIED");
 		this.data.cases.requirement("PDL-R8", "PDL-E8", "UNPAID_WORK", 100, before(TOMORROW, 7));
 		// breach: an unacceptable absence three business days ago, none referred; one
 		// referred
 		event(9, "COMMUNITY_ORDER", LocalDate.of(2024, 1, 2));
-		contact(9, "PDL-C9", "OFFICE_VISIT", LocalDate.of(2024, 4, 5), "UNACCEPTABLE_ABSENCE");
+		contact(9, "PDL-C9", "SUPERVISION", LocalDate.of(2024, 4, 5), "UNACCEPTABLE_ABSENCE");
 		event(10, "COMMUNITY_ORDER", LocalDate.of(2024, 1, 2));
-		contact(10, "PDL-C10", "OFFICE_VISIT", LocalDate.of(2024, 4, 5), "UNACCEPTABLE_ABSENCE");
+		contact(10, "PDL-C10", "SUPERVISION", LocalDate.of(2024, 4, 5), "UNACCEPTABLE_ABSENCE");
 		this.data.cases.referral("PDL-F10", "PDL-E10", "BREACH", LocalDate.of(2024, 4, 5), LocalDate.of(2024, 4, 8),
 				"PENDING");
 		List<String> events = java.util.stream.IntStream.rangeClosed(1, 10).mapToObj((n) -> "PDL-E" + n).toList();
