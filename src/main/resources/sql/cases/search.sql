@@ -10,8 +10,7 @@ with scoped as (
 ),
 candidates as (
     select p.crn, p.forename, p.surname, p.date_of_birth, p.restricted,
-           (not p.restricted or :anyRestricted
-            or exists (select 1 from event s where s.crn = p.crn and s.staff_code = :ownStaff)) as may_open
+           /*MAY_OPEN*/ as may_open
     from person p join scoped on scoped.crn = p.crn
 )
 select c.crn

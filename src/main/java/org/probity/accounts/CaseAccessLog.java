@@ -1,12 +1,15 @@
 package org.probity.accounts;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 
+import org.probity.shared.Clocks;
 import org.probity.shared.Dates;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -14,25 +17,35 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Every opening of a case (and every refusal), kept for the data protection audit. */
+/**
+ * Every opening of a case (and every refusal), and every list or export that showed
+ * cases, kept for the data protection audit.
+ */
 @Service
 public class CaseAccessLog {
 
 	public enum Outcome {
 
-		OPENED, REFUSED_RESTRICTED, REFUSED_OUT_OF_SCOPE
+		OPENED, LISTED, REFUSED_RESTRICTED, REFUSED_OUT_OF_SCOPE
 
 	}
 
 	/**
-	 * One opening: of a case ({@code crn}) or of a member of staff's personnel record
-	 * ({@code staffCode}), never both.
+	 * One entry: a single case ({@code crn}), or the cases a list or export showed
+	 * ({@code crns}), or a member of staff's personnel record ({@code staffCode});
+	 * {@code shown} says which page or export it was, when known.
 	 */
-	public record Entry(String username, String crn, Instant accessedAt, Outcome outcome, String staffCode) {
+	public record Entry(String username, String crn, List<String> crns, String shown, Instant accessedAt,
+			Outcome outcome, String staffCode) {
+
+		/** The cases the entry names. */
+		public List<String> cases() {
+			return (this.crn != null) ? List.of(this.crn) : this.crns;
+		}
 
 		/** When, in London time, as pages write it: "2 April 2024 at 2:30pm". */
 		public String when() {
-			return Dates.format(this.accessedAt.atZone(ZoneId.of("Europe/London")).toLocalDateTime());
+			return Dates.format(this.accessedAt.atZone(Clocks.LONDON).toLocalDateTime());
 		}
 
 	}
@@ -52,31 +65,56 @@ public class CaseAccessLog {
 	 */
 	@Transactional(propagation = Propagation.REQUIRES_NEW)
 	public void record(String username, String crn, Outcome outcome) {
-		this.jdbc
-			.sql("insert into case_access_log (username, crn, accessed_at, outcome) values (:u, :crn, :at, :outcome)")
-			.param("u", username)
-			.param("crn", crn)
-			.param("at", java.sql.Timestamp.from(this.clock.instant()))
-			.param("outcome", outcome.name())
-			.update();
+		insert(username, crn, null, null, outcome);
+	}
+
+	/**
+	 * A list or export showed these cases ({@code LISTED}), or showed them only as
+	 * restricted ({@code REFUSED_RESTRICTED}): one entry names them all. In its own
+	 * transaction, as {@link #record} is.
+	 */
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	public void recordList(String username, String shown, List<String> crns, Outcome outcome) {
+		if (crns.size() == 1) {
+			insert(username, crns.get(0), null, shown, outcome);
+		}
+		else if (!crns.isEmpty()) {
+			insert(username, null, crns.toArray(String[]::new), shown, outcome);
+		}
 	}
 
 	/**
 	 * An opening (or refusal) of a member of staff's personnel record: their performance,
-	 * ratings and improvement plans. Written in its own transaction, like a case's.
+	 * ratings and improvement plans. In its own transaction, as {@link #record} is.
 	 */
 	@Transactional(propagation = Propagation.REQUIRES_NEW)
 	public void recordPersonnel(String username, String staffCode, Outcome outcome) {
-		this.jdbc.sql(
-				"insert into case_access_log (username, staff_code, accessed_at, outcome) values (:u, :staff, :at, :outcome)")
+		this.jdbc.sql("""
+				insert into case_access_log (username, staff_code, shown, accessed_at, outcome)
+				values (:u, :staff, 'Personnel record', :at, :outcome)
+				""")
 			.param("u", username)
 			.param("staff", staffCode)
-			.param("at", java.sql.Timestamp.from(this.clock.instant()))
+			.param("at", Timestamp.from(this.clock.instant()))
 			.param("outcome", outcome.name())
 			.update();
 	}
 
-	/** A page of the log, newest first, filtered by CRN and user when they are given. */
+	private void insert(String username, String crn, String[] crns, String shown, Outcome outcome) {
+		this.jdbc.sql("""
+				insert into case_access_log (username, crn, crns, shown, accessed_at, outcome)
+				values (:u, :crn, :crns, :shown, :at, :outcome)
+				""")
+			.param("u", username)
+			.param("crn", crn, Types.CHAR)
+			.param("crns", crns, Types.ARRAY)
+			.param("shown", shown, Types.VARCHAR)
+			.param("at", Timestamp.from(this.clock.instant()))
+			.param("outcome", outcome.name())
+			.update();
+	}
+
+	/** A page of the log, newest first. */
 	public record Page(List<Entry> entries, long total, int page, int pageSize) {
 
 		public int pages() {
@@ -85,11 +123,15 @@ public class CaseAccessLog {
 
 	}
 
+	/** A page of the log, filtered by a case it names and by user when they are given. */
 	@Transactional(readOnly = true)
 	public Page page(String crn, String username, int page, int pageSize) {
 		String crnFilter = (crn == null || crn.isBlank()) ? null : crn.strip().toUpperCase(Locale.UK);
 		String userFilter = (username == null || username.isBlank()) ? null : username.strip();
-		String where = "where (cast(:crn as text) is null or crn = :crn or staff_code = :crn) and (cast(:u as text) is null or username = :u)";
+		String where = """
+				where (cast(:crn as text) is null or crn = :crn or crns @> array[cast(:crn as text)] or staff_code = :crn)
+				  and (cast(:u as text) is null or username = :u)
+				""";
 		long total = this.jdbc.sql("select count(*) from case_access_log " + where)
 			.param("crn", crnFilter, Types.VARCHAR)
 			.param("u", userFilter, Types.VARCHAR)
@@ -98,7 +140,7 @@ public class CaseAccessLog {
 		int pages = (int) Math.max(1, (total + pageSize - 1) / pageSize);
 		int current = Math.min(Math.max(page, 1), pages);
 		List<Entry> entries = this.jdbc.sql("""
-				select username, crn, accessed_at, outcome, staff_code from case_access_log
+				select username, crn, crns, shown, accessed_at, outcome, staff_code from case_access_log
 				%s
 				order by accessed_at desc, id desc limit :limit offset :offset
 				""".formatted(where))
@@ -106,17 +148,27 @@ public class CaseAccessLog {
 			.param("u", userFilter, Types.VARCHAR)
 			.param("limit", pageSize)
 			.param("offset", (current - 1) * pageSize)
-			.query(Entry.class)
+			.query(CaseAccessLog::entry)
 			.list();
 		return new Page(entries, total, current, pageSize);
 	}
 
+	/** The latest entries that name the case. */
 	@Transactional(readOnly = true)
 	public List<Entry> forCase(String crn, int limit) {
 		return this.jdbc.sql("""
-				select username, crn, accessed_at, outcome, staff_code from case_access_log
-				where crn = :crn order by accessed_at desc, id desc limit :limit
-				""").param("crn", crn).param("limit", limit).query(Entry.class).list();
+				select username, crn, crns, shown, accessed_at, outcome, staff_code from case_access_log
+				where crn = :crn or crns @> array[cast(:crn as text)]
+				order by accessed_at desc, id desc limit :limit
+				""").param("crn", crn).param("limit", limit).query(CaseAccessLog::entry).list();
+	}
+
+	private static Entry entry(ResultSet rs, int n) throws SQLException {
+		java.sql.Array crns = rs.getArray("crns");
+		return new Entry(rs.getString("username"), rs.getString("crn"),
+				(crns != null) ? List.of((String[]) crns.getArray()) : List.of(), rs.getString("shown"),
+				rs.getTimestamp("accessed_at").toInstant(), Outcome.valueOf(rs.getString("outcome")),
+				rs.getString("staff_code"));
 	}
 
 }

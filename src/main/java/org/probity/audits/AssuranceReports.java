@@ -5,6 +5,8 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
 
+import org.probity.accounts.CurrentUser;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -44,11 +46,17 @@ public class AssuranceReports {
 		this.clock = clock;
 	}
 
+	/** Writes the access log for a response that showed the report's alert rows. */
+	public void logShown(CurrentUser user, String shown, Report report) {
+		this.alerts.logShown(user, shown, report.alerts());
+	}
+
 	/**
 	 * @param unitCode null for every unit
+	 * @param user whose view of the alert rows the report gives
 	 */
 	@Transactional(readOnly = true)
-	public Report report(YearMonth month, String unitCode) {
+	public Report report(YearMonth month, String unitCode, CurrentUser user) {
 		LocalDate from = month.atDay(1);
 		LocalDate to = month.atEndOfMonth();
 		String unitName = (unitCode == null) ? "All units"
@@ -105,7 +113,8 @@ public class AssuranceReports {
 			.list();
 		AuditRatings.Result result = this.ratings.rate(AuditRatings.Scope.unit(unitCode, from, to));
 		return new Report(month, unitCode, unitName, teams, total, result,
-				this.alerts.raisedBetween(unitCode, from, to), prompts, result.auditsCompleted());
+				this.alerts.visibleOf(user, this.alerts.raisedBetween(unitCode, from, to)), prompts,
+				result.auditsCompleted());
 	}
 
 }

@@ -9,6 +9,7 @@ import java.util.Optional;
 
 import org.probity.accounts.CurrentUser;
 import org.probity.accounts.Role;
+import org.probity.estate.Visibility;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
@@ -17,19 +18,35 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Alerts raised by auditors: the practitioner's line manager (the LINE_MANAGER account of
- * the practitioner's team, or an SPO of that team) sees them at once and must record what
- * was done within one business day; unacknowledged alerts past that day are overdue for
- * the quality team.
+ * the practitioner's team) sees them at once and must record what was done within one
+ * business day; unacknowledged alerts past that day are overdue for the quality team. Who
+ * sees which alert is the visibility rule's: managers their units', a practitioner those
+ * on their own cases (read-only), the quality team and admin all of them.
  */
 @Service
 public class AuditAlerts {
 
 	public record Alert(long auditId, String crn, String eventId, String teamCode, String teamName, String staffCode,
 			String practitioner, String reason, Instant raisedAt, String raisedBy, LocalDate dueDate,
-			Instant acknowledgedAt, String acknowledgedBy, String actionTaken, boolean overdue) {
+			Instant acknowledgedAt, String acknowledgedBy, String actionTaken, boolean overdue, boolean restricted) {
 
 		public boolean open() {
 			return this.acknowledgedAt == null;
+		}
+
+		/**
+		 * The alert as someone who may not open its restricted case sees it: that it is
+		 * there, when it is due, and nothing about the person, the practitioner or the
+		 * concern.
+		 */
+		Alert redacted() {
+			return new Alert(this.auditId, this.crn, null, this.teamCode, this.teamName, null, "",
+					"Restricted case: you may not see its details", this.raisedAt, "", this.dueDate,
+					this.acknowledgedAt, "", (this.acknowledgedAt != null) ? "Recorded" : null, this.overdue, true);
+		}
+
+		Visibility.Holding holding() {
+			return new Visibility.Holding(this.crn, this.teamCode, this.staffCode);
 		}
 
 	}
@@ -38,68 +55,65 @@ public class AuditAlerts {
 			select al.audit_id, a.crn, a.event_id, al.team_code, coalesce(u.unit_name, al.team_code) as team_name,
 			       al.staff_code, coalesce(s.forename || ' ' || s.surname, al.staff_code) as practitioner, al.reason,
 			       al.raised_at, al.raised_by, al.due_date, al.acknowledged_at, al.acknowledged_by, al.action_taken,
-			       al.acknowledged_at is null and al.due_date < :today as overdue
+			       al.acknowledged_at is null and al.due_date < :today as overdue, false as restricted
 			from audit_alert al join case_audit a on a.audit_id = al.audit_id
 			left join staff s on s.staff_code = al.staff_code
 			left join unit u on u.unit_code = al.team_code
-			""";
-
-	/** The teams whose alerts a user manages. */
-	private static final String MANAGED = """
-			(al.team_code = cast(:unit as text)
-			 or al.team_code in (select team_code from staff where staff_code = cast(:staff as text) and grade = 'SPO')
-			 or (cast(:senior as boolean)
-			     and al.team_code in (select unit_code from unit_ancestry where ancestor_code = cast(:unit as text))))
 			""";
 
 	private final JdbcClient jdbc;
 
 	private final Clock clock;
 
-	AuditAlerts(JdbcClient jdbc, Clock clock) {
+	private final Visibility visibility;
+
+	AuditAlerts(JdbcClient jdbc, Clock clock, Visibility visibility) {
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.visibility = visibility;
 	}
 
 	/**
-	 * The open alerts a user must act on: for the home page. Line managers and SPOs see
-	 * their team's; senior managers their units'; the quality team and admin every open
-	 * alert.
+	 * The open alerts a user must act on or know of, for the home page, as the visibility
+	 * rule allows: line managers their team's, senior managers their units', a
+	 * practitioner those on their own cases, the quality team and admin every one.
 	 */
 	@Transactional(readOnly = true)
 	public List<Alert> openAlertsFor(CurrentUser user) {
-		if (everything(user)) {
-			return this.jdbc.sql(SELECT + " where al.acknowledged_at is null order by al.due_date, al.audit_id")
-				.param("today", today())
-				.query(Alert.class)
-				.list();
-		}
-		return this.jdbc
-			.sql(SELECT + " where al.acknowledged_at is null and " + MANAGED + " order by al.due_date, al.audit_id")
-			.param("today", today())
-			.param("unit", user.unitCode())
-			.param("staff", user.staffCode())
-			.param("senior", user.role() == Role.SENIOR_MANAGER)
-			.query(Alert.class)
-			.list();
+		return scoped(user, "al.acknowledged_at is null", "al.due_date, al.audit_id");
 	}
 
 	/** Every alert the user may see, newest first. */
 	@Transactional(readOnly = true)
 	public List<Alert> visibleTo(CurrentUser user) {
-		if (everything(user)) {
-			return this.jdbc.sql(SELECT + " order by al.raised_at desc, al.audit_id desc")
-				.param("today", today())
-				.query(Alert.class)
-				.list();
-		}
-		return this.jdbc.sql(SELECT + " where " + MANAGED + " order by al.raised_at desc, al.audit_id desc")
+		return scoped(user, "true", "al.raised_at desc, al.audit_id desc");
+	}
+
+	/**
+	 * The alerts the user may see among these, in their order: out of scope left out, a
+	 * restricted case the user may not open redacted.
+	 */
+	public List<Alert> visibleOf(CurrentUser user, List<Alert> alerts) {
+		return this.visibility.filter(user, alerts, Alert::holding)
+			.stream()
+			.map((shown) -> shown.restricted() ? shown.row().redacted() : shown.row())
+			.toList();
+	}
+
+	/** Writes the access log for a response that showed these alerts. */
+	public void logShown(CurrentUser user, String shown, List<Alert> alerts) {
+		this.visibility.logCases(user, shown, alerts.stream().filter((a) -> !a.restricted()).map(Alert::crn).toList(),
+				alerts.stream().filter(Alert::restricted).map(Alert::crn).toList());
+	}
+
+	private List<Alert> scoped(CurrentUser user, String where, String order) {
+		Visibility.Sql inScope = this.visibility.rowsInScope(user, "al.team_code", "al.staff_code");
+		List<Alert> alerts = inScope
+			.bind(this.jdbc.sql(SELECT + " where " + where + " and " + inScope.text() + " order by " + order))
 			.param("today", today())
-			.param("unit", user.unitCode())
-			.param("staff", user.staffCode())
-			.param("senior", user.role() == Role.SENIOR_MANAGER)
 			.query(Alert.class)
 			.list();
+		return visibleOf(user, alerts);
 	}
 
 	/** Unacknowledged alerts past their one business day: for the quality team. */
@@ -138,8 +152,9 @@ public class AuditAlerts {
 			throw new IllegalArgumentException("Enter what was done about the alert");
 		}
 		Alert alert = find(auditId).orElseThrow(() -> new NotFound("No alert for audit " + auditId));
-		boolean manages = everything(user) || manages(auditId, user, user.role() == Role.SENIOR_MANAGER);
-		if (!manages) {
+		List<Alert> visible = visibleOf(user, List.of(alert));
+		if (user.role() == Role.PRACTITIONER || user.role() == Role.API_CLIENT || visible.isEmpty()
+				|| visible.get(0).restricted()) {
 			throw new AccessDeniedException("Only the practitioner's line manager can record what was done");
 		}
 		if (!alert.open()) {
@@ -168,28 +183,16 @@ public class AuditAlerts {
 	}
 
 	/**
-	 * Whether the user is a line manager of the alert's practitioner: one of those who
-	 * see the alert as their own team's on the home page (the team's manager, or an SPO
-	 * of the team), not by seniority or by a role that sees every alert.
+	 * Whether the user is a line manager of the alert's practitioner: a line manager
+	 * whose team holds the case (for alert emails), not by seniority or by a role that
+	 * sees every alert.
 	 */
 	@Transactional(readOnly = true)
 	boolean isLineManagerFor(long auditId, CurrentUser user) {
-		return !everything(user) && user.role() != Role.API_CLIENT && manages(auditId, user, false);
-	}
-
-	private boolean manages(long auditId, CurrentUser user, boolean senior) {
-		return this.jdbc.sql("select exists (" + SELECT + " where al.audit_id = :id and " + MANAGED + ")")
-			.param("today", today())
-			.param("id", auditId)
-			.param("unit", user.unitCode())
-			.param("staff", user.staffCode())
-			.param("senior", senior)
-			.query(Boolean.class)
-			.single();
-	}
-
-	private static boolean everything(CurrentUser user) {
-		return user.role() == Role.ADMIN || user.role() == Role.QUALITY_TEAM;
+		if (user.role() != Role.LINE_MANAGER) {
+			return false;
+		}
+		return find(auditId).map((alert) -> !visibleOf(user, List.of(alert)).isEmpty()).orElse(false);
 	}
 
 	private LocalDate today() {

@@ -42,6 +42,13 @@ class AuditFormPages {
 	@GetMapping("/audits/{id:\\d+}")
 	@PreAuthorize("hasAnyRole('ADMIN','QUALITY_TEAM','SENIOR_MANAGER','LINE_MANAGER','PRACTITIONER')")
 	String form(@PathVariable long id, @AuthenticationPrincipal CurrentUser user, Model model) {
+		if (!this.audits.mayWorkOn(id, user)) {
+			// a reader (a manager or the practitioner, once it is completed) reads it on
+			// the
+			// check page; anyone else is refused here
+			this.audits.read(id, user);
+			return "redirect:/audits/" + id + "/check";
+		}
 		CaseAudits.Audit audit = this.audits.open(id, user);
 		if (!audit.open()) {
 			return "redirect:/audits/" + id + "/check";
@@ -96,7 +103,7 @@ class AuditFormPages {
 	@GetMapping("/audits/{id:\\d+}/check")
 	@PreAuthorize("hasAnyRole('ADMIN','QUALITY_TEAM','SENIOR_MANAGER','LINE_MANAGER','PRACTITIONER')")
 	String check(@PathVariable long id, @AuthenticationPrincipal CurrentUser user, Model model) {
-		CaseAudits.Audit audit = this.audits.open(id, user);
+		CaseAudits.Audit audit = this.audits.read(id, user);
 		model.addAttribute("audit", audit);
 		model.addAttribute("template", this.audits.template(audit));
 		model.addAttribute("caseSummary", this.audits.caseSummary(audit.eventId()).orElse(null));

@@ -271,7 +271,7 @@ class AuditsApi {
 	@GetMapping("/{id:\\d+}")
 	@Operation(summary = "An audit with its answers and version")
 	AuditResponse audit(@PathVariable long id, @AuthenticationPrincipal CurrentUser user) {
-		return response(this.audits.open(id, user));
+		return response(this.audits.read(id, user));
 	}
 
 	@PutMapping("/{id:\\d+}")

@@ -17,6 +17,7 @@ import java.util.Set;
 
 import org.probity.accounts.CurrentUser;
 import org.probity.accounts.Role;
+import org.probity.estate.Visibility;
 import org.probity.shared.BusinessCalendar;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -110,11 +111,14 @@ public class CaseAudits {
 
 	private final Clock clock;
 
-	CaseAudits(JdbcClient jdbc, AuditTemplates templates, CaseAccessCheck access, ApplicationEventPublisher events,
-			Clock clock) {
+	private final Visibility visibility;
+
+	CaseAudits(JdbcClient jdbc, AuditTemplates templates, CaseAccessCheck access, Visibility visibility,
+			ApplicationEventPublisher events, Clock clock) {
 		this.jdbc = jdbc;
 		this.templates = templates;
 		this.access = access;
+		this.visibility = visibility;
 		this.events = events;
 		this.clock = clock;
 	}
@@ -135,12 +139,59 @@ public class CaseAudits {
 			.list();
 	}
 
-	/** The audit, if this user may work on it (its auditor, or the quality team). */
+	/**
+	 * The audit, if this user may work on it (its auditor, or the quality team); the
+	 * opening of its case is logged.
+	 */
 	@Transactional(readOnly = true)
 	public Audit open(long auditId, CurrentUser user) {
 		Audit audit = find(auditId).orElseThrow(() -> new NotFound("No audit " + auditId));
 		checkMayOpen(audit, user);
+		logOpened(audit, user);
 		return audit;
+	}
+
+	/** Whether the user may work on the audit (see {@link #open}). */
+	@Transactional(readOnly = true)
+	public boolean mayWorkOn(long auditId, CurrentUser user) {
+		Audit audit = find(auditId).orElseThrow(() -> new NotFound("No audit " + auditId));
+		try {
+			checkMayOpen(audit, user);
+			return true;
+		}
+		catch (AccessDeniedException ex) {
+			return false;
+		}
+	}
+
+	/**
+	 * The audit, if this user may read it: those who may work on it, and, once it is
+	 * completed, the managers of the units that hold the case and the practitioner whose
+	 * case it is (the feedback loop of case-audit.md), as the visibility rule allows and
+	 * never for a restricted case they may not open. The opening is logged.
+	 */
+	@Transactional(readOnly = true)
+	public Audit read(long auditId, CurrentUser user) {
+		Audit audit = find(auditId).orElseThrow(() -> new NotFound("No audit " + auditId));
+		try {
+			checkMayOpen(audit, user);
+		}
+		catch (AccessDeniedException ex) {
+			if (audit.open() || audit.crn() == null || !this.visibility
+				.filter(user, List.of(audit), (a) -> new Visibility.Holding(a.crn(), a.teamCode(), a.staffCode()))
+				.stream()
+				.anyMatch((shown) -> !shown.restricted())) {
+				throw ex;
+			}
+		}
+		logOpened(audit, user);
+		return audit;
+	}
+
+	private void logOpened(Audit audit, CurrentUser user) {
+		if (audit.crn() != null) {
+			this.visibility.logCases(user, "Case audit " + audit.auditId(), List.of(audit.crn()), List.of());
+		}
 	}
 
 	@Transactional(readOnly = true)

@@ -9,10 +9,14 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.probity.accounts.CurrentUser;
+import org.probity.estate.Visibility;
+import org.probity.shared.StaffCode;
+import org.probity.shared.UnitCode;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -39,8 +43,11 @@ class RatingPages {
 
 	private final Clock clock;
 
+	private final Visibility visibility;
+
 	RatingPages(AuditRatings ratings, AuditProgrammes programmes, AssuranceReports reports,
-			AssuranceReportExports exports, Inspections inspections, Clock clock) {
+			AssuranceReportExports exports, Inspections inspections, Clock clock, Visibility visibility) {
+		this.visibility = visibility;
 		this.ratings = ratings;
 		this.programmes = programmes;
 		this.reports = reports;
@@ -52,7 +59,8 @@ class RatingPages {
 	@GetMapping("/audits/ratings")
 	@PreAuthorize("hasAnyRole('ADMIN','QUALITY_TEAM','SENIOR_MANAGER')")
 	String ratings(@RequestParam(required = false) Long programme, @RequestParam(required = false) String unit,
-			@RequestParam(required = false) String staff, @RequestParam(required = false) String period, Model model) {
+			@RequestParam(required = false) String staff, @RequestParam(required = false) String period,
+			@AuthenticationPrincipal CurrentUser user, Model model) {
 		LocalDate from = null;
 		LocalDate to = null;
 		String error = null;
@@ -66,10 +74,23 @@ class RatingPages {
 				error = ex.getMessage();
 			}
 		}
-		AuditRatings.Scope scope = new AuditRatings.Scope(programme, blank(unit), blank(staff), from, to, null);
+		if (programme != null) {
+			AuditProgrammes.Programme p = this.programmes.find(programme)
+				.orElseThrow(() -> new NotFound("No audit programme " + programme));
+			checkUnit(user, p.population().unitCode());
+		}
+		if (blank(staff) != null && !(StaffCode.isValid(blank(staff))
+				&& this.visibility.maySeeStaff(user, new StaffCode(blank(staff))))) {
+			throw new AccessDeniedException("You may not see the ratings of member of staff " + blank(staff));
+		}
+		String scopedUnit = (blank(staff) != null || programme != null) ? blank(unit) : unitFor(user, unit);
+		if (scopedUnit != null) {
+			checkUnit(user, scopedUnit);
+		}
+		AuditRatings.Scope scope = new AuditRatings.Scope(programme, scopedUnit, blank(staff), from, to, null);
 		model.addAttribute("result", this.ratings.rate(scope));
 		model.addAttribute("programme", (programme != null) ? this.programmes.find(programme).orElse(null) : null);
-		model.addAttribute("unit", blank(unit));
+		model.addAttribute("unit", scopedUnit);
 		model.addAttribute("staff", blank(staff));
 		model.addAttribute("period", blank(period));
 		model.addAttribute("error", error);
@@ -79,20 +100,20 @@ class RatingPages {
 	@GetMapping("/audits/report")
 	@PreAuthorize("hasAnyRole('ADMIN','QUALITY_TEAM','SENIOR_MANAGER')")
 	String report(@RequestParam(required = false) String month, @RequestParam(required = false) String unit,
-			Model model) {
+			@AuthenticationPrincipal CurrentUser user, Model model) {
 		YearMonth m = month(month);
-		model.addAttribute("report", this.reports.report(m, blank(unit)));
+		model.addAttribute("report", report(m, unit, user, "Audit assurance report"));
 		model.addAttribute("month", m.toString());
-		model.addAttribute("unit", blank(unit));
+		model.addAttribute("unit", unitFor(user, unit));
 		return "audits/report";
 	}
 
 	@GetMapping("/audits/report.pdf")
 	@PreAuthorize("hasAnyRole('ADMIN','QUALITY_TEAM','SENIOR_MANAGER')")
 	ResponseEntity<byte[]> reportPdf(@RequestParam(required = false) String month,
-			@RequestParam(required = false) String unit) {
+			@RequestParam(required = false) String unit, @AuthenticationPrincipal CurrentUser user) {
 		YearMonth m = month(month);
-		byte[] pdf = this.exports.pdf(this.reports.report(m, blank(unit)));
+		byte[] pdf = this.exports.pdf(report(m, unit, user, "Audit assurance report (PDF)"));
 		return ResponseEntity.ok()
 			.contentType(MediaType.APPLICATION_PDF)
 			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"audit-assurance-" + m + ".pdf\"")
@@ -102,9 +123,9 @@ class RatingPages {
 	@GetMapping("/audits/report.xlsx")
 	@PreAuthorize("hasAnyRole('ADMIN','QUALITY_TEAM','SENIOR_MANAGER')")
 	void reportXlsx(@RequestParam(required = false) String month, @RequestParam(required = false) String unit,
-			HttpServletResponse response) throws IOException {
+			@AuthenticationPrincipal CurrentUser user, HttpServletResponse response) throws IOException {
 		YearMonth m = month(month);
-		AssuranceReports.Report report = this.reports.report(m, blank(unit));
+		AssuranceReports.Report report = report(m, unit, user, "Audit assurance report (XLSX)");
 		response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 		response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"audit-assurance-" + m + ".xlsx\"");
 		this.exports.xlsx(report, response.getOutputStream());
@@ -112,9 +133,13 @@ class RatingPages {
 
 	@GetMapping("/audits/inspections")
 	@PreAuthorize("hasAnyRole('ADMIN','QUALITY_TEAM','SENIOR_MANAGER')")
-	String inspections(Model model) {
+	String inspections(@AuthenticationPrincipal CurrentUser user, Model model) {
 		model.addAttribute("inspections",
-				this.inspections.all().stream().map((id) -> this.inspections.find(id).orElseThrow()).toList());
+				this.inspections.all()
+					.stream()
+					.map((id) -> this.inspections.find(id).orElseThrow())
+					.filter((i) -> maySeeUnit(user, i.unitCode()))
+					.toList());
 		model.addAttribute("errors", Map.of());
 		model.addAttribute("form", Map.of());
 		return "audits/inspections";
@@ -138,7 +163,7 @@ class RatingPages {
 			return "redirect:/audits/inspections/" + id;
 		}
 		catch (IllegalArgumentException ex) {
-			inspections(model);
+			inspections(user, model);
 			model.addAttribute("errors", Map.of("name", ex.getMessage()));
 			model.addAttribute("form", form);
 			return "audits/inspections";
@@ -147,10 +172,48 @@ class RatingPages {
 
 	@GetMapping("/audits/inspections/{id}")
 	@PreAuthorize("hasAnyRole('ADMIN','QUALITY_TEAM','SENIOR_MANAGER')")
-	String inspection(@PathVariable long id, Model model) {
-		model.addAttribute("inspection",
-				this.inspections.find(id).orElseThrow(() -> new NotFound("No inspection " + id)));
+	String inspection(@PathVariable long id, @AuthenticationPrincipal CurrentUser user, Model model) {
+		Inspections.Inspection inspection = this.inspections.find(id)
+			.orElseThrow(() -> new NotFound("No inspection " + id));
+		checkUnit(user, inspection.unitCode());
+		model.addAttribute("inspection", inspection);
 		return "audits/inspection";
+	}
+
+	/**
+	 * The report for the unit asked for (by default the user's own unit, or every unit
+	 * for those who see them all), its alert rows as the visibility rule shows them, and
+	 * the access log written for them.
+	 */
+	private AssuranceReports.Report report(YearMonth month, String unit, CurrentUser user, String shown) {
+		String scoped = unitFor(user, unit);
+		if (scoped != null) {
+			checkUnit(user, scoped);
+		}
+		AssuranceReports.Report report = this.reports.report(month, scoped, user);
+		this.reports.logShown(user, shown, report);
+		return report;
+	}
+
+	/** The unit asked for, or the user's own unit when none is (null: every unit). */
+	private String unitFor(CurrentUser user, String unit) {
+		if (blank(unit) != null) {
+			return blank(unit);
+		}
+		UnitCode root = this.visibility.unitRoot(user);
+		return (root != null) ? root.value() : null;
+	}
+
+	private boolean maySeeUnit(CurrentUser user, String unitCode) {
+		return (unitCode == null) ? this.visibility.seesEveryUnit(user)
+				: UnitCode.isValid(unitCode) && this.visibility.maySeeUnit(user, new UnitCode(unitCode));
+	}
+
+	private void checkUnit(CurrentUser user, String unitCode) {
+		if (!maySeeUnit(user, unitCode)) {
+			throw new AccessDeniedException(
+					(unitCode == null) ? "You may not see every unit" : "You may not see unit " + unitCode);
+		}
 	}
 
 	private YearMonth month(String month) {

@@ -3,6 +3,7 @@ package org.probity.cases;
 import org.probity.accounts.CaseAccessLog;
 import org.probity.accounts.CaseAccessLog.Outcome;
 import org.probity.accounts.CurrentUser;
+import org.probity.estate.Visibility;
 import org.probity.shared.Crn;
 
 import org.springframework.stereotype.Service;
@@ -16,14 +17,14 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class CaseRecords {
 
-	private final CaseAccess access;
+	private final Visibility visibility;
 
 	private final CaseFiles files;
 
 	private final CaseAccessLog log;
 
-	CaseRecords(CaseAccess access, CaseFiles files, CaseAccessLog log) {
-		this.access = access;
+	CaseRecords(Visibility visibility, CaseFiles files, CaseAccessLog log) {
+		this.visibility = visibility;
 		this.files = files;
 		this.log = log;
 	}
@@ -35,7 +36,7 @@ public class CaseRecords {
 	 */
 	@Transactional(readOnly = true)
 	public CaseOpening open(Crn crn, CurrentUser user) {
-		return switch (this.access.decide(crn, user)) {
+		return switch (this.visibility.decide(user, crn)) {
 			case NOT_FOUND -> new CaseOpening.NotFound(crn);
 			case OUT_OF_SCOPE -> {
 				this.log.record(user.getUsername(), crn.value(), Outcome.REFUSED_OUT_OF_SCOPE);
@@ -62,7 +63,7 @@ public class CaseRecords {
 	 */
 	@Transactional(readOnly = true)
 	public boolean mayOpen(Crn crn, CurrentUser user) {
-		return this.access.decide(crn, user) == CaseAccess.Decision.OPEN;
+		return this.visibility.mayOpen(user, crn);
 	}
 
 	/** Whether a person with this CRN has been imported, whoever may open their case. */

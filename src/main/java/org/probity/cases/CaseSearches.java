@@ -17,7 +17,7 @@ import java.util.stream.Collectors;
 import org.probity.accounts.CurrentUser;
 import org.probity.accounts.DataScope;
 import org.probity.accounts.Role;
-import org.probity.estate.Estate;
+import org.probity.estate.Visibility;
 import org.probity.shared.Crn;
 import org.probity.shared.UnitCode;
 
@@ -53,15 +53,15 @@ class CaseSearches {
 
 	private final JdbcClient jdbc;
 
-	private final Estate estate;
+	private final Visibility visibility;
 
 	private final String pageSql;
 
 	private final String rowsSql;
 
-	CaseSearches(JdbcClient jdbc, Estate estate) {
+	CaseSearches(JdbcClient jdbc, Visibility visibility) {
 		this.jdbc = jdbc;
-		this.estate = estate;
+		this.visibility = visibility;
 		this.pageSql = sql("sql/cases/search.sql");
 		this.rowsSql = sql("sql/cases/search-rows.sql");
 	}
@@ -145,14 +145,13 @@ class CaseSearches {
 
 	@Transactional(readOnly = true)
 	Results search(Query query, CurrentUser user) {
-		DataScope scope = user.scope();
-		if (user.role() == Role.API_CLIENT || scope instanceof DataScope.Nothing) {
+		if (user.role() == Role.API_CLIENT || user.scope() instanceof DataScope.Nothing) {
 			return new Results(List.of(), 0, 1);
 		}
 		// sorting a national caseload by latest event or team needs more than the default
 		// 4MB
 		this.jdbc.sql("set local work_mem = '64MB'").update();
-		Statement statement = statement(query, user, scope);
+		Statement statement = statement(query, user);
 		long total = statement.bind(this.jdbc.sql("select count(*) from (" + statement.sql() + ") found"))
 			.query(Long.class)
 			.single();
@@ -165,7 +164,10 @@ class CaseSearches {
 			.param("offset", (page - 1) * PAGE_SIZE)
 			.query(String.class)
 			.list();
-		return new Results(rows(crns, user), total, page);
+		List<Row> rows = rows(crns, user);
+		this.visibility.logCases(user, "Case search", rows.stream().filter(Row::mayOpen).map(Row::crn).toList(),
+				rows.stream().filter((row) -> !row.mayOpen()).map(Row::crn).toList());
+		return new Results(rows, total, page);
 	}
 
 	/** The page's people in the order the first query found them. */
@@ -173,10 +175,9 @@ class CaseSearches {
 		if (crns.isEmpty()) {
 			return List.of();
 		}
-		Map<String, Row> byCrn = this.jdbc.sql(this.rowsSql)
+		Visibility.Sql mayOpen = this.visibility.mayOpenCase(user, "p.crn", "p.restricted");
+		Map<String, Row> byCrn = mayOpen.bind(this.jdbc.sql(this.rowsSql.replace("/*MAY_OPEN*/", mayOpen.text())))
 			.param("crns", crns)
-			.param("anyRestricted", user.mayOpenAnyRestrictedCase())
-			.param("ownStaff", user.staffCode(), Types.VARCHAR)
 			.query((rs, n) -> new Row(rs.getString("crn"), rs.getBoolean("may_open"), rs.getBoolean("restricted"),
 					rs.getString("forename"), rs.getString("surname"), rs.getObject("date_of_birth", LocalDate.class),
 					rs.getString("event_type"), rs.getObject("sentence_date", LocalDate.class),
@@ -187,7 +188,7 @@ class CaseSearches {
 		return crns.stream().map(byCrn::get).sorted(Comparator.comparingInt((row) -> crns.indexOf(row.crn()))).toList();
 	}
 
-	private Statement statement(Query query, CurrentUser user, DataScope scope) {
+	private Statement statement(Query query, CurrentUser user) {
 		StringBuilder filter = new StringBuilder();
 		List<String> words = new ArrayList<>();
 		String crn = query.text().toUpperCase(Locale.UK);
@@ -205,25 +206,14 @@ class CaseSearches {
 				}
 			}
 		}
-		String scoped = switch (scope) {
-			case DataScope.Everything everything -> "select crn from person";
-			case DataScope.Unit unit -> "select distinct crn from event where team_code = any (:teams)";
-			case DataScope.Practitioner practitioner -> "select distinct crn from event where staff_code = :scopeStaff";
-			case DataScope.Nothing nothing -> "select crn from person where false";
-		};
-		String[] teams = (scope instanceof DataScope.Unit unit) ? this.estate.teamsUnder(new UnitCode(unit.unitCode()))
-			.stream()
-			.map(UnitCode::value)
-			.toArray(String[]::new) : new String[0];
-		String scopeStaff = (scope instanceof DataScope.Practitioner practitioner) ? practitioner.staffCode() : null;
-		String sql = this.pageSql.replace("/*SCOPE*/", scoped)
+		Visibility.Sql scoped = this.visibility.peopleInScope(user);
+		Visibility.Sql mayOpen = this.visibility.mayOpenCase(user, "p.crn", "p.restricted");
+		String sql = this.pageSql.replace("/*SCOPE*/", scoped.text())
+			.replace("/*MAY_OPEN*/", mayOpen.text())
 			.replace("/*LATEST*/", query.sort().needsLatestEvent() ? LATEST_EVENTS : "")
 			.replace("/*FILTER*/", filter);
 		return new Statement(sql, (spec) -> {
-			JdbcClient.StatementSpec bound = spec.param("anyRestricted", user.mayOpenAnyRestrictedCase())
-				.param("ownStaff", user.staffCode(), Types.VARCHAR)
-				.param("teams", teams)
-				.param("scopeStaff", scopeStaff, Types.VARCHAR);
+			JdbcClient.StatementSpec bound = mayOpen.bind(scoped.bind(spec));
 			if (byCrn) {
 				bound = bound.param("crn", crn);
 			}

@@ -10,12 +10,15 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.probity.estate.CaseloadCounts.Caseload;
+import org.probity.accounts.CurrentUser;
 import org.probity.shared.StaffCode;
 import org.probity.shared.UnitCode;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,8 +26,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * The estate with its caseloads. Counts are aggregates with no personal data, so everyone
- * who plans or assures work across teams may see the whole estate.
+ * The estate with its caseloads and staff, as the visibility rule allows: the whole
+ * estate for the quality team and administrators, a senior manager's own LDU or region.
  */
 @Controller
 @PreAuthorize("hasAnyRole('ADMIN','QUALITY_TEAM','SENIOR_MANAGER')")
@@ -36,7 +39,10 @@ class EstatePages {
 
 	private final Clock clock;
 
-	EstatePages(Estate estate, ObjectProvider<CaseloadCounts> caseloads, Clock clock) {
+	private final Visibility visibility;
+
+	EstatePages(Estate estate, ObjectProvider<CaseloadCounts> caseloads, Clock clock, Visibility visibility) {
+		this.visibility = visibility;
 		this.estate = estate;
 		this.caseloads = caseloads;
 		this.clock = clock;
@@ -51,7 +57,8 @@ class EstatePages {
 	}
 
 	@GetMapping("/estate")
-	String overview(Model model) {
+	String overview(@AuthenticationPrincipal CurrentUser user, Model model) {
+		UnitCode visibleRoot = this.visibility.unitRoot(user);
 		List<Unit> units = this.estate.units();
 		Map<UnitCode, Caseload> caseloads = counts().byUnit();
 		Map<UnitCode, Long> staff = this.estate.staffInPost();
@@ -64,16 +71,20 @@ class EstatePages {
 		children.values().forEach((list) -> list.sort(Comparator.comparing(Unit::name)));
 		List<UnitRow> rows = new ArrayList<>();
 		units.stream()
-			.filter((unit) -> unit.parentCode() == null)
+			.filter((unit) -> (visibleRoot != null) ? unit.code().equals(visibleRoot)
+					: unit.parentCode() == null && this.visibility.seesEveryUnit(user))
 			.forEach((root) -> addTree(root, 0, children, caseloads, staff, rows));
 		model.addAttribute("rows", rows);
 		return "estate/overview";
 	}
 
 	@GetMapping("/estate/units/{code}")
-	String unit(@PathVariable String code, Model model) {
+	String unit(@PathVariable String code, @AuthenticationPrincipal CurrentUser user, Model model) {
 		Unit unit = parse(code).flatMap(this.estate::unit)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No such unit"));
+		if (!this.visibility.maySeeUnit(user, unit.code())) {
+			throw new AccessDeniedException("You may not see unit " + unit.code());
+		}
 		Map<UnitCode, Caseload> caseloads = counts().byUnit();
 		Map<UnitCode, Long> staff = this.estate.staffInPost();
 		List<UnitRow> children = this.estate.children(unit.code())
@@ -93,7 +104,11 @@ class EstatePages {
 			}
 		}
 		model.addAttribute("unit", unit);
-		model.addAttribute("ancestors", this.estate.ancestors(unit.code()));
+		model.addAttribute("ancestors",
+				this.estate.ancestors(unit.code())
+					.stream()
+					.filter((a) -> this.visibility.maySeeUnit(user, a.code()))
+					.toList());
 		model.addAttribute("caseload", caseloads.getOrDefault(unit.code(), Caseload.NONE));
 		model.addAttribute("staffInPost", staff.getOrDefault(unit.code(), 0L));
 		model.addAttribute("children", children);

@@ -1,16 +1,17 @@
 package org.probity.measures;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import java.util.Set;
 
 import org.probity.accounts.CurrentUser;
-import org.probity.accounts.DataScope;
+import org.probity.estate.Visibility;
+import org.probity.shared.StaffCode;
+import org.probity.shared.UnitCode;
+
+import org.springframework.stereotype.Component;
 
 /**
- * Who may see which results: everything for the quality team, administrators and API
- * clients; a manager their unit, the units under it and its practitioners; a practitioner
- * their own results and cases only.
+ * The measures' questions to the one visibility rule ({@link Visibility}), with the
+ * refusal the pages and API turn into a 403.
  */
 @Component
 class MeasureAccess {
@@ -24,33 +25,18 @@ class MeasureAccess {
 
 	}
 
-	private final JdbcClient jdbc;
+	private final Visibility visibility;
 
-	MeasureAccess(JdbcClient jdbc) {
-		this.jdbc = jdbc;
+	MeasureAccess(Visibility visibility) {
+		this.visibility = visibility;
 	}
 
-	@Transactional(readOnly = true)
 	boolean maySeeUnit(CurrentUser user, String unitCode) {
-		return switch (user.scope()) {
-			case DataScope.Everything e -> true;
-			case DataScope.Unit u -> within(unitCode, u.unitCode());
-			case DataScope.Practitioner p -> false;
-			case DataScope.Nothing n -> false;
-		};
+		return UnitCode.isValid(unitCode) && this.visibility.maySeeUnit(user, new UnitCode(unitCode));
 	}
 
-	@Transactional(readOnly = true)
 	boolean maySeeStaff(CurrentUser user, String staffCode) {
-		return switch (user.scope()) {
-			case DataScope.Everything e -> true;
-			case DataScope.Unit u -> this.jdbc.sql("""
-					select exists (select 1 from staff s join unit_ancestry a on a.unit_code = s.team_code
-					               where s.staff_code = :staff and a.ancestor_code = :unit)
-					""").param("staff", staffCode).param("unit", u.unitCode()).query(Boolean.class).single();
-			case DataScope.Practitioner p -> p.staffCode().equals(staffCode);
-			case DataScope.Nothing n -> false;
-		};
+		return StaffCode.isValid(staffCode) && this.visibility.maySeeStaff(user, new StaffCode(staffCode));
 	}
 
 	void checkUnit(CurrentUser user, String unitCode) {
@@ -66,22 +52,41 @@ class MeasureAccess {
 	}
 
 	/**
+	 * The units whose cases count in a practitioner's figures for this user: a manager's
+	 * own units, or null (every case) for everyone else.
+	 */
+	Set<String> staffFiguresWithin(CurrentUser user) {
+		return (this.visibility.unitRoot(user) != null) ? this.visibility.visibleUnits(user) : null;
+	}
+
+	/**
 	 * The unit under which the user may see every unit, or null when they may see all;
 	 * refused for a practitioner.
 	 */
 	String unitsWithin(CurrentUser user) {
-		return switch (user.scope()) {
-			case DataScope.Everything e -> null;
-			case DataScope.Unit u -> u.unitCode();
-			case DataScope.Practitioner p -> throw new OutOfScope("A practitioner sees their own results only");
-			case DataScope.Nothing n -> throw new OutOfScope("Your account is not linked to a unit");
-		};
+		if (this.visibility.seesEveryUnit(user)) {
+			return null;
+		}
+		UnitCode root = this.visibility.unitRoot(user);
+		if (root == null) {
+			throw new OutOfScope("A practitioner sees their own results only");
+		}
+		return root.value();
 	}
 
-	private boolean within(String unitCode, String ancestor) {
-		return this.jdbc.sql("""
-				select exists (select 1 from unit_ancestry where unit_code = :unit and ancestor_code = :ancestor)
-				""").param("unit", unitCode).param("ancestor", ancestor).query(Boolean.class).single();
+	/** The rows of a case list the user may see, restricted ones marked. */
+	java.util.List<Visibility.Shown<MeasureResults.CaseRow>> visibleCases(CurrentUser user,
+			java.util.List<MeasureResults.CaseRow> rows) {
+		return this.visibility.filter(user, rows, MeasureAccess::holding);
+	}
+
+	/** Logs that a response showed these rows. */
+	void logShown(CurrentUser user, String shown, java.util.List<Visibility.Shown<MeasureResults.CaseRow>> rows) {
+		this.visibility.logShown(user, shown, rows, MeasureAccess::holding);
+	}
+
+	private static Visibility.Holding holding(MeasureResults.CaseRow row) {
+		return new Visibility.Holding(row.crn(), row.teamCode(), row.staffCode());
 	}
 
 }

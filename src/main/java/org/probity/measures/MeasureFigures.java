@@ -76,18 +76,20 @@ public class MeasureFigures {
 
 	/**
 	 * Every measure for the practitioner in the period, with the figures of the team (a
-	 * unit code) and of its provider, and a trend of {@code months} months.
+	 * unit code) and of its provider, and a trend of {@code months} months. These are the
+	 * practitioner's figures over all their cases: their personnel record, for those the
+	 * people module lets see it.
 	 */
 	@Transactional(readOnly = true)
 	public List<Line> practitioner(String staffCode, String teamCode, Period period, int months) {
 		List<Measures.Measure> all = this.measures.all();
 		List<String> codes = all.stream().map(Measures.Measure::code).toList();
-		Map<String, MeasureResults.Line> own = this.results.dashboard(codes, staffCode, true, period, months);
+		Map<String, MeasureResults.Line> own = this.results.dashboard(codes, staffCode, true, period, months, null);
 		Map<String, MeasureResults.Line> team = (teamCode != null)
-				? this.results.dashboard(codes, teamCode, false, period, 1) : Map.of();
+				? this.results.dashboard(codes, teamCode, false, period, 1, null) : Map.of();
 		List<MeasureResults.Unit> ancestry = (teamCode != null) ? this.results.ancestry(teamCode) : List.of();
 		Map<String, MeasureResults.Line> provider = ancestry.isEmpty() ? Map.of()
-				: this.results.dashboard(codes, ancestry.get(0).code(), false, period, 1);
+				: this.results.dashboard(codes, ancestry.get(0).code(), false, period, 1, null);
 		List<Line> lines = new ArrayList<>();
 		for (Measures.Measure m : all) {
 			MeasureResults.Line line = own.get(m.code());

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -21,6 +22,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.server.ResponseStatusException;
 
 import org.probity.accounts.CurrentUser;
+import org.probity.estate.Visibility;
 import org.probity.accounts.DataScope;
 import org.probity.shared.Dates;
 import org.probity.shared.Period;
@@ -75,7 +77,8 @@ class MeasurePages {
 		List<Measures.Measure> all = this.measures.all();
 		Map<String, MeasureResults.Line> lines = this.results.dashboard(
 				all.stream().map(Measures.Measure::code).toList(),
-				(focus.staff() != null) ? focus.staff() : focus.unit(), focus.staff() != null, focus.period(), 12);
+				(focus.staff() != null) ? focus.staff() : focus.unit(), focus.staff() != null, focus.period(), 12,
+				this.access.staffFiguresWithin(user));
 		List<ResultView> rows = new ArrayList<>();
 		for (Measures.Measure m : all) {
 			MeasureResults.Line line = lines.get(m.code());
@@ -109,13 +112,15 @@ class MeasurePages {
 			model.addAttribute("measure", measure);
 			return "measures/measure";
 		}
-		ResultView result = ResultView.of(result(code, focus), code, measure.title(), null);
+		Set<String> within = this.access.staffFiguresWithin(user);
+		ResultView result = ResultView.of(result(code, focus, within), code, measure.title(), null);
 		List<ResultView> breakdown = new ArrayList<>();
 		String breakdownKind = null;
 		if (focus.unit() != null) {
 			if ("TEAM".equals(focus.type())) {
 				breakdownKind = "Practitioner";
-				for (MeasureResults.Result r : this.results.practitionerResults(code, focus.period(), focus.unit())) {
+				for (MeasureResults.Result r : this.results.practitionerResults(code, focus.period(), focus.unit(),
+						within)) {
 					String name = this.results.staff(r.staffCode())
 						.map(MeasureResults.Staff::name)
 						.orElse(r.staffCode());
@@ -134,7 +139,7 @@ class MeasurePages {
 		}
 		List<ResultView> trend = this.results
 			.trend(code, (focus.staff() != null) ? focus.staff() : focus.unit(), focus.staff() != null,
-					focus.period().last(), 24)
+					focus.period().last(), 24, within)
 			.stream()
 			.map((t) -> ResultView.of(t, t.period().code(), t.period().label(), null))
 			.toList();
@@ -169,11 +174,11 @@ class MeasurePages {
 			model.addAttribute("measure", measure);
 			return "measures/cases";
 		}
-		List<MeasureResults.CaseRow> all = new ArrayList<>(
-				this.results.cases(code, focus.period(), focus.unit(), focus.staff()));
+		List<Visibility.Shown<MeasureResults.CaseRow>> all = new ArrayList<>(
+				this.access.visibleCases(user, this.results.cases(code, focus.period(), focus.unit(), focus.staff())));
 		if ("met".equals(show) || "not-met".equals(show)) {
 			boolean met = "met".equals(show);
-			all.removeIf((c) -> c.met() != met);
+			all.removeIf((c) -> c.row().met() != met);
 		}
 		Comparator<MeasureResults.CaseRow> order = switch (sort) {
 			case "crn" -> Comparator.comparing(MeasureResults.CaseRow::crn);
@@ -182,12 +187,22 @@ class MeasurePages {
 			case "staff" -> Comparator.comparing(MeasureResults.CaseRow::staffCode);
 			default -> Comparator.comparing(MeasureResults.CaseRow::met);
 		};
-		all.sort(order.thenComparing(MeasureResults.CaseRow::crn).thenComparing(MeasureResults.CaseRow::subjectId));
+		// restricted rows say nothing but that they are there: they sort last whatever
+		// the order, so that their place says nothing either
+		all.sort(Comparator.<Visibility.Shown<MeasureResults.CaseRow>, Boolean>comparing(Visibility.Shown::restricted)
+			.thenComparing(Visibility.Shown::row,
+					order.thenComparing(MeasureResults.CaseRow::crn).thenComparing(MeasureResults.CaseRow::subjectId)));
 		if (TableExport.wanted(format)) {
+			this.access.logShown(user, "Cases behind " + code + " (" + format + ")", all);
 			List<List<Object>> rows = all.stream()
-				.map((c) -> List.<Object>of(c.crn(), c.eventId(), c.subjectId(), YearMonth.from(c.month()).toString(),
-						c.teamCode(), c.staffCode(), c.met() ? "Met" : "Not met", c.numerator(), c.denominator(),
-						c.reason()))
+				.map((s) -> s.restricted()
+						? List.<Object>of(s.row().crn(), "", "", YearMonth.from(s.row().month()).toString(),
+								s.row().teamCode(), "", s.row().met() ? "Met" : "Not met", s.row().numerator(),
+								s.row().denominator(), RESTRICTED)
+						: List.<Object>of(s.row().crn(), s.row().eventId(), s.row().subjectId(),
+								YearMonth.from(s.row().month()).toString(), s.row().teamCode(), s.row().staffCode(),
+								s.row().met() ? "Met" : "Not met", s.row().numerator(), s.row().denominator(),
+								s.row().reason()))
 				.toList();
 			return new TableExport(code + "-cases-" + focus.period().code(), List.of("CRN", "Event", "Counted item",
 					"Month", "Team", "Practitioner", "Result", "Numerator", "Denominator", "Reason"), rows)
@@ -197,8 +212,10 @@ class MeasurePages {
 		int current = Math.min(Math.max(1, page), pages);
 		model.addAttribute("measure", measure);
 		model.addAttribute("focus", focus);
-		model.addAttribute("cases",
-				all.subList((current - 1) * CASES_PER_PAGE, Math.min(all.size(), current * CASES_PER_PAGE)));
+		List<Visibility.Shown<MeasureResults.CaseRow>> shown = all.subList((current - 1) * CASES_PER_PAGE,
+				Math.min(all.size(), current * CASES_PER_PAGE));
+		this.access.logShown(user, "Cases behind " + code, shown);
+		model.addAttribute("cases", shown);
 		model.addAttribute("total", all.size());
 		model.addAttribute("page", current);
 		model.addAttribute("pages", pages);
@@ -247,6 +264,9 @@ class MeasurePages {
 		model.addAttribute("titles", titles);
 		return "measures/flags";
 	}
+
+	/** What a list says in place of a restricted case's details. */
+	static final String RESTRICTED = "Restricted case";
 
 	static String flagWord(String kind) {
 		return "DEEPER_AUDIT".equals(kind) ? "Deeper audit" : "Sustained shortfall";
@@ -311,8 +331,8 @@ class MeasurePages {
 		return new Focus(p, u, null, found.name() + " (" + u + ")", found.type());
 	}
 
-	private MeasureResults.Result result(String code, Focus focus) {
-		return (focus.staff() != null) ? this.results.staffResult(code, focus.period(), focus.staff())
+	private MeasureResults.Result result(String code, Focus focus, Set<String> within) {
+		return (focus.staff() != null) ? this.results.staffResult(code, focus.period(), focus.staff(), within)
 				: this.results.unitResult(code, focus.period(), focus.unit());
 	}
 

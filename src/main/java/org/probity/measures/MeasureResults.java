@@ -1,11 +1,13 @@
 package org.probity.measures;
 
+import java.sql.Types;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -121,12 +123,19 @@ class MeasureResults {
 		return Result.of(measure, period, unitCode, null, totals[0], totals[1], target(measure, period));
 	}
 
+	/**
+	 * A practitioner's result; {@code within}, when not null, counts only the cases held
+	 * in those units (a manager sees a practitioner's figures for their own units'
+	 * cases).
+	 */
 	@Transactional(readOnly = true)
-	Result staffResult(String measure, Period period, String staffCode) {
+	Result staffResult(String measure, Period period, String staffCode, Set<String> within) {
 		long[] totals = this.jdbc.sql("""
-				select coalesce(sum(numerator), 0) as n, coalesce(sum(denominator), 0) as d from measure_staff_result
+				select coalesce(sum(numerator), 0) as n, coalesce(sum(denominator), 0) as d from measure_cell
 				where measure_code = :measure and staff_code = :staff and month between :from and :to
+				  and (cast(:within as text[]) is null or team_code = any (cast(:within as text[])))
 				""")
+			.param("within", array(within), Types.ARRAY)
 			.param("measure", measure)
 			.param("staff", staffCode)
 			.param("from", period.startDate())
@@ -190,7 +199,7 @@ class MeasureResults {
 	 * their own results (in every team).
 	 */
 	@Transactional(readOnly = true)
-	List<Result> practitionerResults(String measure, Period period, String teamCode) {
+	List<Result> practitionerResults(String measure, Period period, String teamCode, Set<String> within) {
 		Target target = target(measure, period);
 		return this.jdbc.sql("""
 				with members as (
@@ -202,8 +211,10 @@ class MeasureResults {
 				from members m
 				left join measure_cell r on r.staff_code = m.staff_code and r.measure_code = :measure
 				     and r.month between :from and :to
+				     and (cast(:within as text[]) is null or r.team_code = any (cast(:within as text[])))
 				group by m.staff_code order by m.staff_code
 				""")
+			.param("within", array(within), Types.ARRAY)
 			.param("measure", measure)
 			.param("from", period.startDate())
 			.param("to", period.last().atDay(1))
@@ -218,9 +229,9 @@ class MeasureResults {
 	 * to and including {@code last}, each judged against its own month's target.
 	 */
 	@Transactional(readOnly = true)
-	List<Result> trend(String measure, String code, boolean staff, YearMonth last, int months) {
+	List<Result> trend(String measure, String code, boolean staff, YearMonth last, int months, Set<String> within) {
 		YearMonth first = last.minusMonths(months - 1);
-		Map<String, Map<LocalDate, long[]>> totals = monthly(code, staff, first, last);
+		Map<String, Map<LocalDate, long[]>> totals = monthly(code, staff, first, last, within);
 		return trend(measure, code, staff, first, last, totals.getOrDefault(measure, Map.of()),
 				this.measures.targetBook());
 	}
@@ -234,10 +245,11 @@ class MeasureResults {
 	 * its trend of {@code months} months to the period's last month, from one query.
 	 */
 	@Transactional(readOnly = true)
-	Map<String, Line> dashboard(List<String> measureCodes, String code, boolean staff, Period period, int months) {
+	Map<String, Line> dashboard(List<String> measureCodes, String code, boolean staff, Period period, int months,
+			Set<String> within) {
 		YearMonth trendFirst = period.last().minusMonths(months - 1);
 		YearMonth first = trendFirst.isBefore(period.first()) ? trendFirst : period.first();
-		Map<String, Map<LocalDate, long[]>> totals = monthly(code, staff, first, period.last());
+		Map<String, Map<LocalDate, long[]>> totals = monthly(code, staff, first, period.last(), within);
 		Measures.TargetBook book = this.measures.targetBook();
 		Map<String, Line> lines = new java.util.LinkedHashMap<>();
 		for (String measure : measureCodes) {
@@ -258,9 +270,13 @@ class MeasureResults {
 		return lines;
 	}
 
-	private Map<String, Map<LocalDate, long[]>> monthly(String code, boolean staff, YearMonth first, YearMonth last) {
-		return this.recent.get(List.of("monthly", code, staff, first, last), version(),
-				() -> readMonthly(code, staff, first, last));
+	private Map<String, Map<LocalDate, long[]>> monthly(String code, boolean staff, YearMonth first, YearMonth last,
+			Set<String> within) {
+		// a practitioner's figures within a manager's units are the cells of those units
+		// only: within applies to practitioners, a unit's own figures are all its cases
+		Set<String> units = staff ? within : null;
+		return this.recent.get(List.of("monthly", code, staff, first, last, String.valueOf(units)), version(),
+				() -> readMonthly(code, staff, first, last, units));
 	}
 
 	/** The version of the results, moved on by every recomputation (measure_state). */
@@ -268,14 +284,20 @@ class MeasureResults {
 		return this.jdbc.sql("select version from measure_state").query(Long.class).single();
 	}
 
-	private Map<String, Map<LocalDate, long[]>> readMonthly(String code, boolean staff, YearMonth first,
-			YearMonth last) {
+	private Map<String, Map<LocalDate, long[]>> readMonthly(String code, boolean staff, YearMonth first, YearMonth last,
+			Set<String> within) {
 		Map<String, Map<LocalDate, long[]>> totals = new HashMap<>();
-		String table = staff ? "measure_staff_result" : "measure_unit_result";
-		String column = staff ? "staff_code" : "unit_code";
-		this.jdbc
-			.sql("select measure_code, month, numerator, denominator from " + table + " where " + column
-					+ " = :code and month between :from and :to")
+		String sql = (!staff)
+				? "select measure_code, month, numerator, denominator from measure_unit_result"
+						+ " where unit_code = :code and month between :from and :to"
+				: (within == null)
+						? "select measure_code, month, numerator, denominator from measure_staff_result"
+								+ " where staff_code = :code and month between :from and :to"
+						: "select measure_code, month, sum(numerator) as numerator, sum(denominator) as denominator"
+								+ " from measure_cell where staff_code = :code and month between :from and :to"
+								+ " and team_code = any (cast(:within as text[])) group by measure_code, month";
+		this.jdbc.sql(sql)
+			.param("within", array(within), Types.ARRAY)
 			.param("code", code)
 			.param("from", first.atDay(1))
 			.param("to", last.atDay(1))
@@ -336,6 +358,10 @@ class MeasureResults {
 					rs.getObject("month", LocalDate.class), rs.getString("team_code"), rs.getString("staff_code"),
 					rs.getInt("numerator"), rs.getInt("denominator"), rs.getString("reason")))
 			.list();
+	}
+
+	private static String[] array(Set<String> units) {
+		return (units == null) ? null : units.toArray(String[]::new);
 	}
 
 	Target target(String measure, Period period) {

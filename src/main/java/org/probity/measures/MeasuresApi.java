@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
 import org.probity.accounts.CurrentUser;
+import org.probity.estate.Visibility;
 import org.probity.accounts.DataScope;
 import org.probity.shared.Period;
 
@@ -56,7 +57,18 @@ class MeasuresApi {
 
 	record CaseBody(@JsonProperty("event_id") String eventId, @JsonProperty("subject_id") String subjectId, String crn,
 			String month, @JsonProperty("team_code") String teamCode, @JsonProperty("staff_code") String staffCode,
-			int numerator, int denominator, boolean met, String reason) {
+			int numerator, int denominator, boolean met, String reason,
+			@JsonInclude(JsonInclude.Include.NON_NULL) Boolean restricted) {
+
+		/**
+		 * A restricted case the caller may not open: it counts, and says so, with no
+		 * event, practitioner or reason.
+		 */
+		static CaseBody restricted(MeasureResults.CaseRow c) {
+			return new CaseBody(null, null, c.crn(), YearMonth.from(c.month()).toString(), c.teamCode(), null,
+					c.numerator(), c.denominator(), c.met(), null, true);
+		}
+
 	}
 
 	record CasesBody(String measure, String period, @JsonInclude(JsonInclude.Include.NON_NULL) String unit,
@@ -122,7 +134,7 @@ class MeasuresApi {
 		if (staff != null) {
 			requireStaff(staff);
 			this.access.checkStaff(user, staff);
-			return ResultBody.of(this.results.staffResult(measure, p, staff));
+			return ResultBody.of(this.results.staffResult(measure, p, staff, this.access.staffFiguresWithin(user)));
 		}
 		String l = level.trim().toUpperCase(java.util.Locale.ROOT);
 		if (!LEVELS.contains(l)) {
@@ -152,11 +164,15 @@ class MeasuresApi {
 			requireStaff(staff);
 			this.access.checkStaff(user, staff);
 		}
-		List<CaseBody> cases = this.results.cases(measure, p, unit, staff)
-			.stream()
-			.map((c) -> new CaseBody(c.eventId(), c.subjectId(), c.crn(), YearMonth.from(c.month()).toString(),
-					c.teamCode(), c.staffCode(), c.numerator(), c.denominator(), c.met(), c.reason()))
-			.toList();
+		List<Visibility.Shown<MeasureResults.CaseRow>> shown = this.access.visibleCases(user,
+				this.results.cases(measure, p, unit, staff));
+		this.access.logShown(user, "API cases behind " + measure, shown);
+		List<CaseBody> cases = shown.stream().map((s) -> {
+			MeasureResults.CaseRow c = s.row();
+			return s.restricted() ? CaseBody.restricted(c)
+					: new CaseBody(c.eventId(), c.subjectId(), c.crn(), YearMonth.from(c.month()).toString(),
+							c.teamCode(), c.staffCode(), c.numerator(), c.denominator(), c.met(), c.reason(), null);
+		}).toList();
 		return new CasesBody(measure, p.code(), unit, staff, cases);
 	}
 

@@ -3,5 +3,5 @@
  * RAG and ratings, flags and drill-down. Recomputed from the case data after every
  * import.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "accounts", "imports" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "accounts", "estate", "imports" })
 package org.probity.measures;

@@ -9,10 +9,10 @@ import org.probity.accounts.CurrentUser;
 import org.probity.accounts.Role;
 import org.probity.estate.Estate;
 import org.probity.estate.Staff;
+import org.probity.estate.Visibility;
 import org.probity.shared.StaffCode;
 import org.probity.shared.UnitCode;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 
@@ -33,28 +33,27 @@ class PersonnelScope {
 
 	private final CaseAccessLog log;
 
-	private final JdbcClient jdbc;
+	private final Visibility visibility;
 
-	PersonnelScope(Estate estate, Accounts accounts, CaseAccessLog log, JdbcClient jdbc) {
+	PersonnelScope(Estate estate, Accounts accounts, CaseAccessLog log, Visibility visibility) {
 		this.estate = estate;
 		this.accounts = accounts;
 		this.log = log;
-		this.jdbc = jdbc;
+		this.visibility = visibility;
 	}
 
+	/**
+	 * The estate's rule for personnel records, and API clients an administrator granted
+	 * personnel access (for HR and workforce tools).
+	 */
 	boolean maySee(CurrentUser user, Staff staff) {
 		if (user == null) {
 			return false;
 		}
-		if (staff.code().value().equals(user.staffCode())) {
-			return true;
+		if (user.role() == Role.API_CLIENT) {
+			return this.accounts.hasPersonnelAccess(user.getUsername());
 		}
-		return switch (user.role()) {
-			case LINE_MANAGER -> staff.teamCode().value().equals(user.unitCode());
-			case SENIOR_MANAGER -> user.unitCode() != null && isAbove(user.unitCode(), staff.teamCode());
-			case API_CLIENT -> this.accounts.hasPersonnelAccess(user.getUsername());
-			case PRACTITIONER, QUALITY_TEAM, ADMIN -> false;
-		};
+		return this.visibility.maySeePersonnel(user, staff.code());
 	}
 
 	/**
@@ -97,31 +96,17 @@ class PersonnelScope {
 	}
 
 	/**
-	 * The team pages the user may open: a line manager their team, a senior manager every
-	 * team below their unit.
+	 * The team pages the user may open (every member's personnel figures): the line and
+	 * senior managers whose units include the team.
 	 */
 	boolean maySeeTeam(CurrentUser user, UnitCode team) {
-		if (user == null || user.unitCode() == null) {
-			return false;
-		}
-		return switch (user.role()) {
-			case LINE_MANAGER -> team.value().equals(user.unitCode());
-			case SENIOR_MANAGER -> isAbove(user.unitCode(), team);
-			default -> false;
-		};
+		return maySeeUnit(user, team);
 	}
 
-	/**
-	 * The units whose training needs the user may see (any unit at or below their own).
-	 */
+	/** A manager's own unit and the units below it. */
 	boolean maySeeUnit(CurrentUser user, UnitCode unit) {
-		if (user == null || user.unitCode() == null) {
-			return false;
-		}
-		return switch (user.role()) {
-			case LINE_MANAGER, SENIOR_MANAGER -> unit.value().equals(user.unitCode()) || isAbove(user.unitCode(), unit);
-			default -> false;
-		};
+		return user != null && (user.role() == Role.LINE_MANAGER || user.role() == Role.SENIOR_MANAGER)
+				&& this.visibility.maySeeUnit(user, unit);
 	}
 
 	/**
@@ -142,17 +127,6 @@ class PersonnelScope {
 			.stream()
 			.filter((s) -> !s.code().value().equals(user.staffCode()))
 			.toList();
-	}
-
-	private boolean isAbove(String ancestor, UnitCode unit) {
-		return this.jdbc
-			.sql("""
-					select exists (select 1 from unit_ancestry where unit_code = :unit and ancestor_code = :ancestor and depth > 0)
-					""")
-			.param("unit", unit.value())
-			.param("ancestor", ancestor)
-			.query(Boolean.class)
-			.single();
 	}
 
 }

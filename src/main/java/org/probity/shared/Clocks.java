@@ -10,7 +10,7 @@ import org.springframework.context.annotation.Configuration;
  * Business dates are dates in Europe/London; tests replace this clock with a fixed one.
  */
 @Configuration(proxyBeanMethods = false)
-class Clocks {
+public class Clocks {
 
 	public static final ZoneId LONDON = ZoneId.of("Europe/London");
 

@@ -9,6 +9,11 @@ public record StaffCode(String value) {
 		}
 	}
 
+	/** Whether the text is a code of this form (pages check a parameter before use). */
+	public static boolean isValid(String value) {
+		return value != null && value.length() == 7;
+	}
+
 	@Override
 	public String toString() {
 		return this.value;

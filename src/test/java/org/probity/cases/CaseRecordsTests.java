@@ -137,8 +137,11 @@ class CaseRecordsTests {
 	}
 
 	@Test
-	void apiClientsAndUnlinkedAccountsOpenNoCase() {
-		assertThat(this.records.mayOpen(OPEN_CASE, user("k7-api"))).isFalse();
+	void apiClientsReachUnrestrictedCasesThroughTheApiAndUnlinkedAccountsNone() {
+		// API clients have no case pages (their role is refused there); through the API
+		// they see every unit, restricted cases only as restricted
+		assertThat(this.records.mayOpen(OPEN_CASE, user("k7-api"))).isTrue();
+		assertThat(this.records.mayOpen(RESTRICTED_CASE, user("k7-api"))).isFalse();
 		assertThat(this.records.mayOpen(OPEN_CASE, user("k7-unlinked"))).isFalse();
 	}
 

@@ -354,7 +354,8 @@ class MeasureBoundaryTests {
 		assertThat(result.denominator()).isEqualTo(5);
 		assertThat(result.assessment().rag()).isEqualTo(Assessment.Rag.NONE);
 		assertThat(result.assessment().rating()).isEqualTo(Assessment.Rating.NONE);
-		var staff = this.results.staffResult("ATTENDANCE", org.probity.shared.Period.parse("2024-10"), data.staff(3));
+		var staff = this.results.staffResult("ATTENDANCE", org.probity.shared.Period.parse("2024-10"), data.staff(3),
+				null);
 		assertThat(staff.numerator()).isEqualTo(3);
 	}
 

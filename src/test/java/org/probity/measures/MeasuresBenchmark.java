@@ -157,7 +157,7 @@ class MeasuresBenchmark {
 			t = System.nanoTime();
 			for (String measure : MeasureRecomputation.MEASURES) {
 				this.results.unitResult(measure, Period.parse(period), "N00");
-				this.results.trend(measure, "N00", false, current, 12);
+				this.results.trend(measure, "N00", false, current, 12, null);
 			}
 			note("Provider dashboard for %s (16 results and 16 twelve-month trends): %d ms", period, millis(t));
 		}

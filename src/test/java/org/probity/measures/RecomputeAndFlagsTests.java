@@ -249,7 +249,7 @@ class RecomputeAndFlagsTests {
 		assertThat(after.numerator()).isEqualTo(1);
 		assertThat(after.denominator()).isEqualTo(1);
 		assertThat(this.results.unitResult("SL001R", june, data.provider()).numerator()).isEqualTo(1);
-		assertThat(this.results.staffResult("ATTENDANCE", june, data.staff(2)).denominator()).isEqualTo(1);
+		assertThat(this.results.staffResult("ATTENDANCE", june, data.staff(2), null).denominator()).isEqualTo(1);
 		// a change to everything (units, staff, people) recomputes in full
 		this.transactions.executeWithoutResult((tx) -> {
 			this.jdbc.sql("update event set team_code = :team where event_id = :id")
