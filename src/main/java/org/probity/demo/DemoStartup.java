@@ -39,9 +39,12 @@ class DemoStartup implements ApplicationRunner {
 
 	private final DemoAudits audits;
 
+	private final DemoPeople people;
+
 	DemoStartup(DemoSettings settings, DemoCaseData caseData, DemoAccounts accounts, Clock clock,
-			Environment environment, DemoAudits audits) {
+			Environment environment, DemoAudits audits, DemoPeople people) {
 		this.audits = audits;
+		this.people = people;
 		this.settings = settings;
 		this.caseData = caseData;
 		this.accounts = accounts;
@@ -76,6 +79,7 @@ class DemoStartup implements ApplicationRunner {
 			// Audits are answered by the demo quality team, so they come after the
 			// accounts.
 			this.audits.load(parameters.providerCode(), List.of("quality"));
+			this.people.load(parameters);
 			banner(DemoAccounts.plan(parameters, !this.settings.adminPasswordSet()));
 		}
 		else if (this.accounts.exist()) {

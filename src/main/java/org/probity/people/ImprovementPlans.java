@@ -117,8 +117,7 @@ class ImprovementPlans {
 		return dates;
 	}
 
-	long open(String staffCode, long ratingId, String objectives, String support, String username) {
-		LocalDate today = LocalDate.now(this.clock);
+	long open(String staffCode, long ratingId, String objectives, String support, String username, LocalDate today) {
 		long planId = this.jdbc.sql("""
 				insert into improvement_plan (staff_code, rating_id, opened_on, objectives, support, created_by)
 				values (:staff, :rating, :today, :objectives, :support, :by) returning plan_id
@@ -211,6 +210,11 @@ class ImprovementPlans {
 	/** Records a monthly review; refused when the plan changed since {@code version}. */
 	@Transactional
 	Plan recordReview(CurrentUser user, long planId, int version, int reviewNo, LocalDate reviewedOn, String note) {
+		return recordReview(user.getUsername(), planId, version, reviewNo, reviewedOn, note);
+	}
+
+	@Transactional
+	Plan recordReview(String username, long planId, int version, int reviewNo, LocalDate reviewedOn, String note) {
 		Plan plan = find(planId).orElseThrow(() -> new NotFound("No improvement plan " + planId));
 		Map<String, String> errors = new LinkedHashMap<>();
 		Optional<Review> review = plan.reviews().stream().filter((r) -> r.reviewNo() == reviewNo).findFirst();
@@ -245,7 +249,7 @@ class ImprovementPlans {
 				""")
 			.param("on", reviewedOn)
 			.param("note", note.strip())
-			.param("by", user.getUsername())
+			.param("by", username)
 			.param("plan", planId)
 			.param("no", reviewNo)
 			.update();
@@ -258,6 +262,11 @@ class ImprovementPlans {
 	 */
 	@Transactional
 	Plan recordOutcome(CurrentUser user, long planId, int version, String outcomeText, String note) {
+		return recordOutcome(user.getUsername(), planId, version, outcomeText, note, LocalDate.now(this.clock));
+	}
+
+	@Transactional
+	Plan recordOutcome(String username, long planId, int version, String outcomeText, String note, LocalDate on) {
 		Plan plan = find(planId).orElseThrow(() -> new NotFound("No improvement plan " + planId));
 		Outcome outcome = null;
 		for (Outcome o : Outcome.values()) {
@@ -284,7 +293,7 @@ class ImprovementPlans {
 				where plan_id = :plan
 				""")
 			.param("outcome", outcome.name())
-			.param("today", LocalDate.now(this.clock))
+			.param("today", on)
 			.param("note", note.strip())
 			.param("plan", planId)
 			.update();

@@ -166,6 +166,12 @@ class Ratings {
 	 */
 	@Transactional
 	Recorded rate(CurrentUser user, Staff staff, RatingInput input) {
+		return rate(user.getUsername(), staff, input, this.clock.instant());
+	}
+
+	/** As {@link #rate(CurrentUser, Staff, RatingInput)}, by a username at a time. */
+	@Transactional
+	Recorded rate(String username, Staff staff, RatingInput input, Instant at) {
 		Map<String, String> errors = problems(staff, input);
 		if (!errors.isEmpty()) {
 			if (errors.getOrDefault("quarter", "").contains("reload")
@@ -188,8 +194,8 @@ class Ratings {
 				.param("quarter", quarter)
 				.param("rag", rag.name())
 				.param("note", input.note().strip())
-				.param("by", user.getUsername())
-				.param("at", java.sql.Timestamp.from(this.clock.instant()))
+				.param("by", username)
+				.param("at", java.sql.Timestamp.from(at))
 				.param("corrects", input.corrects(), java.sql.Types.BIGINT)
 				.param("reason", (input.corrects() != null) ? input.correctionReason().strip() : null,
 						java.sql.Types.VARCHAR)
@@ -202,11 +208,11 @@ class Ratings {
 		Long planId = null;
 		if (rag == Rag.AMBER && this.plans.openPlanOf(staff.code().value()).isEmpty()) {
 			planId = this.plans.open(staff.code().value(), id, input.objectives().strip(), input.support().strip(),
-					user.getUsername());
+					username, at.atZone(ZoneId.of("Europe/London")).toLocalDate());
 		}
 		if (rag == Rag.RED && !(previous.isPresent() && previous.get().rag() == Rag.RED)) {
 			this.plans.startCapability(staff.code().value(), id, input.capabilityStart(),
-					CapabilityStage.parse(input.capabilityStage()), user.getUsername());
+					CapabilityStage.parse(input.capabilityStage()), username);
 		}
 		Rating rating = history(staff.code().value()).stream()
 			.filter((r) -> r.ratingId() == id)
