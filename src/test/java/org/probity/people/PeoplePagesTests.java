@@ -116,7 +116,8 @@ class PeoplePagesTests {
 			.get("/people/" + this.data.staff(1));
 		PageSession admin = new PageSession(this.port).signedIn(this.data.user("admin"), PeopleTestData.PASSWORD);
 		String log = admin.get("/admin/access-log?crn=" + this.data.staff(1)).body();
-		assertThat(log).contains("Personnel record of").contains(this.data.user("manager"))
+		assertThat(log).contains("Personnel record of")
+			.contains(this.data.user("manager"))
 			.contains(this.data.user("colleague"))
 			.contains("Refused: out of scope");
 	}
