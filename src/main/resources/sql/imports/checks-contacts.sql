@@ -6,9 +6,9 @@
 insert into import_error (row_no, col, ord, message)
 select r.row_no, x.col, x.ord, x.message
 from import_rows r
-left join event e on e.event_id = r.event_id
-left join requirement q on q.requirement_id = r.requirement_id
-left join staff st on st.staff_code = r.staff_code
+left join case_event e on e.event_id = r.event_id
+left join case_requirement q on q.requirement_id = r.requirement_id
+left join estate_staff st on st.staff_code = r.staff_code
 cross join lateral (values
     ('crn', 2,
      case when e.crn <> r.crn

@@ -14,7 +14,7 @@ insert into import_error (row_no, col, ord, message)
 with estate as (
     select r.unit_code, r.unit_type, r.parent_code, r.row_no from import_rows r where r.unit_code is not null
     union all
-    select u.unit_code, u.unit_type, u.parent_code, null from unit u
+    select u.unit_code, u.unit_type, u.parent_code, null from estate_unit u
     where not exists (select 1 from import_rows r where r.unit_code = u.unit_code)
 )
 select r.row_no, 'parent_code', 101, format('No unit %s in this file or already imported', r.parent_code)
@@ -42,7 +42,7 @@ insert into import_error (row_no, col, ord, message)
 with recursive estate as (
     select r.unit_code, r.parent_code from import_rows r where r.unit_code is not null
     union all
-    select u.unit_code, u.parent_code from unit u
+    select u.unit_code, u.parent_code from estate_unit u
     where not exists (select 1 from import_rows r where r.unit_code = u.unit_code)
 ), walk (start_code, start_row, code) as (
     select r.unit_code, r.row_no, r.parent_code from import_rows r where r.parent_code is not null and r.unit_code is not null
@@ -59,5 +59,5 @@ insert into import_error (row_no, col, ord, message)
 select r.row_no, 'unit_type', 104, format('%s has staff or events in it, so it must stay a TEAM', r.unit_code)
 from import_rows r
 where r.unit_type <> 'TEAM'
-  and (exists (select 1 from staff s where s.team_code = r.unit_code)
-    or exists (select 1 from event e where e.team_code = r.unit_code));
+  and (exists (select 1 from estate_staff s where s.team_code = r.unit_code)
+    or exists (select 1 from case_event e where e.team_code = r.unit_code));

@@ -3,7 +3,7 @@
 select 'AM_C', date_trunc('month', e.release_date)::date, e.event_id, e.event_id, e.crn, e.team_code, e.staff_code,
        case when a.status in ('SETTLED', 'TEMPORARY') then 1 else 0 end, 1,
        'accommodation on release: ' || replace(lower(a.status), '_', ' ')
-from event e
-join accommodation a on a.event_id = e.event_id
+from case_event e
+join case_accommodation a on a.event_id = e.event_id
 where e.event_type in ('LICENCE', 'POST_SENTENCE_SUPERVISION') and e.release_date is not null
   and a.status <> 'UNKNOWN' and {{events}}

@@ -5,8 +5,8 @@ select 'AM_E', date_trunc('month', f.referred_date)::date, e.event_id, f.referra
             else 'referred ' || measure_business_days(cr.seq - ca.seq) || ' after becoming aware'
                  || case when f.referred_date > due.day and cr.seq - ca.seq <= 8 then ' (due by ' || measure_date(due.day) || ')' else '' end
        end
-from referral f
-join event e on e.event_id = f.event_id
+from case_referral f
+join case_event e on e.event_id = f.event_id
 join business_calendar ca on ca.day = f.aware_date
 join business_calendar due on due.business_day and due.seq = ca.seq + 8
 join business_calendar cr on cr.day = f.referred_date

@@ -9,7 +9,7 @@ select 'SL001R', date_trunc('month', e.allocation_date)::date, e.event_id, e.eve
        end,
        -- the due date, for deadlines before they are missed (ServiceDeadlines)
        due.day
-from event e
+from case_event e
 join business_calendar ca on ca.day = e.allocation_date
 join business_calendar due on due.business_day and due.seq = ca.seq + 5
 left join (select event_id, first_after_allocation as first_day from measure_contact_first) f on f.event_id = e.event_id

@@ -9,7 +9,7 @@ select 'SL002R', date_trunc('month', e.release_date)::date, e.event_id, e.event_
        end,
        -- the due date, for deadlines before they are missed (ServiceDeadlines)
        due.day
-from event e
+from case_event e
 join business_calendar cr on cr.day = e.release_date
 join business_calendar due on due.business_day and due.seq = cr.seq + 1
 left join (select event_id, first_after_release as first_day from measure_contact_first) f on f.event_id = e.event_id

@@ -9,13 +9,13 @@ select 'SL004R', date_trunc('month', due.day)::date, e.event_id, e.event_id, e.c
        end,
        -- the due date, for deadlines before they are missed (ServiceDeadlines)
        due.day
-from event e
+from case_event e
 join (select event_id, first_attended as first_day from measure_contact_first where first_attended is not null) f
   on f.event_id = e.event_id
 join business_calendar cf on cf.day = f.first_day
 join business_calendar due on due.business_day and due.seq = cf.seq + 15
 left join (
-    select pl.event_id, min(pl.completed_date) as completed from plan pl
+    select pl.event_id, min(pl.completed_date) as completed from case_plan pl
     where pl.plan_type = 'SENTENCE_PLAN' and pl.completed_date is not null
       -- the plans of the events computed only: the join would not narrow the sum
       and {{events_of:pl}}

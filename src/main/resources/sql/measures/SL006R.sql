@@ -10,12 +10,12 @@ select 'SL006R', date_trunc('month', e.allocation_date)::date, e.event_id, r.req
        end,
        -- the due date, for deadlines before they are missed (ServiceDeadlines)
        due.day
-from requirement r
-join event e on e.event_id = r.event_id
+from case_requirement r
+join case_event e on e.event_id = r.event_id
 join business_calendar ca on ca.day = e.allocation_date
 join business_calendar due on due.business_day and due.seq = ca.seq + 7
 left join lateral (
-    select min(c.contact_at)::date as first_day from contact c
+    select min(c.contact_at)::date as first_day from case_contact c
     where c.requirement_id = r.requirement_id and c.contact_type = 'UNPAID_WORK_SESSION'
       and c.outcome <> 'RESCHEDULED' and c.contact_at >= e.allocation_date
 ) f on true

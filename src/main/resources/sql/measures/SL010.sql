@@ -7,7 +7,7 @@ select 'SL010', date_trunc('month', r.termination_date)::date, e.event_id, r.req
             when r.termination_date <= (e.sentence_date + interval '12 months')::date then 'completed within 12 months of sentence'
             else 'completed ' || measure_date(r.termination_date) || ', more than 12 months after sentence on ' || measure_date(e.sentence_date)
        end
-from requirement r
-join event e on e.event_id = r.event_id
+from case_requirement r
+join case_event e on e.event_id = r.event_id
 where r.requirement_type = 'UNPAID_WORK' and r.termination_date is not null
   and r.termination_reason not in ('TRANSFERRED_OUT', 'DECEASED', 'OTHER_NEUTRAL') and {{events}}

@@ -9,11 +9,11 @@ select 'SL013', date_trunc('month', due.day)::date, e.event_id, e.event_id, e.cr
        end,
        -- the due date, for deadlines before they are missed (ServiceDeadlines)
        due.day
-from event e
+from case_event e
 join business_calendar cs on cs.day = e.sentence_date
 join business_calendar due on due.business_day and due.seq = cs.seq + 10
 left join (
-    select pl.event_id, min(pl.completed_date) as completed from plan pl
+    select pl.event_id, min(pl.completed_date) as completed from case_plan pl
     where pl.plan_type = 'RESETTLEMENT_PLAN' and pl.completed_date is not null
     group by pl.event_id
 ) p on p.event_id = e.event_id

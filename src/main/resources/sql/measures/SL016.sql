@@ -3,6 +3,6 @@ select 'SL016', date_trunc('month', f.referred_date)::date, e.event_id, f.referr
        case when f.usable_without_more_information then 1 else 0 end, 1,
        case when f.usable_without_more_information then 'usable without more information'
             else 'the authority needed more information' end
-from referral f
-join event e on e.event_id = f.event_id
+from case_referral f
+join case_event e on e.event_id = f.event_id
 where f.referral_type = 'BREACH' and {{events}}

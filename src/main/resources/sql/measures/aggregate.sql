@@ -8,5 +8,5 @@ from (
     where {{touched}}
     group by 1, 2, 3
 ) t
-join unit_ancestry a on a.unit_code = t.team_code
+join estate_unit_ancestry a on a.unit_code = t.team_code
 group by 1, 2, 3

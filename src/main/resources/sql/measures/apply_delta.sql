@@ -14,7 +14,7 @@ cells as (
 )
 insert into measure_unit_result (measure_code, month, unit_code, numerator, denominator)
 select d.measure_code, d.month, a.ancestor_code, sum(d.numerator), sum(d.denominator)
-from d join unit_ancestry a on a.unit_code = d.team_code
+from d join estate_unit_ancestry a on a.unit_code = d.team_code
 group by 1, 2, 3
 on conflict (unit_code, measure_code, month) do update
 set numerator = measure_unit_result.numerator + excluded.numerator,

@@ -60,7 +60,7 @@ public class AssuranceReports {
 		LocalDate from = month.atDay(1);
 		LocalDate to = month.atEndOfMonth();
 		String unitName = (unitCode == null) ? "All units"
-				: this.jdbc.sql("select unit_name from unit where unit_code = :u")
+				: this.jdbc.sql("select unit_name from estate_unit where unit_code = :u")
 					.param("u", unitCode)
 					.query(String.class)
 					.optional()
@@ -74,10 +74,10 @@ public class AssuranceReports {
 					       count(*) filter (where (a.status in ('PLANNED', 'IN_PROGRESS') and a.due_date < :today)
 					           or (a.status = 'COMPLETED' and (a.completed_at at time zone 'Europe/London')::date > a.due_date)) as late,
 					       count(*) filter (where a.status = 'MISSED') as missed
-					from case_audit a left join unit u on u.unit_code = a.team_code
+					from case_audit a left join estate_unit u on u.unit_code = a.team_code
 					where a.due_date between :from and :to
 					  and (cast(:unit as text) is null
-					       or a.team_code in (select unit_code from unit_ancestry where ancestor_code = cast(:unit as text)))
+					       or a.team_code in (select unit_code from estate_unit_ancestry where ancestor_code = cast(:unit as text)))
 					group by a.team_code, u.unit_name
 					order by team_name
 					""")
@@ -101,7 +101,7 @@ public class AssuranceReports {
 					where a.status = 'COMPLETED'
 					  and (a.completed_at at time zone 'Europe/London')::date between :from and :to
 					  and (cast(:unit as text) is null
-					       or a.team_code in (select unit_code from unit_ancestry where ancestor_code = cast(:unit as text)))
+					       or a.team_code in (select unit_code from estate_unit_ancestry where ancestor_code = cast(:unit as text)))
 					group by a.template_code, f.prompt_code
 					order by audits desc, a.template_code, f.prompt_code
 					limit 10

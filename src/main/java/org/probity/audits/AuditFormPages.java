@@ -108,6 +108,8 @@ class AuditFormPages {
 		model.addAttribute("template", this.audits.template(audit));
 		model.addAttribute("caseSummary", this.audits.caseSummary(audit.eventId()).orElse(null));
 		model.addAttribute("problems", audit.open() ? this.audits.problems(audit) : Map.of());
+		model.addAttribute("acknowledgement", this.audits.acknowledgement(id).orElse(null));
+		model.addAttribute("mayAcknowledge", this.audits.mayAcknowledge(audit, user));
 		return "audits/check";
 	}
 
@@ -125,6 +127,21 @@ class AuditFormPages {
 			return check(id, user, model);
 		}
 		catch (InvalidAudit ex) {
+			return check(id, user, model);
+		}
+	}
+
+	@PostMapping("/audits/{id:\\d+}/acknowledge")
+	@PreAuthorize("hasRole('PRACTITIONER')")
+	String acknowledge(@PathVariable long id, @RequestParam(required = false) String note,
+			@AuthenticationPrincipal CurrentUser user, Model model, RedirectAttributes redirect) {
+		try {
+			this.audits.acknowledge(id, note, user);
+			redirect.addFlashAttribute("acknowledged", true);
+			return "redirect:/audits/" + id + "/check";
+		}
+		catch (AuditChanged | IllegalArgumentException ex) {
+			model.addAttribute("conflict", ex.getMessage());
 			return check(id, user, model);
 		}
 	}

@@ -11,8 +11,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletResponse;
 import org.probity.accounts.CurrentUser;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -61,8 +63,12 @@ class AuditPages {
 				|| user.role() == org.probity.accounts.Role.QUALITY_TEAM;
 		model.addAttribute("team", team);
 		model.addAttribute("programmes", team ? this.programmes.all() : List.of());
-		model.addAttribute("overdue", team ? this.alerts.overdue() : List.of());
-		model.addAttribute("openAlerts", this.alerts.openAlertsFor(user));
+		List<AuditAlerts.Alert> overdue = team ? this.alerts.visibleOf(user, this.alerts.overdue()) : List.of();
+		List<AuditAlerts.Alert> open = this.alerts.openAlertsFor(user);
+		this.alerts.logShown(user, "Case audits: overdue alerts", overdue);
+		this.alerts.logShown(user, "Case audits: open alerts", open);
+		model.addAttribute("overdue", overdue);
+		model.addAttribute("openAlerts", open);
 		return "audits/dashboard";
 	}
 
@@ -79,7 +85,7 @@ class AuditPages {
 		model.addAttribute("auditors",
 				this.jdbc
 					.sql("""
-							select username, display_name, role from account where enabled and role <> 'API_CLIENT' order by display_name
+							select username, display_name, role from account_directory where enabled and role <> 'API_CLIENT' order by display_name
 							""")
 					.query()
 					.listOfRows());
@@ -258,7 +264,9 @@ class AuditPages {
 			.orElseThrow(() -> new NotFound("No template " + code));
 		model.addAttribute("template", template);
 		model.addAttribute("promptText", promptText(template));
+		model.addAttribute("questionText", Map.of());
 		model.addAttribute("errors", Map.of());
+		model.addAttribute("basedOn", String.valueOf(template.currentVersion()));
 		return "audits/template-edit";
 	}
 
@@ -269,7 +277,7 @@ class AuditPages {
 	@PostMapping("/audits/templates/{code}")
 	@PreAuthorize("hasAnyRole('ADMIN','QUALITY_TEAM')")
 	String saveTemplate(@PathVariable String code, @RequestParam Map<String, String> form,
-			@AuthenticationPrincipal CurrentUser user, Model model) {
+			@AuthenticationPrincipal CurrentUser user, Model model, HttpServletResponse response) {
 		AuditTemplates.Template current = this.templates.current(code)
 			.orElseThrow(() -> new NotFound("No template " + code));
 		List<TemplateDefinition.StandardDefinition> standards = new ArrayList<>();
@@ -288,14 +296,28 @@ class AuditPages {
 			standards.add(new TemplateDefinition.StandardDefinition(s.code(), s.title(), questions));
 		}
 		try {
-			int version = this.templates.saveNewVersion(new TemplateDefinition(code, current.name(), current.type(),
-					current.frameworkVersion(), current.description(), standards), user.getUsername());
+			int version = this.templates.saveNewVersion(
+					new TemplateDefinition(code, current.name(), current.type(), current.frameworkVersion(),
+							current.description(), standards),
+					user.getUsername(), AuditPages.integer(form.get("version"), "version"));
 			return "redirect:/audits/templates/" + code + "?version=" + version;
 		}
-		catch (IllegalArgumentException ex) {
+		catch (IllegalArgumentException | AuditChanged ex) {
+			// what was typed is shown back, so that nothing entered is lost
+			Map<String, String> typedQuestions = new LinkedHashMap<>();
+			Map<String, String> typedPrompts = new LinkedHashMap<>();
+			current.keyQuestions().forEach((q) -> {
+				typedQuestions.put(q.code(), form.getOrDefault("question-" + q.code(), q.text()));
+				typedPrompts.put(q.code(), form.getOrDefault("prompts-" + q.code(), ""));
+			});
+			if (ex instanceof AuditChanged) {
+				response.setStatus(HttpStatus.CONFLICT.value());
+			}
 			model.addAttribute("template", current);
-			model.addAttribute("promptText", promptText(current));
+			model.addAttribute("questionText", typedQuestions);
+			model.addAttribute("promptText", typedPrompts);
 			model.addAttribute("errors", Map.of("template", ex.getMessage()));
+			model.addAttribute("basedOn", form.getOrDefault("version", String.valueOf(current.currentVersion())));
 			return "audits/template-edit";
 		}
 	}
@@ -342,7 +364,11 @@ class AuditPages {
 			return null;
 		}
 		try {
-			return LocalDate.parse(text.trim());
+			LocalDate date = LocalDate.parse(text.trim());
+			if (date.getYear() < 1000 || date.getYear() > 9999) {
+				throw new DateTimeParseException("year out of range", text, 0);
+			}
+			return date;
 		}
 		catch (DateTimeParseException ex) {
 			throw new IllegalArgumentException("The " + what + " must be a date like 2024-03-31");
@@ -354,9 +380,9 @@ class AuditPages {
 			return null;
 		}
 		try {
-			return YearMonth.parse(text.trim());
+			return org.probity.shared.Period.parseMonth(text);
 		}
-		catch (DateTimeParseException ex) {
+		catch (IllegalArgumentException ex) {
 			throw new IllegalArgumentException("The " + what + " must be a month like 2024-04");
 		}
 	}

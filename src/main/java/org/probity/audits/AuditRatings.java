@@ -78,7 +78,7 @@ public class AuditRatings {
 				a.status = 'COMPLETED'
 				  and (cast(:programme as bigint) is null or a.programme_id = cast(:programme as bigint))
 				  and (cast(:unit as text) is null
-				       or a.team_code in (select unit_code from unit_ancestry where ancestor_code = cast(:unit as text)))
+				       or a.team_code in (select unit_code from estate_unit_ancestry where ancestor_code = cast(:unit as text)))
 				  and (cast(:staff as text) is null or a.staff_code = cast(:staff as text))
 				  and (cast(:from as date) is null or (a.completed_at at time zone 'Europe/London')::date >= cast(:from as date))
 				  and (cast(:to as date) is null or (a.completed_at at time zone 'Europe/London')::date <= cast(:to as date))

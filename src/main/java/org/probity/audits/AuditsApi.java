@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -248,12 +249,24 @@ class AuditsApi {
 
 	@PostMapping("/templates")
 	@ResponseStatus(HttpStatus.CREATED)
-	@Operation(summary = "Save a template as its next version (or a new template)")
-	TemplateSaved saveTemplate(@RequestBody TemplateDefinition body, @AuthenticationPrincipal CurrentUser user) {
+	@Operation(summary = "Save a template as its next version (or a new template); with If-Match: the version it "
+			+ "was made from, 409 when another version was saved since")
+	TemplateSaved saveTemplate(@RequestBody TemplateDefinition body,
+			@RequestHeader(name = "If-Match", required = false) String ifMatch,
+			@AuthenticationPrincipal CurrentUser user) {
 		if (body == null) {
 			throw new IllegalArgumentException("Send the template as JSON");
 		}
-		return new TemplateSaved(body.code(), this.templates.saveNewVersion(body, user.getUsername()));
+		Integer basedOn = null;
+		if (ifMatch != null && !ifMatch.isBlank()) {
+			try {
+				basedOn = Integer.valueOf(ifMatch.replace("W/", "").replace("\"", "").trim());
+			}
+			catch (NumberFormatException ex) {
+				throw new IllegalArgumentException("If-Match holds the template version the change was made from");
+			}
+		}
+		return new TemplateSaved(body.code(), this.templates.saveNewVersion(body, user.getUsername(), basedOn));
 	}
 
 	@PostMapping

@@ -188,6 +188,53 @@ public class CaseAudits {
 		return audit;
 	}
 
+	/** The practitioner's acknowledgement of a completed audit of their case. */
+	public record Acknowledgement(String acknowledgedBy, Instant acknowledgedAt, String note) {
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<Acknowledgement> acknowledgement(long auditId) {
+		return this.jdbc.sql("""
+				select acknowledged_by, acknowledged_at, note from case_audit_acknowledgement where audit_id = :id
+				""").param("id", auditId).query(Acknowledgement.class).optional();
+	}
+
+	/** Whether the user is the practitioner whose case a completed audit is of. */
+	public boolean mayAcknowledge(Audit audit, CurrentUser user) {
+		return !audit.open() && audit.staffCode() != null && audit.staffCode().equals(user.staffCode())
+				&& user.role() == Role.PRACTITIONER;
+	}
+
+	/**
+	 * The practitioner has read the completed audit of their case (with an optional note
+	 * for their line manager). Recorded once: a second acknowledgement is refused.
+	 */
+	@Transactional
+	public void acknowledge(long auditId, String note, CurrentUser user) {
+		Audit audit = read(auditId, user);
+		if (!mayAcknowledge(audit, user)) {
+			throw new AccessDeniedException("Only the practitioner whose case was audited can acknowledge the audit");
+		}
+		String text = (note == null) ? "" : note.strip();
+		if (text.length() > 2000) {
+			throw new IllegalArgumentException("The note must be 2,000 characters or fewer");
+		}
+		int added = this.jdbc.sql("""
+				insert into case_audit_acknowledgement (audit_id, acknowledged_by, acknowledged_at, note)
+				values (:id, :by, :at, :note) on conflict (audit_id) do nothing
+				""")
+			.param("id", auditId)
+			.param("by", user.getUsername())
+			.param("at", Timestamp.from(this.clock.instant()))
+			.param("note", text)
+			.update();
+		if (added == 0) {
+			Acknowledgement earlier = acknowledgement(auditId).orElseThrow();
+			throw new AuditChanged("You already acknowledged this audit", earlier.acknowledgedBy(),
+					earlier.acknowledgedAt());
+		}
+	}
+
 	private void logOpened(Audit audit, CurrentUser user) {
 		if (audit.crn() != null) {
 			this.visibility.logCases(user, "Case audit " + audit.auditId(), List.of(audit.crn()), List.of());
@@ -238,13 +285,13 @@ public class CaseAudits {
 					       e.event_type, e.sentence_date, e.allocation_date, e.release_date, e.expected_end_date,
 					       e.termination_date, coalesce(s.forename || ' ' || s.surname, e.staff_code) as practitioner,
 					       coalesce(u.unit_name, e.team_code) as team,
-					       (select count(*) from contact c where c.event_id = e.event_id) as contacts,
-					       (select count(*) from contact c where c.event_id = e.event_id and c.outcome = 'ATTENDED_COMPLIED') as contacts_attended,
-					       (select count(*) from plan pl where pl.event_id = e.event_id) as plans,
-					       (select count(*) from referral r where r.event_id = e.event_id) as referrals
-					from event e join person p on p.crn = e.crn
-					left join staff s on s.staff_code = e.staff_code
-					left join unit u on u.unit_code = e.team_code
+					       (select count(*) from case_contact c where c.event_id = e.event_id) as contacts,
+					       (select count(*) from case_contact c where c.event_id = e.event_id and c.outcome = 'ATTENDED_COMPLIED') as contacts_attended,
+					       (select count(*) from case_plan pl where pl.event_id = e.event_id) as plans,
+					       (select count(*) from case_referral r where r.event_id = e.event_id) as referrals
+					from case_event e join case_person p on p.crn = e.crn
+					left join estate_staff s on s.staff_code = e.staff_code
+					left join estate_unit u on u.unit_code = e.team_code
 					where e.event_id = :event
 					""")
 			.param("event", eventId)
@@ -379,7 +426,7 @@ public class CaseAudits {
 	private void raiseAlert(Audit audit, List<String> failed, String username, Instant now) {
 		LocalDate raised = LocalDate.ofInstant(now, LONDON);
 		LocalDate due = BusinessCalendar.englandAndWales().businessDayAfter(raised, 1);
-		String team = this.jdbc.sql("select team_code from staff where staff_code = :staff")
+		String team = this.jdbc.sql("select team_code from estate_staff where staff_code = :staff")
 			.param("staff", audit.staffCode())
 			.query(String.class)
 			.optional()
@@ -433,7 +480,7 @@ public class CaseAudits {
 			.orElseThrow(() -> new IllegalArgumentException("No template " + templateCode));
 		record Event(String crn, String teamCode, String staffCode) {
 		}
-		Event event = this.jdbc.sql("select crn, team_code, staff_code from event where event_id = :id")
+		Event event = this.jdbc.sql("select crn, team_code, staff_code from case_event where event_id = :id")
 			.param("id", eventId)
 			.query(Event.class)
 			.optional()

@@ -90,7 +90,7 @@ public class DemoAudits {
 			return -1;
 		}
 		String provider = this.jdbc
-			.sql("select unit_code from unit where unit_type = 'PROVIDER' order by unit_code limit 1")
+			.sql("select unit_code from estate_unit where unit_type = 'PROVIDER' order by unit_code limit 1")
 			.query(String.class)
 			.optional()
 			.orElse(null);
@@ -136,8 +136,8 @@ public class DemoAudits {
 				"CASE_SUPERVISION", new PopulationFilter(provider, List.of(), null, null, null, null, null), 8, null,
 				null, false, Recurrence.MONTHLY, thisMonth, null, who, 20240404L), "demo");
 		List<String> practitioners = this.jdbc.sql("""
-				select e.staff_code from event e
-				where e.team_code in (select unit_code from unit_ancestry where ancestor_code = :p)
+				select e.staff_code from case_event e
+				where e.team_code in (select unit_code from estate_unit_ancestry where ancestor_code = :p)
 				group by e.staff_code order by count(*) desc, e.staff_code limit 3
 				""").param("p", provider).query(String.class).list().stream().map(String::trim).toList();
 		if (!practitioners.isEmpty()) {
@@ -153,14 +153,13 @@ public class DemoAudits {
 
 	private List<String> defaultAuditors() {
 		List<String> quality = this.jdbc
-			.sql("select username from account where enabled and role = 'QUALITY_TEAM' order by username")
+			.sql("select username from account_directory where enabled and role = 'QUALITY_TEAM' order by username")
 			.query(String.class)
 			.list();
-		return quality.isEmpty()
-				? this.jdbc.sql("select username from account where enabled and role = 'ADMIN' order by username")
-					.query(String.class)
-					.list()
-				: quality;
+		return quality.isEmpty() ? this.jdbc
+			.sql("select username from account_directory where enabled and role = 'ADMIN' order by username")
+			.query(String.class)
+			.list() : quality;
 	}
 
 	/** Completes every audit of a programme with generated answers inside its round. */

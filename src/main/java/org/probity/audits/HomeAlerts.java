@@ -28,7 +28,9 @@ class HomeAlerts {
 		if (user == null || !"/".equals(request.getServletPath())) {
 			return List.of();
 		}
-		return this.alerts.openAlertsFor(user);
+		List<AuditAlerts.Alert> open = this.alerts.openAlertsFor(user);
+		this.alerts.logShown(user, "Home page: audit alerts", open);
+		return open;
 	}
 
 }

@@ -24,7 +24,12 @@ public final class SampleSize {
 	/** n0: the size for an unbounded population. */
 	public static BigDecimal unbounded(BigDecimal z, BigDecimal margin) {
 		check(z, margin);
-		return z.multiply(z).multiply(P_TIMES_Q).divide(margin.multiply(margin), PRECISION);
+		try {
+			return z.multiply(z).multiply(P_TIMES_Q).divide(margin.multiply(margin), PRECISION);
+		}
+		catch (ArithmeticException ex) {
+			throw tooSmall();
+		}
 	}
 
 	/**
@@ -34,6 +39,9 @@ public final class SampleSize {
 	public static int recommended(BigDecimal z, BigDecimal margin, Long populationSize) {
 		BigDecimal n0 = unbounded(z, margin);
 		if (populationSize == null) {
+			if (n0.compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) > 0) {
+				throw tooSmall();
+			}
 			return n0.setScale(0, RoundingMode.CEILING).intValueExact();
 		}
 		if (populationSize < 0) {
@@ -49,6 +57,11 @@ public final class SampleSize {
 
 	public static int recommended(ConfidenceLevel level, BigDecimal margin, Long populationSize) {
 		return recommended(level.z(), margin, populationSize);
+	}
+
+	private static IllegalArgumentException tooSmall() {
+		return new IllegalArgumentException(
+				"The margin of error is too small: no sample could be that large. Enter one like 0.05");
 	}
 
 	private static void check(BigDecimal z, BigDecimal margin) {

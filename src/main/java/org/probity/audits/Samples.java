@@ -68,9 +68,9 @@ public class Samples {
 		return this.jdbc
 			.sql("""
 					select e.event_id, e.crn, e.team_code, e.staff_code, p.restricted
-					from event e join person p on p.crn = e.crn
+					from case_event e join case_person p on p.crn = e.crn
 					where (cast(:unit as text) is null
-					       or e.team_code in (select unit_code from unit_ancestry where ancestor_code = cast(:unit as text)))
+					       or e.team_code in (select unit_code from estate_unit_ancestry where ancestor_code = cast(:unit as text)))
 					  and (cardinality(cast(:types as text[])) = 0 or e.event_type = any(cast(:types as text[])))
 					  and (cast(:from as date) is null or e.termination_date is null or e.termination_date >= cast(:from as date))
 					  and (cast(:to as date) is null or e.allocation_date <= cast(:to as date))

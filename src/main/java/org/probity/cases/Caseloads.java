@@ -54,14 +54,14 @@ class Caseloads implements CaseloadCounts {
 				),
 				several_teams as (
 				    select a.ancestor_code, count(distinct pt.crn) as people
-				    from person_teams pt join unit_ancestry a on a.unit_code = pt.team_code
+				    from person_teams pt join estate_unit_ancestry a on a.unit_code = pt.team_code
 				    where pt.teams > 1
 				    group by a.ancestor_code
 				)
 				select u.ancestor_code, u.active_events, u.people + coalesce(s.people, 0) as people
 				from (
 				    select a.ancestor_code, sum(t.events) as active_events, sum(t.people) as people
-				    from teams t join unit_ancestry a on a.unit_code = t.team_code
+				    from teams t join estate_unit_ancestry a on a.unit_code = t.team_code
 				    group by a.ancestor_code
 				) u
 				left join several_teams s on s.ancestor_code = u.ancestor_code

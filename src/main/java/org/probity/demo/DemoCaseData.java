@@ -62,7 +62,7 @@ class DemoCaseData {
 	 * estate module publishes no query for this yet.
 	 */
 	boolean databaseIsEmpty() {
-		return !this.jdbc.sql("select exists (select 1 from unit)").query(Boolean.class).single();
+		return !this.jdbc.sql("select exists (select 1 from estate_unit)").query(Boolean.class).single();
 	}
 
 	/**

@@ -1,5 +1,7 @@
 package org.probity.measures;
 
+import org.probity.shared.SqlFiles;
+
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -35,10 +37,10 @@ final class CaseRows {
 	 * measures also take the months {@code :from} to {@code :to}.
 	 */
 	static String computed(String measure, String events) {
-		String sql = SqlScripts.load(measure);
+		String sql = SqlFiles.load("measures/" + measure + ".sql");
 		Matcher narrowed = EVENTS_OF.matcher(sql);
 		sql = narrowed.replaceAll((m) -> Matcher.quoteReplacement("true".equals(events) ? "true"
-				: m.group(1) + ".event_id in (select e.event_id from event e where " + events + ")"));
+				: m.group(1) + ".event_id in (select e.event_id from case_event e where " + events + ")"));
 		return "select " + COLUMNS + " from (" + sql.replace("{{events}}", events) + ") as m(" + COLUMNS + ")";
 	}
 
@@ -58,10 +60,10 @@ final class CaseRows {
 		if (!WITH_DUE_DATE.contains(measure)) {
 			throw new IllegalArgumentException("No due dates for " + measure);
 		}
-		String sql = SqlScripts.load(measure).replace("{{events}}", events);
+		String sql = SqlFiles.load("measures/" + measure + ".sql").replace("{{events}}", events);
 		sql = EVENTS_OF.matcher(sql)
-			.replaceAll((m) -> Matcher
-				.quoteReplacement(m.group(1) + ".event_id in (select e.event_id from event e where " + events + ")"));
+			.replaceAll((m) -> Matcher.quoteReplacement(
+					m.group(1) + ".event_id in (select e.event_id from case_event e where " + events + ")"));
 		return "select * from (" + sql + ") as m(" + COLUMNS + ", due_date)";
 	}
 

@@ -1,5 +1,6 @@
 package org.probity.measures;
 
+import java.time.Clock;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,19 +46,23 @@ public class MeasureFigures {
 	 * month.
 	 */
 	public record Line(String code, String title, Double target, Double trigger, Figure own, Figure team,
-			Figure provider, List<Month> trend) {
+			Figure provider, List<Month> trend, YearMonth lastEnded) {
 
 		public String targetText() {
 			return ResultView.number(this.target);
 		}
 
 		/**
-		 * Consecutive months below target up to the trend's last month (a month with no
-		 * cases ends the run, as it does for the sustained-shortfall flag).
+		 * Consecutive months below target up to the trend's last month that has ended (a
+		 * month with no cases ends the run, as it does for the sustained-shortfall flag).
 		 */
 		public int monthsBelowTarget() {
+			int i = this.trend.size() - 1;
+			while (i >= 0 && this.trend.get(i).month().isAfter(this.lastEnded)) {
+				i--;
+			}
 			int run = 0;
-			for (int i = this.trend.size() - 1; i >= 0 && this.trend.get(i).figure().belowTarget(); i--) {
+			for (; i >= 0 && this.trend.get(i).figure().belowTarget(); i--) {
 				run++;
 			}
 			return run;
@@ -69,9 +74,12 @@ public class MeasureFigures {
 
 	private final Measures measures;
 
-	MeasureFigures(MeasureResults results, Measures measures) {
+	private final Clock clock;
+
+	MeasureFigures(MeasureResults results, Measures measures, Clock clock) {
 		this.results = results;
 		this.measures = measures;
+		this.clock = clock;
 	}
 
 	/**
@@ -91,13 +99,15 @@ public class MeasureFigures {
 		Map<String, MeasureResults.Line> provider = ancestry.isEmpty() ? Map.of()
 				: this.results.dashboard(codes, ancestry.get(0).code(), false, period, 1, null);
 		List<Line> lines = new ArrayList<>();
+		YearMonth lastEnded = YearMonth.now(this.clock).minusMonths(1);
 		for (Measures.Measure m : all) {
 			MeasureResults.Line line = own.get(m.code());
 			List<Month> trend = line.trend().stream().map((r) -> new Month(r.period().first(), Figure.of(r))).toList();
 			lines.add(new Line(m.code(), m.title(), line.result().target().target(), line.result().target().trigger(),
 					Figure.of(line.result()),
 					team.containsKey(m.code()) ? Figure.of(team.get(m.code()).result()) : null,
-					provider.containsKey(m.code()) ? Figure.of(provider.get(m.code()).result()) : null, trend));
+					provider.containsKey(m.code()) ? Figure.of(provider.get(m.code()).result()) : null, trend,
+					lastEnded));
 		}
 		return lines;
 	}

@@ -22,6 +22,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import org.probity.imports.CaseDataImported;
 import org.probity.imports.Dataset;
+import org.probity.shared.SqlFiles;
 import org.probity.shared.BulkWrites;
 
 /**
@@ -121,7 +122,7 @@ public class MeasureRecomputation {
 	 */
 	@EventListener(ApplicationReadyEvent.class)
 	void onStart() {
-		boolean data = this.jdbc.sql("select exists (select 1 from event)").query(Boolean.class).single();
+		boolean data = this.jdbc.sql("select exists (select 1 from case_event)").query(Boolean.class).single();
 		if (!data) {
 			return;
 		}
@@ -192,7 +193,7 @@ public class MeasureRecomputation {
 			this.jdbc.sql("set local enable_seqscan = off").update();
 			this.jdbc
 				.sql("create unlogged table measure_contact_month_next as "
-						+ SqlScripts.load("contact_month").replace("{{contacts}}", "true"))
+						+ SqlFiles.load("measures/contact_month.sql").replace("{{contacts}}", "true"))
 				.update();
 			this.jdbc.sql("set local enable_hashagg = on").update();
 			this.jdbc.sql("set local enable_seqscan = on").update();
@@ -208,7 +209,7 @@ public class MeasureRecomputation {
 		step(steps, "first contacts",
 				() -> insertInParallel("measure_contact_first",
 						"event_id, first_after_allocation, first_after_release, first_attended",
-						SqlScripts.load("contact_first").replace("{{events}}", "true")));
+						SqlFiles.load("measures/contact_first.sql").replace("{{events}}", "true")));
 		step(steps, "stored measures",
 				() -> insertInParallel("measure_case", CaseRows.COLUMNS,
 						MEASURES.stream()
@@ -221,7 +222,7 @@ public class MeasureRecomputation {
 						// a statement that creates a table takes no parameters
 						.replace(":from", "date '" + EVER_FROM + "'")
 						.replace(":to", "date '" + EVER_TO + "'"));
-			this.jdbc.sql(SqlScripts.load("aggregate").replace("{{touched}}", "true")).update();
+			this.jdbc.sql(SqlFiles.load("measures/aggregate.sql").replace("{{touched}}", "true")).update();
 		});
 		step(steps, "indexes", () -> {
 			indexes.forEach((ddl) -> this.jdbc.sql(ddl).update());
@@ -255,7 +256,7 @@ public class MeasureRecomputation {
 	private static String monthlyCells(String events, int sign) {
 		return "select measure_code, month, team_code, staff_code, " + sign + " * numerator as numerator, " + sign
 				+ " * denominator as denominator from ("
-				+ SqlScripts.load("monthly_cells").replace("{{events}}", events) + ") c";
+				+ SqlFiles.load("measures/monthly_cells.sql").replace("{{events}}", events) + ") c";
 	}
 
 	/** Per measure, month, team and practitioner, the sums of the rows, times a sign. */
@@ -273,14 +274,14 @@ public class MeasureRecomputation {
 				       e.team_code, e.staff_code,
 				       measure_monthly_contact_first(e.event_type, e.allocation_date, e.release_date),
 				       measure_monthly_contact_last(e.termination_date, (select horizon from measure_state))
-				from event e where
+				from case_event e where
 				""" + events).update();
 	}
 
 	private void refreshFirstContacts(String events) {
 		this.jdbc
 			.sql("insert into measure_contact_first (event_id, first_after_allocation, first_after_release, "
-					+ "first_attended) " + SqlScripts.load("contact_first").replace("{{events}}", events))
+					+ "first_attended) " + SqlFiles.load("measures/contact_first.sql").replace("{{events}}", events))
 			.update();
 	}
 
@@ -327,7 +328,7 @@ public class MeasureRecomputation {
 		boolean fewMonths = dated && YearMonth.from(changedFrom)
 			.plusMonths(MONTHS_APPLIED_INCREMENTALLY)
 			.isAfter(YearMonth.from(changedTo));
-		long events = this.jdbc.sql("select count(*) from event").query(Long.class).single();
+		long events = this.jdbc.sql("select count(*) from case_event").query(Long.class).single();
 		if (!fewMonths && eventIds.size() > FULL_RECOMPUTE_SHARE * events) {
 			recompute(dataset == Dataset.CONTACTS || dataset == Dataset.EVENTS);
 			return;
@@ -434,7 +435,7 @@ public class MeasureRecomputation {
 			}
 			storedDifference(stored, "measure_scope", 1);
 		});
-		step(steps, "totals", () -> this.jdbc.sql(SqlScripts.load("apply_delta")).update());
+		step(steps, "totals", () -> this.jdbc.sql(SqlFiles.load("measures/apply_delta.sql")).update());
 	}
 
 	/**
@@ -499,12 +500,12 @@ public class MeasureRecomputation {
 			this.jdbc.sql("""
 					create temporary table measure_unpaid_work_scope on commit drop as
 					select distinct r.event_id from measure_scope s
-					join requirement r on r.event_id = s.event_id and r.requirement_type = 'UNPAID_WORK'
-					join event e on e.event_id = r.event_id
+					join case_requirement r on r.event_id = s.event_id and r.requirement_type = 'UNPAID_WORK'
+					join case_event e on e.event_id = r.event_id
 					left join measure_case mc
 					     on mc.measure_code = 'SL006R' and mc.event_id = r.event_id and mc.subject_id = r.requirement_id
 					left join lateral (
-					    select true as found from contact c
+					    select true as found from case_contact c
 					    where c.requirement_id = r.requirement_id and c.contact_type = 'UNPAID_WORK_SESSION'
 					      and c.outcome <> 'RESCHEDULED' and c.contact_at >= e.allocation_date and c.contact_at < :from
 					    limit 1
@@ -536,12 +537,12 @@ public class MeasureRecomputation {
 				.param("from", from)
 				.param("to", to)
 				.update();
-			this.jdbc.sql(SqlScripts.load("aggregate").replace("{{touched}}", touched))
+			this.jdbc.sql(SqlFiles.load("measures/aggregate.sql").replace("{{touched}}", touched))
 				.param("from", from)
 				.param("to", to)
 				.update();
 		});
-		step(steps, "totals", () -> this.jdbc.sql(SqlScripts.load("apply_delta")).update());
+		step(steps, "totals", () -> this.jdbc.sql(SqlFiles.load("measures/apply_delta.sql")).update());
 		return new LocalDate[] { from, to };
 	}
 
@@ -570,7 +571,7 @@ public class MeasureRecomputation {
 		this.jdbc.sql("drop table if exists measure_contact_month_read").update();
 		this.jdbc.sql("set local enable_sort = off").update();
 		this.jdbc
-			.sql("create unlogged table measure_contact_month_read as " + SqlScripts.load("contact_month")
+			.sql("create unlogged table measure_contact_month_read as " + SqlFiles.load("measures/contact_month.sql")
 				.replace("{{contacts}}",
 						scoped + "date_trunc('month', c.contact_at)::date between :from and :to"
 								+ " and c.contact_at >= :from and c.contact_at < :until")
@@ -667,7 +668,7 @@ public class MeasureRecomputation {
 	 */
 	LocalDate horizon() {
 		LocalDate latest = this.jdbc.sql("""
-				select greatest(max(allocation_date), max(release_date), max(sentence_date)) from event
+				select greatest(max(allocation_date), max(release_date), max(sentence_date)) from case_event
 				""").query(LocalDate.class).optional().orElse(null);
 		YearMonth month = YearMonth.now(this.clock);
 		if (latest != null && YearMonth.from(latest).isAfter(month)) {

@@ -72,7 +72,7 @@ class MeasureResults {
 	@Transactional(readOnly = true)
 	Optional<Unit> unit(String code) {
 		return this.jdbc.sql(
-				"select unit_code as code, unit_name as name, unit_type as type, parent_code from unit where unit_code = :code")
+				"select unit_code as code, unit_name as name, unit_type as type, parent_code from estate_unit where unit_code = :code")
 			.param("code", code)
 			.query(Unit.class)
 			.optional();
@@ -82,7 +82,7 @@ class MeasureResults {
 	Optional<Staff> staff(String code) {
 		return this.jdbc
 			.sql("""
-					select staff_code as code, forename || ' ' || surname as name, team_code from staff where staff_code = :code
+					select staff_code as code, forename || ' ' || surname as name, team_code from estate_staff where staff_code = :code
 					""")
 			.param("code", code)
 			.query(Staff.class)
@@ -93,7 +93,7 @@ class MeasureResults {
 	@Transactional(readOnly = true)
 	List<Unit> providers() {
 		return this.jdbc.sql("""
-				select unit_code as code, unit_name as name, unit_type as type, parent_code from unit
+				select unit_code as code, unit_name as name, unit_type as type, parent_code from estate_unit
 				where parent_code is null order by unit_code
 				""").query(Unit.class).list();
 	}
@@ -103,7 +103,7 @@ class MeasureResults {
 	List<Unit> ancestry(String code) {
 		return this.jdbc.sql("""
 				select u.unit_code as code, u.unit_name as name, u.unit_type as type, u.parent_code
-				from unit_ancestry a join unit u on u.unit_code = a.ancestor_code
+				from estate_unit_ancestry a join estate_unit u on u.unit_code = a.ancestor_code
 				where a.unit_code = :code order by a.depth desc
 				""").param("code", code).query(Unit.class).list();
 	}
@@ -155,12 +155,12 @@ class MeasureResults {
 		return this.jdbc
 			.sql("""
 					select u.unit_code, coalesce(sum(r.numerator), 0) as n, coalesce(sum(r.denominator), 0) as d
-					from unit u
+					from estate_unit u
 					left join measure_unit_result r on r.unit_code = u.unit_code and r.measure_code = :measure
 					     and r.month between :from and :to
 					where u.unit_type = :level
 					  and (cast(:within as text) is null
-					       or u.unit_code in (select unit_code from unit_ancestry where ancestor_code = cast(:within as text)))
+					       or u.unit_code in (select unit_code from estate_unit_ancestry where ancestor_code = cast(:within as text)))
 					group by u.unit_code order by u.unit_code
 					""")
 			.param("measure", measure)
@@ -179,7 +179,7 @@ class MeasureResults {
 		Target target = target(measure, period);
 		return this.jdbc.sql("""
 				select u.unit_code, coalesce(sum(r.numerator), 0) as n, coalesce(sum(r.denominator), 0) as d
-				from unit u
+				from estate_unit u
 				left join measure_unit_result r on r.unit_code = u.unit_code and r.measure_code = :measure
 				     and r.month between :from and :to
 				where u.parent_code = :unit
@@ -203,7 +203,7 @@ class MeasureResults {
 		Target target = target(measure, period);
 		return this.jdbc.sql("""
 				with members as (
-				    select staff_code from staff where team_code = :team
+				    select staff_code from estate_staff where team_code = :team
 				    union
 				    select staff_code from measure_event where team_code = :team
 				)
@@ -334,7 +334,7 @@ class MeasureResults {
 		// The teams are listed first: the planner cannot see how few rows the recursive
 		// unit_ancestry view gives and would scan the whole month.
 		String[] teams = (staffCode != null) ? new String[0] : this.jdbc.sql("""
-				select unit_code from unit_ancestry where ancestor_code = :code
+				select unit_code from estate_unit_ancestry where ancestor_code = :code
 				""").param("code", unitCode).query(String.class).list().toArray(String[]::new);
 		// A drill-down lists the events of a team or a practitioner: each one's months
 		// are looked up by key. The planner cannot tell how few rows a month series gives

@@ -8,6 +8,7 @@ import java.util.List;
 
 import org.probity.shared.BusinessCalendar;
 import org.probity.shared.Dates;
+import org.probity.shared.SqlFiles;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -123,7 +124,7 @@ public class ServiceDeadlines {
 			.query(LocalDate.class)
 			.optional()
 			.orElse(today.minusDays(14));
-		return this.jdbc.sql(SqlScripts.load("absences_without_breach"))
+		return this.jdbc.sql(SqlFiles.load("measures/absences_without_breach.sql"))
 			.param("staff", staffCodes.toArray(String[]::new))
 			.param("from", from)
 			.param("today", today)

@@ -94,30 +94,43 @@ class FormalReviews {
 		if (staffCodes.isEmpty()) {
 			return List.of();
 		}
-		return this.jdbc.sql("""
-				select prompt_id, staff_code, measure_code, month, performance, opened_on, opened_by
-				from formal_review_prompt
-				where staff_code = any(cast(:staff as text[])) and (not :openOnly or opened_on is null)
+		// still to act on: the latest open prompt of each staff member and measure (a
+		// shortfall that goes on raises a flag each month); the record keeps them all
+		String sql = openOnly ? """
+				select * from (
+				    select distinct on (staff_code, measure_code)
+				           prompt_id, staff_code, measure_code, month, performance, opened_on, opened_by
+				    from formal_review_prompt
+				    where staff_code = any(cast(:staff as text[])) and opened_on is null
+				    order by staff_code, measure_code, month desc
+				) p
 				order by month desc, staff_code, measure_code
-				""")
-			.param("staff", staffCodes.toArray(String[]::new))
-			.param("openOnly", openOnly)
-			.query(FlagPrompt.class)
-			.list();
+				""" : """
+				select prompt_id, staff_code, measure_code, month, performance, opened_on, opened_by
+				from formal_review_prompt where staff_code = any(cast(:staff as text[]))
+				order by month desc, staff_code, measure_code
+				""";
+		return this.jdbc.sql(sql).param("staff", staffCodes.toArray(String[]::new)).query(FlagPrompt.class).list();
 	}
 
-	/** The line manager records that the formal review was opened. */
+	/**
+	 * The line manager records that the formal review was opened: for this prompt and the
+	 * earlier open ones of the same measure.
+	 */
 	@Transactional
 	boolean markOpened(long promptId, String staffCode, String username) {
 		return this.jdbc.sql("""
-				update formal_review_prompt set opened_on = :today, opened_by = :by
-				where prompt_id = :id and staff_code = :staff and opened_on is null
+				update formal_review_prompt p set opened_on = :today, opened_by = :by
+				from formal_review_prompt chosen
+				where chosen.prompt_id = :id and chosen.staff_code = :staff
+				  and p.staff_code = chosen.staff_code and p.measure_code = chosen.measure_code
+				  and p.month <= chosen.month and p.opened_on is null
 				""")
 			.param("today", LocalDate.now(this.clock))
 			.param("by", username)
 			.param("id", promptId)
 			.param("staff", staffCode)
-			.update() == 1;
+			.update() > 0;
 	}
 
 	/**

@@ -14,10 +14,11 @@ import org.probity.estate.Estate;
 import org.probity.estate.Staff;
 import org.probity.estate.Unit;
 import org.probity.measures.MeasureFigures;
-import org.probity.measures.TableExport;
 import org.probity.shared.Dates;
 import org.probity.shared.Period;
 import org.probity.shared.UnitCode;
+import org.probity.shared.web.Table;
+import org.probity.shared.web.TableExport;
 
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -84,9 +85,8 @@ class PeoplePages {
 		Staff staff = this.scope.open(user, staffCode);
 		Period chosen = period(period);
 		if (TableExport.wanted(format)) {
-			return measuresTable("performance-" + staffCode + "-" + chosen.code(),
-					this.performance.measures(staff, chosen))
-				.as(format);
+			return TableExport.response("performance-" + staffCode + "-" + chosen.code(), format,
+					measuresTable(this.performance.measures(staff, chosen)));
 		}
 		StaffPerformance.Page page = this.performance.page(staff, chosen);
 		model.addAttribute("page", page);
@@ -113,7 +113,7 @@ class PeoplePages {
 		// record
 		page.members().forEach((m) -> this.scope.open(user, m.staff().code().value()));
 		if (TableExport.wanted(format)) {
-			return teamTable(page).as(format);
+			return TableExport.response("team-" + team.code().value() + "-" + chosen.code(), format, teamTable(page));
 		}
 		model.addAttribute("page", page);
 		model.addAttribute("deadlines", page.deadlines());
@@ -316,31 +316,42 @@ class PeoplePages {
 		}
 	}
 
-	static TableExport measuresTable(String name, List<MeasureFigures.Line> lines) {
-		List<List<Object>> rows = new ArrayList<>();
+	static Table measuresTable(List<MeasureFigures.Line> lines) {
+		Table table = Table.titled("Service levels")
+			.text("Measure", "Title")
+			.number("Numerator", "Denominator", "Performance (%)")
+			.text("RAG")
+			.number("Target (%)", "Team (%)", "Provider (%)", "Months below target");
 		for (MeasureFigures.Line l : lines) {
-			rows.add(List.of(l.code(), l.title(), l.own().numerator(), l.own().denominator(), l.own().percent(),
-					l.own().ragWord(), l.targetText(), (l.team() != null) ? l.team().percent() : "",
-					(l.provider() != null) ? l.provider().percent() : "", l.monthsBelowTarget()));
+			table = table.row(l.code(), l.title(), l.own().numerator(), l.own().denominator(),
+					rounded(l.own().performance()), l.own().ragWord(), l.target(),
+					(l.team() != null) ? rounded(l.team().performance()) : null,
+					(l.provider() != null) ? rounded(l.provider().performance()) : null, l.monthsBelowTarget());
 		}
-		return new TableExport(name, List.of("Measure", "Title", "Numerator", "Denominator", "Performance", "RAG",
-				"Target", "Team", "Provider", "Months below target"), rows);
+		return table;
 	}
 
-	static TableExport teamTable(TeamPerformance.Page page) {
-		List<String> headers = new ArrayList<>(List.of("Staff code", "Name", "Grade", "Rating", "Rating due"));
-		headers.addAll(page.measureCodes());
-		headers.add("Below target");
-		List<List<Object>> rows = new ArrayList<>();
+	static Table teamTable(TeamPerformance.Page page) {
+		Table table = Table.titled("Team " + page.period().code())
+			.text("Staff code", "Name", "Grade", "Rating", "Rating due");
+		for (String code : page.measureCodes()) {
+			table = table.number(code + " (%)");
+		}
+		table = table.text("Below target");
 		for (TeamPerformance.Member m : page.members()) {
 			List<Object> row = new ArrayList<>(List.of(m.staff().code().value(), m.staff().name(),
 					m.staff().grade().label(), (m.currentRating() != null) ? m.currentRating().rag().word() : "",
 					m.ratingDue() ? "Yes" : "No"));
-			m.measures().forEach((l) -> row.add(l.own().percent()));
+			m.measures().forEach((l) -> row.add(rounded(l.own().performance())));
 			row.add(String.join("; ", m.belowTarget().stream().map(TeamPerformance.Shortfall::text).toList()));
-			rows.add(row);
+			table = table.row(row.toArray());
 		}
-		return new TableExport("team-" + page.team().code().value() + "-" + page.period().code(), headers, rows);
+		return table;
+	}
+
+	/** Performance to one decimal place, as the pages show it; null for no cases. */
+	static Double rounded(Double performance) {
+		return (performance != null) ? Math.round(performance * 10) / 10.0 : null;
 	}
 
 }

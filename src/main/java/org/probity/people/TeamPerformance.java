@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.probity.estate.Estate;
+import org.probity.estate.Grade;
 import org.probity.estate.Staff;
 import org.probity.estate.Unit;
 import org.probity.measures.MeasureFigures;
@@ -120,7 +121,9 @@ class TeamPerformance {
 				.toList();
 			String code = s.code().value();
 			Optional<Ratings.Rating> rating = this.records.ratings().current(code, due.code());
-			members.add(new Member(s, lines, below, rating.orElse(null), rating.isEmpty(),
+			// senior probation officers are rated by their own managers, not on this page
+			boolean ratingDue = rating.isEmpty() && s.grade() != Grade.SPO;
+			members.add(new Member(s, lines, below, rating.orElse(null), ratingDue,
 					this.records.plans().openPlanOf(code).orElse(null),
 					!this.records.plans().capabilityOf(code).isEmpty()));
 			ratingPrompts.addAll(this.records.reviews().ratingPrompts(code));

@@ -138,7 +138,7 @@ class TrainingNeeds {
 			.sql("""
 					with audits as (
 					    select a.audit_id, a.template_code, a.completed_on from people_completed_audit a
-					    where a.team_code in (select unit_code from unit_ancestry where ancestor_code = :unit)
+					    where a.team_code in (select unit_code from estate_unit_ancestry where ancestor_code = :unit)
 					      and a.completed_on between :previousFrom and :to
 					),
 					totals as (
@@ -179,7 +179,10 @@ class TrainingNeeds {
 			.toList();
 	}
 
-	/** The learning and development plan of the unit, soonest training first. */
+	/**
+	 * The learning and development plan of the unit: its own items and those of the units
+	 * above it (an LDU's course is for its teams too), soonest training first.
+	 */
 	@Transactional(readOnly = true)
 	List<Item> items(String unitCode) {
 		record Row(long itemId, String unitCode, String templateCode, String themeKind, String themeCode, String course,
@@ -189,10 +192,12 @@ class TrainingNeeds {
 		LocalDate today = LocalDate.now(this.clock);
 		return this.jdbc
 			.sql("""
-					select item_id, unit_code, template_code, theme_kind, theme_code, course, audience_grade, audience_staff,
-					       training_date, owner, status, version
-					from learning_plan_item where unit_code = :unit order by training_date, item_id
-					""")
+						select item_id, unit_code, template_code, theme_kind, theme_code, course, audience_grade, audience_staff,
+						       training_date, owner, status, version
+						from learning_plan_item
+					where unit_code in (select ancestor_code from estate_unit_ancestry where unit_code = :unit)
+					order by training_date, item_id
+						""")
 			.param("unit", unitCode)
 			.query((rs, i) -> {
 				java.sql.Array staff = rs.getArray("audience_staff");
@@ -221,7 +226,7 @@ class TrainingNeeds {
 				with audits as (
 				    select a.audit_id, a.completed_on < :day as before from people_completed_audit a
 				    where a.template_code = :template
-				      and a.team_code in (select unit_code from unit_ancestry where ancestor_code = :unit)
+				      and a.team_code in (select unit_code from estate_unit_ancestry where ancestor_code = :unit)
 				      and a.completed_on >= :from and a.completed_on <= :to and a.completed_on <> :day
 				)
 				select count(*) filter (where a.before) as audits_before,

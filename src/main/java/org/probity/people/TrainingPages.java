@@ -11,9 +11,10 @@ import org.probity.accounts.CurrentUser;
 import org.probity.estate.Estate;
 import org.probity.estate.Grade;
 import org.probity.estate.Unit;
-import org.probity.measures.TableExport;
 import org.probity.shared.Period;
 import org.probity.shared.UnitCode;
+import org.probity.shared.web.Table;
+import org.probity.shared.web.TableExport;
 
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -53,7 +54,8 @@ class TrainingPages {
 		Period q = quarter(quarter);
 		List<TrainingNeeds.Need> needs = this.needs.needs(chosen.code().value(), q);
 		if (TableExport.wanted(format)) {
-			return table(chosen, q, needs).as(format);
+			return TableExport.response("training-needs-" + chosen.code().value() + "-" + q.code(), format,
+					table(needs));
 		}
 		model.addAttribute("unit", chosen);
 		model.addAttribute("quarter", q);
@@ -153,7 +155,8 @@ class TrainingPages {
 
 	private Period quarter(String text) {
 		if (text == null || text.isBlank()) {
-			return Ratings.quarterOf(LocalDate.now(this.clock).minusMonths(1));
+			// the last quarter that has ended: a whole quarter of audits
+			return Ratings.quarterOf(LocalDate.now(this.clock)).previous();
 		}
 		Period p = Period.parse(text);
 		if (p.kind() != Period.Kind.QUARTER) {
@@ -162,19 +165,17 @@ class TrainingPages {
 		return p;
 	}
 
-	static TableExport table(Unit unit, Period quarter, List<TrainingNeeds.Need> needs) {
-		List<List<Object>> rows = new ArrayList<>();
+	static Table table(List<TrainingNeeds.Need> needs) {
+		Table table = Table.titled("Training needs")
+			.text("Template", "Theme", "Code", "Text")
+			.number("Audits failing it", "Audits", "Share (%)", "Previous quarter failing", "Previous quarter audits")
+			.text("Trend", "Learning plan items");
 		for (TrainingNeeds.Need n : needs) {
-			List<Object> row = new ArrayList<>(
-					List.of(n.templateCode(), n.kindLabel(), n.themeCode(), n.themeText(), n.failed(), n.audits(),
-							Math.round(n.share() * 10) / 10.0, n.previousFailed(), n.previousAudits(), n.trend()));
-			row.add(String.join("; ", n.items().stream().map((i) -> i.course() + " (" + i.date() + ")").toList()));
-			rows.add(row);
+			table = table.row(n.templateCode(), n.kindLabel(), n.themeCode(), n.themeText(), n.failed(), n.audits(),
+					Math.round(n.share() * 10) / 10.0, n.previousFailed(), n.previousAudits(), n.trend(),
+					String.join("; ", n.items().stream().map((i) -> i.course() + " (" + i.date() + ")").toList()));
 		}
-		return new TableExport("training-needs-" + unit.code().value() + "-" + quarter.code(),
-				List.of("Template", "Theme", "Code", "Text", "Audits failing it", "Audits", "Share (%)",
-						"Previous quarter failing", "Previous quarter audits", "Trend", "Learning plan items"),
-				rows);
+		return table;
 	}
 
 	static Map<String, String> none() {

@@ -1,5 +1,6 @@
 package org.probity.audits;
 
+import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -133,6 +134,45 @@ class AuditAlertsTests {
 		assertThat(this.alerts.overdue()).extracting(AuditAlerts.Alert::auditId).contains(audit.auditId());
 		assertThat(this.alerts.openAlertsFor(user("aal-other"))).extracting(AuditAlerts.Alert::auditId)
 			.contains(audit.auditId());
+	}
+
+	@Test
+	void aCompletedAuditReachesTheTeamsLineManagerAndThePractitionerWhoAcknowledgesItOnce() throws Exception {
+		this.data.account(this.accounts, "aal-practitioner", Role.PRACTITIONER, this.data.staff(1), null);
+		String crn = this.data.person(1, false);
+		CaseAudits.Audit audit = this.audits.recordCompleted("CASE_SUPERVISION", "E" + crn, null, answers(false),
+				user("aal-quality"));
+		String page = "/audits/" + audit.auditId() + "/check";
+
+		WebSession manager = new WebSession(this.port, "aal-manager", "a-password-for-tests");
+		assertThat(manager.get(page).statusCode()).isEqualTo(200);
+		assertThat(manager.get(page).body()).contains("The practitioner has not yet acknowledged this audit");
+		assertThat(this.jdbc.sql("select count(*) from case_access_log where username = 'aal-manager' and crn = :crn")
+			.param("crn", crn)
+			.query(Long.class)
+			.single()).isPositive();
+		assertThat(new WebSession(this.port, "aal-other", "a-password-for-tests").get(page).statusCode())
+			.as("a line manager of another team")
+			.isEqualTo(403);
+		assertThat(new WebSession(this.port, "aal-spo", "a-password-for-tests").get(page).statusCode())
+			.as("a colleague in the same team")
+			.isEqualTo(403);
+
+		WebSession practitioner = new WebSession(this.port, "aal-practitioner", "a-password-for-tests");
+		HttpResponse<String> own = practitioner.get(page);
+		assertThat(own.statusCode()).isEqualTo(200);
+		assertThat(own.body()).contains("I have read this audit");
+		assertThat(practitioner
+			.post("/audits/" + audit.auditId() + "/acknowledge", WebSession.csrf(own.body()),
+					java.util.Map.of("note", "Talked it through with my manager"))
+			.statusCode()).isEqualTo(302);
+		assertThat(manager.get(page).body()).contains("Read and acknowledged by aal-practitioner")
+			.contains("Talked it through with my manager");
+		assertThat(practitioner
+			.post("/audits/" + audit.auditId() + "/acknowledge", WebSession.csrf(own.body()), java.util.Map.of())
+			.body()).contains("You already acknowledged this audit");
+		assertThat(practitioner.get("/audits/" + audit.auditId()).statusCode()).as("the form redirects to reading")
+			.isEqualTo(302);
 	}
 
 	@Test

@@ -171,7 +171,7 @@ class TrainingNeedsTests {
 		HttpResponse<String> csv = manager
 			.get("/people/training?unit=" + this.data.team(1) + "&quarter=2024-Q1&format=csv");
 		assertThat(csv.statusCode()).isEqualTo(200);
-		assertThat(csv.body()).contains("CASE_SUPERVISION,Prompt,2.1.1.a,").contains(",3,4,75.0,1,2,Worse,");
+		assertThat(csv.body()).contains("CASE_SUPERVISION,Prompt,2.1.1.a,").contains(",3,4,75,1,2,Worse,");
 		HttpResponse<String> xlsx = manager
 			.get("/people/training?unit=" + this.data.team(1) + "&quarter=2024-Q1&format=xlsx");
 		assertThat(xlsx.statusCode()).isEqualTo(200);
