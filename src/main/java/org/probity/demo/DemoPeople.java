@@ -114,11 +114,11 @@ class DemoPeople {
 
 		// training for the LDU's weakest themes of the last quarter
 		List<People.Theme> themes = this.people.trainingNeeds(team.ldu.code(), due.code());
-		String[] courses = { "Engaging people on probation: a practice workshop", "Risk of harm assessment refresher",
-				"Planning with the person on probation" };
+		String[] kinds = { "Practice workshop", "Practice development session", "Peer case discussion" };
 		for (int i = 0; i < Math.min(3, themes.size()); i++) {
 			LocalDate date = (i == 0) ? due.endDate().minusDays(20) : today.plusWeeks(3 + 2 * i);
-			this.people.addLearningItem(manager, team.ldu.code(), themes.get(i), courses[i], (i == 1) ? "PSO" : "PO",
+			String course = kinds[i] + ": " + themes.get(i).text().replaceAll("\\?$", "");
+			this.people.addLearningItem(manager, team.ldu.code(), themes.get(i), course, (i == 1) ? "PSO" : "PO",
 					List.of(), date, "Learning and development lead", (i == 0) ? "DELIVERED" : "BOOKED");
 		}
 		log.info("Demo personnel records loaded in {} ms ({} staff rated in {})",

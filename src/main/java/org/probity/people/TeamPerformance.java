@@ -30,8 +30,11 @@ class TeamPerformance {
 	record Shortfall(String code, String title, String performance, int months) {
 
 		public String text() {
+			if (this.months == 0) {
+				return this.code + " " + this.performance + " (over the period; not in the last month)";
+			}
 			return this.code + " " + this.performance + " (" + this.months + ((this.months == 1) ? " month" : " months")
-					+ " below target)";
+					+ " running below target)";
 		}
 
 	}

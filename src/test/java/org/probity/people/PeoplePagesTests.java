@@ -78,7 +78,7 @@ class PeoplePagesTests {
 		String team = "/people/teams/" + this.data.team(1) + "?period=2024-Q1";
 		HttpResponse<String> page = manager.get(team);
 		assertThat(page.statusCode()).isEqualTo(200);
-		assertThat(page.body()).contains("SL001R 80.0% (3 months below target)").contains("Rating due");
+		assertThat(page.body()).contains("SL001R 80.0% (3 months running below target)").contains("Rating due");
 		String byName = manager.get(team).body();
 		assertThat(byName.indexOf("Cal Colleague")).isLessThan(byName.indexOf("Pat Practitioner"));
 		String byMeasure = manager.get(team + "&sort=SL001R").body();
