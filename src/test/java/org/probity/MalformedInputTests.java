@@ -330,11 +330,16 @@ class MalformedInputTests {
 	}
 
 	private void check(int status, String request, String body) {
-		if (status == 400 && (request.endsWith("(pages)") || request.startsWith("POST"))
+		// Tomcat itself answers 400, with its own short page, for an encoded NUL byte in
+		// the
+		// path: such a request never reaches Probity
+		String path = request.contains("?") ? request.substring(0, request.indexOf('?')) : request;
+		boolean refusedByTomcat = status == 400 && path.contains("%00");
+		if (status == 400 && !refusedByTomcat && (request.endsWith("(pages)") || request.startsWith("POST"))
 				&& !body.contains("<title>Error:")) {
 			this.unexplained.add("400 without an \"Error:\" page title: " + shorten(request));
 		}
-		if (status == 400 && request.contains("(API") && !body.contains("\"message\"")) {
+		if (status == 400 && !refusedByTomcat && request.contains("(API") && !body.contains("\"message\"")) {
 			this.unexplained.add("400 without a JSON message: " + shorten(request));
 		}
 		String kind = request.startsWith("POST") ? "form" : request.replaceAll("^.*\\((.*)\\)$", "$1");

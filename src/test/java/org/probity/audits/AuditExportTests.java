@@ -48,7 +48,7 @@ class AuditExportTests {
 
 	@BeforeAll
 	void caseData(@Autowired Accounts accounts, @Autowired CaseAudits audits, @Autowired UserDetailsService users) {
-		this.data = new AuditTestData(this.jdbc, "AEX", 'V', 900).estate();
+		this.data = new AuditTestData(this.jdbc, "AEX", 'W', 900).estate();
 		this.jdbc.sql("update staff set forename = :name where staff_code = :code")
 			.param("name", LINK)
 			.param("code", this.data.staff(1))

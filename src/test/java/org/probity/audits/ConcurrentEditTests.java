@@ -188,6 +188,39 @@ class ConcurrentEditTests {
 			.containsExactly("Text of A");
 	}
 
+	@Test
+	void theApiRefusesATemplateSavedFromAStaleVersionWith409() throws Exception {
+		String json = """
+				{"code":"CCE_API","name":"Conflict test","type":"CASE","framework_version":"HMIP-2018",
+				 "standards":[{"code":"9.1","title":"Test","key_questions":[{"code":"9.1.1","text":"%s",
+				   "prompts":[{"code":"9.1.1.a","text":"A prompt"}]}]}]}
+				""";
+		assertThat(saveTemplateByApi(json.formatted("First"), null).statusCode()).isEqualTo(201);
+		HttpResponse<String> second = saveTemplateByApi(json.formatted("Second"), "\"1\"");
+		HttpResponse<String> stale = saveTemplateByApi(json.formatted("Stale"), "1");
+
+		assertThat(second.statusCode()).isEqualTo(201);
+		assertThat(second.body()).contains("\"version\":2");
+		assertThat(stale.statusCode()).isEqualTo(409);
+		assertThat(stale.body()).contains("Someone else saved version 2");
+		assertThat(this.templates.current("CCE_API").orElseThrow().keyQuestions().get(0).text()).isEqualTo("Second");
+		assertThat(saveTemplateByApi(json.formatted("Bad"), "two").statusCode()).isIn(400, 422);
+	}
+
+	private HttpResponse<String> saveTemplateByApi(String json, String ifMatch) throws Exception {
+		java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest
+			.newBuilder(java.net.URI.create("http://localhost:" + this.port + "/api/v1/audits/templates"))
+			.header("Authorization",
+					"Basic " + java.util.Base64.getEncoder()
+						.encodeToString("admin:test-admin-password".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+			.header("Content-Type", "application/json")
+			.POST(java.net.http.HttpRequest.BodyPublishers.ofString(json));
+		if (ifMatch != null) {
+			request.header("If-Match", ifMatch);
+		}
+		return java.net.http.HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
 	private static HttpResponse<String> post(CountDownLatch start, WebSession session, long id, String page,
 			String note) {
 		try {
