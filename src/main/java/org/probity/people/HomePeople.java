@@ -25,7 +25,8 @@ class HomePeople {
 
 	record Panel(boolean manager, String teamCode, List<ImprovementPlans.DueReview> dueReviews,
 			List<FormalReviews.FlagPrompt> flags, List<FormalReviews.RatingPrompt> ratingPrompts, long ratingsDue,
-			String dueQuarter, List<ServiceDeadlines.Deadline> deadlines, List<ServiceDeadlines.Absence> absences) {
+			String dueQuarter, List<ServiceDeadlines.Deadline> deadlines, List<ServiceDeadlines.Absence> absences,
+			int restrictedCases) {
 
 		public boolean empty() {
 			return this.dueReviews.isEmpty() && this.flags.isEmpty() && this.ratingPrompts.isEmpty()
@@ -68,17 +69,24 @@ class HomePeople {
 					ratingsDue++;
 				}
 			}
+			PersonnelScope.Cases<ServiceDeadlines.Deadline> d = this.scope.casesShown(user, "Home: team deadlines",
+					this.deadlines.upcoming(codes, today, StaffPerformance.DEADLINE_DAYS), PersonnelScope::holding);
+			PersonnelScope.Cases<ServiceDeadlines.Absence> a = this.scope.casesShown(user, "Home: team absences",
+					this.deadlines.absencesWithoutBreach(codes, today, StaffPerformance.ABSENCE_DAYS),
+					PersonnelScope::holding);
 			return new Panel(true, user.unitCode(), this.records.plans().dueReviews(codes),
 					this.records.reviews().flagPrompts(codes, true), ratingPrompts, ratingsDue,
-					this.records.ratings().dueQuarter().label(),
-					this.deadlines.upcoming(codes, today, StaffPerformance.DEADLINE_DAYS),
-					this.deadlines.absencesWithoutBreach(codes, today, StaffPerformance.ABSENCE_DAYS));
+					this.records.ratings().dueQuarter().label(), d.rows(), a.rows(), d.restricted() + a.restricted());
 		}
 		if (user.staffCode() != null && user.role() == Role.PRACTITIONER) {
 			List<String> own = List.of(user.staffCode());
-			return new Panel(false, null, List.of(), List.of(), List.of(), 0, null,
-					this.deadlines.upcoming(own, today, StaffPerformance.DEADLINE_DAYS),
-					this.deadlines.absencesWithoutBreach(own, today, StaffPerformance.ABSENCE_DAYS));
+			PersonnelScope.Cases<ServiceDeadlines.Deadline> d = this.scope.casesShown(user, "Home: deadlines",
+					this.deadlines.upcoming(own, today, StaffPerformance.DEADLINE_DAYS), PersonnelScope::holding);
+			PersonnelScope.Cases<ServiceDeadlines.Absence> a = this.scope.casesShown(user, "Home: absences",
+					this.deadlines.absencesWithoutBreach(own, today, StaffPerformance.ABSENCE_DAYS),
+					PersonnelScope::holding);
+			return new Panel(false, null, List.of(), List.of(), List.of(), 0, null, d.rows(), a.rows(),
+					d.restricted() + a.restricted());
 		}
 		return null;
 	}

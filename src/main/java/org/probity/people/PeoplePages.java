@@ -90,8 +90,11 @@ class PeoplePages {
 		}
 		StaffPerformance.Page page = this.performance.page(staff, chosen);
 		model.addAttribute("page", page);
-		model.addAttribute("deadlines", page.deadlines());
-		model.addAttribute("absences", page.absences());
+		cases(model, user, "People: " + staffCode, page.deadlines(), page.absences());
+		PersonnelScope.Cases<org.probity.audits.AuditAlerts.Alert> alerts = this.scope.casesShown(user,
+				"People: alerts of " + staffCode, page.openAlerts(), PersonnelScope::holding);
+		model.addAttribute("alerts", alerts.rows());
+		model.addAttribute("restrictedAlerts", alerts.restricted());
 		model.addAttribute("mayManage", this.scope.mayManage(user, staff));
 		model.addAttribute("dueQuarter", this.records.ratings().dueQuarter());
 		return "people/practitioner";
@@ -116,8 +119,7 @@ class PeoplePages {
 			return TableExport.response("team-" + team.code().value() + "-" + chosen.code(), format, teamTable(page));
 		}
 		model.addAttribute("page", page);
-		model.addAttribute("deadlines", page.deadlines());
-		model.addAttribute("absences", page.absences());
+		cases(model, user, "People: team " + teamCode, page.deadlines(), page.absences());
 		model.addAttribute("manager", user.role() == Role.LINE_MANAGER);
 		model.addAttribute("sort", sort);
 		return "people/team";
@@ -284,6 +286,21 @@ class PeoplePages {
 					.orElse(null) : null);
 		model.addAttribute("openPlan", this.records.plans().openPlanOf(staff.code().value()).orElse(null));
 		return "people/rating-form";
+	}
+
+	/**
+	 * The deadlines and absences the user may see in full, and how many were held back.
+	 */
+	private void cases(Model model, CurrentUser user, String shown,
+			List<org.probity.measures.ServiceDeadlines.Deadline> deadlines,
+			List<org.probity.measures.ServiceDeadlines.Absence> absences) {
+		PersonnelScope.Cases<org.probity.measures.ServiceDeadlines.Deadline> d = this.scope.casesShown(user,
+				shown + " deadlines", deadlines, PersonnelScope::holding);
+		PersonnelScope.Cases<org.probity.measures.ServiceDeadlines.Absence> a = this.scope.casesShown(user,
+				shown + " absences", absences, PersonnelScope::holding);
+		model.addAttribute("deadlines", d.rows());
+		model.addAttribute("absences", a.rows());
+		model.addAttribute("restrictedCases", d.restricted() + a.restricted());
 	}
 
 	private Estate estate() {

@@ -118,6 +118,38 @@ class PersonnelScope {
 		return user != null && (user.role() == Role.QUALITY_TEAM || maySeeUnit(user, unit));
 	}
 
+	/**
+	 * The rows of a list of cases the user may see in full, and how many were held back.
+	 */
+	record Cases<T>(List<T> rows, int restricted) {
+	}
+
+	/**
+	 * The rows of a list of cases (deadlines, absences, alerts) that the user may see in
+	 * full, by the estate's rule for cases: rows out of their scope are left out, rows of
+	 * restricted cases they may not open are only counted. The rows shown are written to
+	 * the access log as {@code shown}.
+	 */
+	<T> Cases<T> casesShown(CurrentUser user, String shown, List<T> rows,
+			java.util.function.Function<T, Visibility.Holding> holding) {
+		List<Visibility.Shown<T>> visible = this.visibility.filter(user, rows, holding);
+		List<Visibility.Shown<T>> open = visible.stream().filter((r) -> !r.restricted()).toList();
+		this.visibility.logShown(user, shown, open, holding);
+		return new Cases<>(open.stream().map(Visibility.Shown::row).toList(), visible.size() - open.size());
+	}
+
+	static Visibility.Holding holding(org.probity.measures.ServiceDeadlines.Deadline d) {
+		return new Visibility.Holding(d.crn(), d.teamCode(), d.staffCode());
+	}
+
+	static Visibility.Holding holding(org.probity.measures.ServiceDeadlines.Absence a) {
+		return new Visibility.Holding(a.crn(), a.teamCode(), a.staffCode());
+	}
+
+	static Visibility.Holding holding(org.probity.audits.AuditAlerts.Alert a) {
+		return new Visibility.Holding(a.crn(), a.teamCode(), a.staffCode());
+	}
+
 	/** The staff of the line manager's team (empty for anyone else). */
 	List<Staff> managedStaff(CurrentUser user) {
 		if (user == null || user.role() != Role.LINE_MANAGER || user.unitCode() == null) {
