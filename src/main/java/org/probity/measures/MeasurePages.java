@@ -32,7 +32,7 @@ import org.probity.shared.web.TableExport;
 /**
  * Service-level pages: the dashboard of every measure for a unit or practitioner, the
  * drill-down of one measure to child units, practitioners and cases, and the flags. Every
- * table exports with {@code ?format=csv} or {@code ?format=xlsx}.
+ * table exports with {@code ?format=csv}, {@code ?format=xlsx} or {@code ?format=ods}.
  */
 @Controller
 class MeasurePages {
