@@ -6,7 +6,9 @@ select 'SL001R', date_trunc('month', e.allocation_date)::date, e.event_id, e.eve
             when f.first_day = e.allocation_date then 'first face-to-face contact on the day of allocation'
             else 'first face-to-face contact ' || measure_business_days(cf.seq - ca.seq) || ' after allocation'
                  || case when f.first_day > due.day then ' (due by ' || measure_date(due.day) || ')' else '' end
-       end
+       end,
+       -- the due date, for deadlines before they are missed (ServiceDeadlines)
+       due.day
 from case_event e
 join business_calendar ca on ca.day = e.allocation_date
 join business_calendar due on due.business_day and due.seq = ca.seq + 5

@@ -6,7 +6,9 @@ select 'SL002R', date_trunc('month', e.release_date)::date, e.event_id, e.event_
             when f.first_day = e.release_date then 'first face-to-face contact on the day of release'
             else 'first face-to-face contact ' || measure_business_days(cf.seq - cr.seq) || ' after release'
                  || case when f.first_day > due.day then ' (due by ' || measure_date(due.day) || ')' else '' end
-       end
+       end,
+       -- the due date, for deadlines before they are missed (ServiceDeadlines)
+       due.day
 from case_event e
 join business_calendar cr on cr.day = e.release_date
 join business_calendar due on due.business_day and due.seq = cr.seq + 1

@@ -6,7 +6,9 @@ select 'SL004R', date_trunc('month', due.day)::date, e.event_id, e.event_id, e.c
             when p.completed <= due.day then 'plan completed ' || measure_date(p.completed) || ', due ' || measure_date(due.day)
             when cp.seq > due.seq then 'plan completed ' || measure_business_days(cp.seq - due.seq) || ' late'
             else 'plan completed ' || measure_date(p.completed) || ', after it fell due on ' || measure_date(due.day)
-       end
+       end,
+       -- the due date, for deadlines before they are missed (ServiceDeadlines)
+       due.day
 from case_event e
 join (select event_id, first_attended as first_day from measure_contact_first where first_attended is not null) f
   on f.event_id = e.event_id

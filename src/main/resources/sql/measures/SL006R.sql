@@ -7,7 +7,9 @@ select 'SL006R', date_trunc('month', e.allocation_date)::date, e.event_id, r.req
             when f.first_day = e.allocation_date then 'first unpaid work session on the day of allocation'
             else 'first unpaid work session ' || measure_business_days(cf.seq - ca.seq) || ' after allocation'
                  || case when f.first_day > due.day then ' (due by ' || measure_date(due.day) || ')' else '' end
-       end
+       end,
+       -- the due date, for deadlines before they are missed (ServiceDeadlines)
+       due.day
 from case_requirement r
 join case_event e on e.event_id = r.event_id
 join business_calendar ca on ca.day = e.allocation_date

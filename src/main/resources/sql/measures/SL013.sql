@@ -6,7 +6,9 @@ select 'SL013', date_trunc('month', due.day)::date, e.event_id, e.event_id, e.cr
             when p.completed <= due.day then 'resettlement plan completed ' || measure_date(p.completed) || ', due ' || measure_date(due.day)
             when cp.seq > due.seq then 'resettlement plan completed ' || measure_business_days(cp.seq - due.seq) || ' late'
             else 'resettlement plan completed ' || measure_date(p.completed) || ', after it fell due on ' || measure_date(due.day)
-       end
+       end,
+       -- the due date, for deadlines before they are missed (ServiceDeadlines)
+       due.day
 from case_event e
 join business_calendar cs on cs.day = e.sentence_date
 join business_calendar due on due.business_day and due.seq = cs.seq + 10

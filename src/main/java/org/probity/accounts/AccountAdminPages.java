@@ -47,8 +47,23 @@ class AccountAdminPages {
 		return "redirect:/admin/accounts";
 	}
 
+	/**
+	 * Grants an API client access to personnel records (for HR and workforce tools), or
+	 * withdraws it.
+	 */
+	@PostMapping("/admin/accounts/{username}/personnel-access")
+	String personnelAccess(@org.springframework.web.bind.annotation.PathVariable String username,
+			@org.springframework.web.bind.annotation.RequestParam boolean granted) {
+		if (!this.accounts.grantPersonnelAccess(username, granted)) {
+			throw new org.springframework.web.server.ResponseStatusException(
+					org.springframework.http.HttpStatus.NOT_FOUND, "No API client " + username);
+		}
+		return "redirect:/admin/accounts";
+	}
+
 	private String page(Model model, AccountForm form, Map<String, String> errors) {
 		model.addAttribute("accounts", this.accounts.all());
+		model.addAttribute("personnelAccess", this.accounts.withPersonnelAccess());
 		model.addAttribute("form", form);
 		model.addAttribute("errors", errors);
 		model.addAttribute("roles", List.of(Role.values()));

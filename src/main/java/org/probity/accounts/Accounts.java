@@ -166,6 +166,36 @@ public class Accounts {
 			.update();
 	}
 
+	/**
+	 * Whether an administrator has granted this account access to personnel records
+	 * (staff performance, ratings and improvement plans): API clients for HR and
+	 * workforce tools reach them only then.
+	 */
+	@Transactional(readOnly = true)
+	public boolean hasPersonnelAccess(String username) {
+		return this.jdbc.sql("select personnel_access from account where username = :username and enabled")
+			.param("username", username)
+			.query(Boolean.class)
+			.optional()
+			.orElse(false);
+	}
+
+	/** The usernames granted personnel access. */
+	@Transactional(readOnly = true)
+	public java.util.Set<String> withPersonnelAccess() {
+		return java.util.Set
+			.copyOf(this.jdbc.sql("select username from account where personnel_access").query(String.class).list());
+	}
+
+	/** Grants or withdraws personnel access; false when there is no such API client. */
+	@Transactional
+	public boolean grantPersonnelAccess(String username, boolean granted) {
+		return this.jdbc.sql("""
+				update account set personnel_access = :granted, version = version + 1
+				where username = :username and role = 'API_CLIENT'
+				""").param("granted", granted).param("username", username).update() == 1;
+	}
+
 	boolean isLocked(Account account) {
 		return account.lockedUntil() != null && account.lockedUntil().isAfter(this.clock.instant());
 	}

@@ -32,10 +32,11 @@ public class CaseAccessLog {
 
 	/**
 	 * One entry: a single case ({@code crn}), or the cases a list or export showed
-	 * ({@code crns}); {@code shown} says which page or export it was, when known.
+	 * ({@code crns}), or a member of staff's personnel record ({@code staffCode});
+	 * {@code shown} says which page or export it was, when known.
 	 */
 	public record Entry(String username, String crn, List<String> crns, String shown, Instant accessedAt,
-			Outcome outcome) {
+			Outcome outcome, String staffCode) {
 
 		/** The cases the entry names. */
 		public List<String> cases() {
@@ -82,6 +83,23 @@ public class CaseAccessLog {
 		}
 	}
 
+	/**
+	 * An opening (or refusal) of a member of staff's personnel record: their performance,
+	 * ratings and improvement plans. In its own transaction, as {@link #record} is.
+	 */
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	public void recordPersonnel(String username, String staffCode, Outcome outcome) {
+		this.jdbc.sql("""
+				insert into case_access_log (username, staff_code, shown, accessed_at, outcome)
+				values (:u, :staff, 'Personnel record', :at, :outcome)
+				""")
+			.param("u", username)
+			.param("staff", staffCode)
+			.param("at", Timestamp.from(this.clock.instant()))
+			.param("outcome", outcome.name())
+			.update();
+	}
+
 	private void insert(String username, String crn, String[] crns, String shown, Outcome outcome) {
 		this.jdbc.sql("""
 				insert into case_access_log (username, crn, crns, shown, accessed_at, outcome)
@@ -111,7 +129,7 @@ public class CaseAccessLog {
 		String crnFilter = (crn == null || crn.isBlank()) ? null : crn.strip().toUpperCase(Locale.UK);
 		String userFilter = (username == null || username.isBlank()) ? null : username.strip();
 		String where = """
-				where (cast(:crn as text) is null or crn = :crn or crns @> array[cast(:crn as text)])
+				where (cast(:crn as text) is null or crn = :crn or crns @> array[cast(:crn as text)] or staff_code = :crn)
 				  and (cast(:u as text) is null or username = :u)
 				""";
 		long total = this.jdbc.sql("select count(*) from case_access_log " + where)
@@ -122,7 +140,7 @@ public class CaseAccessLog {
 		int pages = (int) Math.max(1, (total + pageSize - 1) / pageSize);
 		int current = Math.min(Math.max(page, 1), pages);
 		List<Entry> entries = this.jdbc.sql("""
-				select username, crn, crns, shown, accessed_at, outcome from case_access_log
+				select username, crn, crns, shown, accessed_at, outcome, staff_code from case_access_log
 				%s
 				order by accessed_at desc, id desc limit :limit offset :offset
 				""".formatted(where))
@@ -139,7 +157,7 @@ public class CaseAccessLog {
 	@Transactional(readOnly = true)
 	public List<Entry> forCase(String crn, int limit) {
 		return this.jdbc.sql("""
-				select username, crn, crns, shown, accessed_at, outcome from case_access_log
+				select username, crn, crns, shown, accessed_at, outcome, staff_code from case_access_log
 				where crn = :crn or crns @> array[cast(:crn as text)]
 				order by accessed_at desc, id desc limit :limit
 				""").param("crn", crn).param("limit", limit).query(CaseAccessLog::entry).list();
@@ -149,7 +167,8 @@ public class CaseAccessLog {
 		java.sql.Array crns = rs.getArray("crns");
 		return new Entry(rs.getString("username"), rs.getString("crn"),
 				(crns != null) ? List.of((String[]) crns.getArray()) : List.of(), rs.getString("shown"),
-				rs.getTimestamp("accessed_at").toInstant(), Outcome.valueOf(rs.getString("outcome")));
+				rs.getTimestamp("accessed_at").toInstant(), Outcome.valueOf(rs.getString("outcome")),
+				rs.getString("staff_code"));
 	}
 
 }

@@ -3,5 +3,5 @@
  * loads it through the real import path.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "accounts", "estate", "imports", "audits",
-		"improvement", "improvement :: projects", "improvement :: spc", "feedback" })
+		"improvement", "improvement :: projects", "improvement :: spc", "feedback", "people" })
 package org.probity.demo;

@@ -41,7 +41,30 @@ final class CaseRows {
 		Matcher narrowed = EVENTS_OF.matcher(sql);
 		sql = narrowed.replaceAll((m) -> Matcher.quoteReplacement("true".equals(events) ? "true"
 				: m.group(1) + ".event_id in (select e.event_id from case_event e where " + events + ")"));
-		return "select * from (" + sql.replace("{{events}}", events) + ") as m(" + COLUMNS + ")";
+		return "select " + COLUMNS + " from (" + sql.replace("{{events}}", events) + ") as m(" + COLUMNS + ")";
+	}
+
+	/**
+	 * The measures whose SQL also selects, after the columns of every measure, the date
+	 * by which the case must be met: the deadlines listed before they are missed.
+	 */
+	static final java.util.List<String> WITH_DUE_DATE = java.util.List.of("SL001R", "SL002R", "SL003R", "SL004R",
+			"SL006R", "SL013");
+
+	/**
+	 * As {@link #computed}, with the due date as an eleventh column {@code due_date}: the
+	 * very rows the measure counts, so that a deadline listed today is the case the
+	 * measure fails once it has passed.
+	 */
+	static String withDueDates(String measure, String events) {
+		if (!WITH_DUE_DATE.contains(measure)) {
+			throw new IllegalArgumentException("No due dates for " + measure);
+		}
+		String sql = SqlFiles.load("measures/" + measure + ".sql").replace("{{events}}", events);
+		sql = EVENTS_OF.matcher(sql)
+			.replaceAll((m) -> Matcher.quoteReplacement(
+					m.group(1) + ".event_id in (select e.event_id from case_event e where " + events + ")"));
+		return "select * from (" + sql + ") as m(" + COLUMNS + ", due_date)";
 	}
 
 	/**

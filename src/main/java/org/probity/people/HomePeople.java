@@ -1,0 +1,94 @@
+package org.probity.people;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.probity.accounts.CurrentUser;
+import org.probity.accounts.Role;
+import org.probity.estate.Staff;
+import org.probity.measures.ServiceDeadlines;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+/**
+ * The people panel of the home page: a practitioner's deadlines coming up; a line
+ * manager's improvement plan reviews due or missed, formal reviews to open, ratings due
+ * and the team's deadlines.
+ */
+@ControllerAdvice
+class HomePeople {
+
+	record Panel(boolean manager, String teamCode, List<ImprovementPlans.DueReview> dueReviews,
+			List<FormalReviews.FlagPrompt> flags, List<FormalReviews.RatingPrompt> ratingPrompts, long ratingsDue,
+			String dueQuarter, List<ServiceDeadlines.Deadline> deadlines, List<ServiceDeadlines.Absence> absences,
+			int restrictedCases) {
+
+		public boolean empty() {
+			return this.dueReviews.isEmpty() && this.flags.isEmpty() && this.ratingPrompts.isEmpty()
+					&& this.ratingsDue == 0 && this.deadlines.isEmpty() && this.absences.isEmpty();
+		}
+
+	}
+
+	private final PersonnelScope scope;
+
+	private final PeopleRecords records;
+
+	private final ServiceDeadlines deadlines;
+
+	private final Clock clock;
+
+	HomePeople(PersonnelScope scope, PeopleRecords records, ServiceDeadlines deadlines, Clock clock) {
+		this.scope = scope;
+		this.records = records;
+		this.deadlines = deadlines;
+		this.clock = clock;
+	}
+
+	@ModelAttribute("peoplePanel")
+	Panel peoplePanel(HttpServletRequest request, @AuthenticationPrincipal CurrentUser user) {
+		if (user == null || !"/".equals(request.getServletPath())) {
+			return null;
+		}
+		LocalDate today = LocalDate.now(this.clock);
+		String due = this.records.ratings().dueQuarter().code();
+		if (user.role() == Role.LINE_MANAGER) {
+			List<Staff> team = this.scope.managedStaff(user);
+			LocalDate t = today;
+			List<String> codes = team.stream().filter((s) -> s.inPostOn(t)).map((s) -> s.code().value()).toList();
+			List<FormalReviews.RatingPrompt> ratingPrompts = new ArrayList<>();
+			long ratingsDue = 0;
+			for (String code : codes) {
+				ratingPrompts.addAll(this.records.reviews().ratingPrompts(code));
+				if (this.records.ratings().current(code, due).isEmpty()) {
+					ratingsDue++;
+				}
+			}
+			PersonnelScope.Cases<ServiceDeadlines.Deadline> d = this.scope.casesShown(user, "Home: team deadlines",
+					this.deadlines.upcoming(codes, today, StaffPerformance.DEADLINE_DAYS), PersonnelScope::holding);
+			PersonnelScope.Cases<ServiceDeadlines.Absence> a = this.scope.casesShown(user, "Home: team absences",
+					this.deadlines.absencesWithoutBreach(codes, today, StaffPerformance.ABSENCE_DAYS),
+					PersonnelScope::holding);
+			return new Panel(true, user.unitCode(), this.records.plans().dueReviews(codes),
+					this.records.reviews().flagPrompts(codes, true), ratingPrompts, ratingsDue,
+					this.records.ratings().dueQuarter().label(), d.rows(), a.rows(), d.restricted() + a.restricted());
+		}
+		if (user.staffCode() != null && user.role() == Role.PRACTITIONER) {
+			List<String> own = List.of(user.staffCode());
+			PersonnelScope.Cases<ServiceDeadlines.Deadline> d = this.scope.casesShown(user, "Home: deadlines",
+					this.deadlines.upcoming(own, today, StaffPerformance.DEADLINE_DAYS), PersonnelScope::holding);
+			PersonnelScope.Cases<ServiceDeadlines.Absence> a = this.scope.casesShown(user, "Home: absences",
+					this.deadlines.absencesWithoutBreach(own, today, StaffPerformance.ABSENCE_DAYS),
+					PersonnelScope::holding);
+			return new Panel(false, null, List.of(), List.of(), List.of(), 0, null, d.rows(), a.rows(),
+					d.restricted() + a.restricted());
+		}
+		return null;
+	}
+
+}

@@ -1,0 +1,136 @@
+package org.probity.people;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+
+import org.probity.estate.Staff;
+import org.probity.shared.Period;
+import org.probity.shared.UnitCode;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The people module's facade for other modules (the demo loads its records through it):
+ * quarterly ratings, improvement plan reviews and the learning and development plan, with
+ * the same rules as the pages. Scope is the callers' concern: nothing here is shown to a
+ * user.
+ */
+@Service
+public class People {
+
+	/** A member of staff in post in a team. */
+	public record Member(String staffCode, String name, String grade) {
+	}
+
+	/** A theme of the training needs analysis. */
+	public record Theme(String templateCode, String kind, String code, String text, long failed, long audits) {
+	}
+
+	private final PersonnelScope scope;
+
+	private final Ratings ratings;
+
+	private final ImprovementPlans plans;
+
+	private final TrainingNeeds training;
+
+	private final TeamPerformance teams;
+
+	People(PersonnelScope scope, Ratings ratings, ImprovementPlans plans, TrainingNeeds training,
+			TeamPerformance teams) {
+		this.scope = scope;
+		this.ratings = ratings;
+		this.plans = plans;
+		this.training = training;
+		this.teams = teams;
+	}
+
+	@Transactional(readOnly = true)
+	public List<Member> members(String teamCode) {
+		return this.teams.members(new UnitCode(teamCode))
+			.stream()
+			.map((s) -> new Member(s.code().value(), s.name(), s.grade().name()))
+			.toList();
+	}
+
+	/**
+	 * The quarter ratings are due for today (the last one that has ended), as 2024-Q1.
+	 */
+	public String dueQuarter() {
+		return this.ratings.dueQuarter().code();
+	}
+
+	/**
+	 * Rates a member of staff for a quarter as of a day (noon, London time); AMBER opens
+	 * an improvement plan on that day, RED records the capability procedure's start.
+	 * @return the plan opened, or null
+	 * @throws IllegalArgumentException when the rating cannot be recorded, with why
+	 */
+	@Transactional
+	public Long rate(String username, String staffCode, String quarter, String rag, String note, String objectives,
+			String support, String capabilityStage, LocalDate capabilityStart, LocalDate ratedOn) {
+		Staff staff = this.scope.find(staffCode)
+			.orElseThrow(() -> new IllegalArgumentException("No staff " + staffCode));
+		try {
+			return this.ratings
+				.rate(username, staff,
+						new Ratings.RatingInput(quarter, rag, note, null, null, objectives, support, capabilityStage,
+								capabilityStart),
+						ratedOn.atTime(12, 0).atZone(ZoneId.of("Europe/London")).toInstant())
+				.planId();
+		}
+		catch (InvalidInput | StaleEdit ex) {
+			throw new IllegalArgumentException(ex.getMessage(), ex);
+		}
+	}
+
+	/** Records the next review of the staff member's open plan. */
+	@Transactional
+	public void recordReview(String username, String staffCode, LocalDate on, String note) {
+		ImprovementPlans.Plan plan = this.plans.openPlanOf(staffCode)
+			.orElseThrow(() -> new IllegalArgumentException("No open plan for " + staffCode));
+		ImprovementPlans.Review next = plan.reviews()
+			.stream()
+			.filter((r) -> !r.done())
+			.findFirst()
+			.orElseThrow(() -> new IllegalArgumentException("Every review of the plan is recorded"));
+		this.plans.recordReview(username, plan.planId(), plan.version(), next.reviewNo(), on, note);
+	}
+
+	/** Records the outcome of the staff member's open plan on a day. */
+	@Transactional
+	public void recordOutcome(String username, String staffCode, String outcome, String note, LocalDate on) {
+		ImprovementPlans.Plan plan = this.plans.openPlanOf(staffCode)
+			.orElseThrow(() -> new IllegalArgumentException("No open plan for " + staffCode));
+		this.plans.recordOutcome(username, plan.planId(), plan.version(), outcome, note, on);
+	}
+
+	/**
+	 * The themes of the unit's training needs analysis for a quarter, commonest first.
+	 */
+	@Transactional(readOnly = true)
+	public List<Theme> trainingNeeds(String unitCode, String quarter) {
+		return this.training.needs(unitCode, Period.parse(quarter))
+			.stream()
+			.map((n) -> new Theme(n.templateCode(), n.themeKind(), n.themeCode(), n.themeText(), n.failed(),
+					n.audits()))
+			.toList();
+	}
+
+	/** Adds an item of the learning and development plan answering a theme. */
+	@Transactional
+	public long addLearningItem(String username, String unitCode, Theme theme, String course, String audienceGrade,
+			List<String> audienceStaff, LocalDate date, String owner, String status) {
+		try {
+			return this.training.add(new TrainingNeeds.ItemInput(unitCode, theme.templateCode(), theme.kind(),
+					theme.code(), course, audienceGrade, String.join(",", audienceStaff), date, owner, status),
+					username);
+		}
+		catch (InvalidInput ex) {
+			throw new IllegalArgumentException(ex.getMessage(), ex);
+		}
+	}
+
+}
