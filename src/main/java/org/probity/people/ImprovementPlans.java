@@ -119,7 +119,7 @@ class ImprovementPlans {
 
 	long open(String staffCode, long ratingId, String objectives, String support, String username, LocalDate today) {
 		long planId = this.jdbc.sql("""
-				insert into improvement_plan (staff_code, rating_id, opened_on, objectives, support, created_by)
+				insert into staff_improvement_plan (staff_code, rating_id, opened_on, objectives, support, created_by)
 				values (:staff, :rating, :today, :objectives, :support, :by) returning plan_id
 				""")
 			.param("staff", staffCode)
@@ -137,7 +137,7 @@ class ImprovementPlans {
 	private void schedule(long planId, int firstNo, LocalDate from) {
 		List<LocalDate> dates = reviewSchedule(from, REVIEWS);
 		for (int i = 0; i < dates.size(); i++) {
-			this.jdbc.sql("insert into improvement_plan_review (plan_id, review_no, due_on) values (:plan, :no, :due)")
+			this.jdbc.sql("insert into staff_improvement_plan_review (plan_id, review_no, due_on) values (:plan, :no, :due)")
 				.param("plan", planId)
 				.param("no", firstNo + i)
 				.param("due", dates.get(i))
@@ -195,7 +195,7 @@ class ImprovementPlans {
 		LocalDate until = BusinessCalendar.englandAndWales().businessDayAfter(today, 5);
 		return this.jdbc.sql("""
 				select p.plan_id, p.staff_code, r.review_no, r.due_on, r.due_on < :today as missed
-				from improvement_plan p join improvement_plan_review r on r.plan_id = p.plan_id
+				from staff_improvement_plan p join staff_improvement_plan_review r on r.plan_id = p.plan_id
 				where p.staff_code = any(cast(:staff as text[])) and (p.outcome is null or p.outcome = 'EXTENDED')
 				  and r.reviewed_on is null and r.due_on <= :until
 				order by r.due_on, p.staff_code, r.review_no
@@ -244,7 +244,7 @@ class ImprovementPlans {
 			throw new StaleEdit("This review has already been recorded or the plan is closed: reload the page");
 		}
 		this.jdbc.sql("""
-				update improvement_plan_review set reviewed_on = :on, note = :note, reviewed_by = :by
+				update staff_improvement_plan_review set reviewed_on = :on, note = :note, reviewed_by = :by
 				where plan_id = :plan and review_no = :no and reviewed_on is null
 				""")
 			.param("on", reviewedOn)
@@ -289,7 +289,7 @@ class ImprovementPlans {
 			throw new StaleEdit("The plan is already closed: reload the page");
 		}
 		this.jdbc.sql("""
-				update improvement_plan set outcome = :outcome, outcome_on = :today, outcome_note = :note
+				update staff_improvement_plan set outcome = :outcome, outcome_on = :today, outcome_note = :note
 				where plan_id = :plan
 				""")
 			.param("outcome", outcome.name())
@@ -306,7 +306,7 @@ class ImprovementPlans {
 
 	private void bump(Plan plan, int version) {
 		int updated = this.jdbc
-			.sql("update improvement_plan set version = version + 1 where plan_id = :plan and version = :version")
+			.sql("update staff_improvement_plan set version = version + 1 where plan_id = :plan and version = :version")
 			.param("plan", plan.planId())
 			.param("version", version)
 			.update();
@@ -322,7 +322,7 @@ class ImprovementPlans {
 		List<Row> rows = this.jdbc
 			.sql("""
 					select plan_id, staff_code, rating_id, opened_on, objectives, support, outcome, outcome_on, outcome_note, version
-					from improvement_plan p where %s order by opened_on desc, plan_id desc
+					from staff_improvement_plan p where %s order by opened_on desc, plan_id desc
 					"""
 				.formatted(where))
 			.params(params)
@@ -331,7 +331,7 @@ class ImprovementPlans {
 		List<Plan> plans = new ArrayList<>();
 		for (Row r : rows) {
 			List<Review> reviews = this.jdbc.sql("""
-					select review_no, due_on, reviewed_on, note, reviewed_by from improvement_plan_review
+					select review_no, due_on, reviewed_on, note, reviewed_by from staff_improvement_plan_review
 					where plan_id = :plan order by review_no
 					""").param("plan", r.planId()).query(Review.class).list();
 			plans.add(new Plan(r.planId(), r.staffCode(), r.ratingId(), r.openedOn(), r.objectives(), r.support(),

@@ -30,7 +30,7 @@ end $$;
 create trigger staff_rating_never_overwritten before update or delete on staff_rating
     for each row execute function staff_rating_kept();
 
-create table improvement_plan (
+create table staff_improvement_plan (
     plan_id bigserial primary key,
     staff_code char(7) not null,
     rating_id bigint not null unique references staff_rating (rating_id),
@@ -44,10 +44,10 @@ create table improvement_plan (
     version integer not null default 0,
     check ((outcome is null) = (outcome_on is null))
 );
-create index improvement_plan_staff on improvement_plan (staff_code);
+create index staff_improvement_plan_staff on staff_improvement_plan (staff_code);
 
-create table improvement_plan_review (
-    plan_id bigint not null references improvement_plan (plan_id),
+create table staff_improvement_plan_review (
+    plan_id bigint not null references staff_improvement_plan (plan_id),
     review_no integer not null check (review_no > 0),
     due_on date not null,
     reviewed_on date,
