@@ -37,8 +37,12 @@ class AccountAdminPages {
 		if (!errors.isEmpty()) {
 			return page(model, form, errors);
 		}
-		this.accounts.createOrReset(form.username(), form.displayName(), form.chosenRole(), form.staffCodeOrNull(),
-				form.unitCodeOrNull(), form.emailOrNull(), form.password());
+		// the username may have been taken since the check above: a create never resets
+		// an account
+		if (!this.accounts.create(form.username(), form.displayName(), form.chosenRole(), form.staffCodeOrNull(),
+				form.unitCodeOrNull(), form.emailOrNull(), form.password())) {
+			return page(model, form, form.errors(true));
+		}
 		redirect.addFlashAttribute("created", form.username());
 		return "redirect:/admin/accounts";
 	}

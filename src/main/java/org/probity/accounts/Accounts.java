@@ -1,7 +1,6 @@
 package org.probity.accounts;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -15,11 +14,6 @@ import org.springframework.transaction.annotation.Transactional;
 /** The accounts that may sign in to Probity. */
 @Service
 public class Accounts {
-
-	/** Sign-in is refused for a while after this many failures in a row. */
-	static final int MAX_FAILED_ATTEMPTS = 5;
-
-	static final Duration LOCKOUT = Duration.ofMinutes(15);
 
 	private final JdbcClient jdbc;
 
@@ -128,6 +122,28 @@ public class Accounts {
 		save(username, displayName, role, staffCode, unitCode, email, true, rawPassword);
 	}
 
+	/**
+	 * Creates a new account; false, changing nothing, when the username is taken (by an
+	 * administrator at the same moment too): an account is never reset by a create.
+	 */
+	@Transactional
+	public boolean create(String username, String displayName, Role role, String staffCode, String unitCode,
+			String email, String rawPassword) {
+		return this.jdbc.sql("""
+				insert into account (username, display_name, password_hash, role, staff_code, unit_code, email)
+				values (:username, :displayName, :hash, :role, :staffCode, :unitCode, :email)
+				on conflict (username) do nothing
+				""")
+			.param("username", username)
+			.param("displayName", displayName)
+			.param("hash", this.passwords.encode(rawPassword))
+			.param("role", role.name())
+			.param("staffCode", staffCode)
+			.param("unitCode", unitCode)
+			.param("email", email)
+			.update() == 1;
+	}
+
 	private void save(String username, String displayName, Role role, String staffCode, String unitCode, String email,
 			boolean setEmail, String rawPassword) {
 		this.jdbc.sql("""
@@ -147,27 +163,6 @@ public class Accounts {
 			.param("unitCode", unitCode)
 			.param("email", email)
 			.param("setEmail", setEmail)
-			.update();
-	}
-
-	@Transactional
-	void recordFailedSignIn(String username) {
-		this.jdbc.sql("""
-				update account set failed_attempts = failed_attempts + 1,
-				    locked_until = case when failed_attempts + 1 >= :max then :until else locked_until end
-				where username = :username
-				""")
-			.param("max", MAX_FAILED_ATTEMPTS)
-			.param("until", java.sql.Timestamp.from(this.clock.instant().plus(LOCKOUT)))
-			.param("username", username)
-			.update();
-	}
-
-	@Transactional
-	void recordSuccessfulSignIn(String username) {
-		this.jdbc.sql(
-				"update account set failed_attempts = 0, locked_until = null where username = :username and failed_attempts > 0")
-			.param("username", username)
 			.update();
 	}
 

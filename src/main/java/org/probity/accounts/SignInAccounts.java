@@ -3,37 +3,53 @@ package org.probity.accounts;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 
 /**
- * Loads accounts for sign-in and counts failures, so that guessing passwords is slowed
- * down.
+ * Loads accounts for sign-in and counts failures per account and source address
+ * ({@link SignInThrottle}), so that guessing passwords is slowed down without locking
+ * anyone out.
  */
 @Component
 class SignInAccounts implements UserDetailsService {
 
 	private final Accounts accounts;
 
-	SignInAccounts(Accounts accounts) {
+	private final SignInThrottle throttle;
+
+	SignInAccounts(Accounts accounts, SignInThrottle throttle) {
 		this.accounts = accounts;
+		this.throttle = throttle;
 	}
 
 	@Override
 	public UserDetails loadUserByUsername(String username) {
+		if (username.indexOf('\u0000') >= 0) {
+			// no account has one, and PostgreSQL text cannot hold it
+			throw new UsernameNotFoundException("No such account");
+		}
 		return this.accounts.userFor(username).orElseThrow(() -> new UsernameNotFoundException("No such account"));
 	}
 
 	@EventListener
 	void onFailure(AuthenticationFailureBadCredentialsEvent event) {
-		this.accounts.recordFailedSignIn(event.getAuthentication().getName());
+		this.throttle.recordFailure(event.getAuthentication().getName(), source(event.getAuthentication()));
 	}
 
 	@EventListener
 	void onSuccess(AuthenticationSuccessEvent event) {
-		this.accounts.recordSuccessfulSignIn(event.getAuthentication().getName());
+		this.throttle.recordSuccess(event.getAuthentication().getName(), source(event.getAuthentication()));
+	}
+
+	/** The address the attempt came from (behind a trusted proxy, the client's). */
+	private static String source(Authentication authentication) {
+		return (authentication.getDetails() instanceof WebAuthenticationDetails details
+				&& details.getRemoteAddress() != null) ? details.getRemoteAddress() : "unknown";
 	}
 
 }

@@ -1,15 +1,42 @@
 package org.probity.accounts;
 
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
 @Controller
 class SignInPages {
 
+	private final SignInReadiness readiness;
+
+	SignInPages(SignInReadiness readiness) {
+		this.readiness = readiness;
+	}
+
+	/**
+	 * The sign-in form; while the accounts are still being created (the demo's first
+	 * start), a 503 page that says so instead, so nobody signs in too early.
+	 * @param wait minutes this address must wait before trying again (from
+	 * {@link SignInGuard}); anything but a small number is ignored
+	 */
 	@GetMapping("/sign-in")
 	@PreAuthorize("permitAll()")
-	String signIn() {
+	String signIn(@RequestParam(required = false) String wait, Model model, HttpServletResponse response) {
+		var waitingFor = this.readiness.waitingFor();
+		if (waitingFor.isPresent()) {
+			response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
+			response.setHeader("Retry-After", "30");
+			model.addAttribute("reason", waitingFor.get());
+			return "accounts/still-loading";
+		}
+		if (wait != null && wait.matches("[0-9]{1,2}")) {
+			model.addAttribute("waitMinutes", Integer.parseInt(wait));
+		}
 		return "accounts/sign-in";
 	}
 

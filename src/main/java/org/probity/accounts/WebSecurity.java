@@ -1,5 +1,7 @@
 package org.probity.accounts;
 
+import org.probity.shared.DemoMode;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -13,15 +15,32 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /**
  * Staff sign in with a form and a session; API clients use HTTP Basic without a session.
- * Every handler method also states who may call it with {@code @PreAuthorize}.
+ * Both pass {@link SignInGuard} first (throttling per account and address, and no sign-in
+ * before the accounts exist). Every handler method also states who may call it with
+ * {@code @PreAuthorize}. Behind a TLS proxy that sends {@code X-Forwarded-Proto}
+ * ({@code server.forward-headers-strategy: native}, trusted from private and loopback
+ * addresses only), requests count as secure: cookies are Secure and HSTS is sent. The
+ * OpenAPI document and Swagger UI are open without sign-in only in demo mode.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
 class WebSecurity {
+
+	/** No page of Probity uses any of these browser features. */
+	static final String PERMISSIONS_POLICY = "accelerometer=(), autoplay=(), camera=(), display-capture=(), "
+			+ "encrypted-media=(), fullscreen=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), "
+			+ "midi=(), payment=(), picture-in-picture=(), publickey-credentials-get=(), screen-wake-lock=(), "
+			+ "sync-xhr=(), usb=(), xr-spatial-tracking=()";
+
+	private static final String[] API_DOCUMENTATION = { "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**",
+			"/swagger-ui.html" };
 
 	private static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self' 'sha256-GUQ5ad8JK5KmEWmROf3LZd9ge94daqNvd8xy9YS1iDw='; "
 			+ "style-src 'self'; img-src 'self' data:; font-src 'self'; object-src 'none'; frame-ancestors 'none'; form-action 'self'";
@@ -39,29 +58,41 @@ class WebSecurity {
 
 	@Bean
 	@Order(1)
-	SecurityFilterChain api(HttpSecurity http) throws Exception {
+	SecurityFilterChain api(HttpSecurity http, SignInThrottle throttle, SignInReadiness readiness) throws Exception {
 		http.securityMatcher("/api/**")
+			.addFilterBefore(new SignInGuard(throttle, readiness), BasicAuthenticationFilter.class)
 			.authorizeHttpRequests((requests) -> requests.anyRequest().authenticated())
 			.httpBasic((basic) -> basic.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
 			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.csrf((csrf) -> csrf.disable())
-			.exceptionHandling((ex) -> ex.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)));
+			.exceptionHandling((ex) -> ex.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
+			.headers((headers) -> headers
+				.httpStrictTransportSecurity((hsts) -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000))
+				.addHeaderWriter(new StaticHeadersWriter("Permissions-Policy", PERMISSIONS_POLICY)));
 		return http.build();
 	}
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain pages(HttpSecurity http) throws Exception {
-		http.authorizeHttpRequests((requests) -> requests
-			.requestMatchers("/sign-in", "/assets/**", "/webjars/**", "/css/**", "/js/**", "/favicon.ico", "/error",
-					"/actuator/health", "/actuator/health/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
-			.permitAll()
-			.anyRequest()
-			.authenticated())
+	SecurityFilterChain pages(HttpSecurity http, SignInThrottle throttle, SignInReadiness readiness, DemoMode demo)
+			throws Exception {
+		http.addFilterBefore(new SignInGuard(throttle, readiness), UsernamePasswordAuthenticationFilter.class)
+			.authorizeHttpRequests((requests) -> {
+				requests
+					.requestMatchers("/sign-in", "/assets/**", "/webjars/**", "/css/**", "/js/**", "/favicon.ico",
+							"/error", "/actuator/health", "/actuator/health/**")
+					.permitAll();
+				if (demo.enabled()) {
+					requests.requestMatchers(API_DOCUMENTATION).permitAll();
+				}
+				requests.anyRequest().authenticated();
+			})
 			.formLogin((form) -> form.loginPage("/sign-in").defaultSuccessUrl("/", false).failureUrl("/sign-in?error"))
 			.logout((logout) -> logout.logoutUrl("/sign-out").logoutSuccessUrl("/sign-in?signedOut"))
 			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
-				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
+				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
+				.httpStrictTransportSecurity((hsts) -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000))
+				.addHeaderWriter(new StaticHeadersWriter("Permissions-Policy", PERMISSIONS_POLICY)));
 		return http.build();
 	}
 

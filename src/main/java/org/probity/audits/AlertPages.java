@@ -38,14 +38,16 @@ class AlertPages {
 	@PostMapping("/audits/alerts/{auditId}")
 	@PreAuthorize("hasAnyRole('ADMIN','QUALITY_TEAM','SENIOR_MANAGER','LINE_MANAGER')")
 	String acknowledge(@PathVariable long auditId, @RequestParam(required = false) String actionTaken,
-			@AuthenticationPrincipal CurrentUser user, RedirectAttributes redirect) {
+			@RequestParam(required = false) Integer version, @AuthenticationPrincipal CurrentUser user,
+			RedirectAttributes redirect) {
 		try {
-			this.alerts.acknowledge(auditId, actionTaken, user);
+			this.alerts.acknowledge(auditId, actionTaken, version, user);
 			redirect.addFlashAttribute("acknowledged", auditId);
 		}
 		catch (IllegalArgumentException | AuditChanged ex) {
 			redirect.addFlashAttribute("error", ex.getMessage());
 			redirect.addFlashAttribute("errorAudit", auditId);
+			redirect.addFlashAttribute("unsaved", (ex instanceof AuditChanged) ? actionTaken : null);
 		}
 		return "redirect:/audits/alerts#alert-" + auditId;
 	}

@@ -28,7 +28,8 @@ public class AuditAlerts {
 
 	public record Alert(long auditId, String crn, String eventId, String teamCode, String teamName, String staffCode,
 			String practitioner, String reason, Instant raisedAt, String raisedBy, LocalDate dueDate,
-			Instant acknowledgedAt, String acknowledgedBy, String actionTaken, boolean overdue, boolean restricted) {
+			Instant acknowledgedAt, String acknowledgedBy, String actionTaken, boolean overdue, boolean restricted,
+			int version) {
 
 		public boolean open() {
 			return this.acknowledgedAt == null;
@@ -42,7 +43,8 @@ public class AuditAlerts {
 		Alert redacted() {
 			return new Alert(this.auditId, this.crn, null, this.teamCode, this.teamName, null, "",
 					"Restricted case: you may not see its details", this.raisedAt, "", this.dueDate,
-					this.acknowledgedAt, "", (this.acknowledgedAt != null) ? "Recorded" : null, this.overdue, true);
+					this.acknowledgedAt, "", (this.acknowledgedAt != null) ? "Recorded" : null, this.overdue, true,
+					this.version);
 		}
 
 		Visibility.Holding holding() {
@@ -55,7 +57,8 @@ public class AuditAlerts {
 			select al.audit_id, a.crn, a.event_id, al.team_code, coalesce(u.unit_name, al.team_code) as team_name,
 			       al.staff_code, coalesce(s.forename || ' ' || s.surname, al.staff_code) as practitioner, al.reason,
 			       al.raised_at, al.raised_by, al.due_date, al.acknowledged_at, al.acknowledged_by, al.action_taken,
-			       al.acknowledged_at is null and al.due_date < :today as overdue, false as restricted
+			       al.acknowledged_at is null and al.due_date < :today as overdue, false as restricted,
+			       al.version
 			from audit_alert al join case_audit a on a.audit_id = al.audit_id
 			left join estate_staff s on s.staff_code = al.staff_code
 			left join estate_unit u on u.unit_code = al.team_code
@@ -145,9 +148,21 @@ public class AuditAlerts {
 			.list();
 	}
 
-	/** The line manager records what was done about the alert. */
+	/** The line manager records what was done about the alert, as it is now. */
 	@Transactional
 	public void acknowledge(long auditId, String actionTaken, CurrentUser user) {
+		acknowledge(auditId, actionTaken, null, user);
+	}
+
+	/**
+	 * The line manager records what was done about the alert as they saw it at
+	 * {@code version} (null: as it is now). The update holds the version and an open
+	 * alert in its WHERE clause, so that of two people recording at the same time one is
+	 * refused and told, never overwritten or lost silently.
+	 * @throws AuditChanged when the alert was recorded or changed since
+	 */
+	@Transactional
+	public void acknowledge(long auditId, String actionTaken, Integer version, CurrentUser user) {
 		if (actionTaken == null || actionTaken.isBlank()) {
 			throw new IllegalArgumentException("Enter what was done about the alert");
 		}
@@ -158,18 +173,32 @@ public class AuditAlerts {
 			throw new AccessDeniedException("Only the practitioner's line manager can record what was done");
 		}
 		if (!alert.open()) {
-			throw new AuditChanged("What was done was already recorded by " + alert.acknowledgedBy(),
-					alert.acknowledgedBy(), alert.acknowledgedAt());
+			throw alreadyRecorded(alert);
 		}
-		this.jdbc.sql("""
-				update audit_alert set acknowledged_at = :now, acknowledged_by = :by, action_taken = :action
-				where audit_id = :id and acknowledged_at is null
+		int seen = (version != null) ? version : alert.version();
+		int changed = this.jdbc.sql("""
+				update audit_alert set acknowledged_at = :now, acknowledged_by = :by, action_taken = :action,
+				       version = version + 1
+				where audit_id = :id and acknowledged_at is null and version = :version
 				""")
 			.param("now", Timestamp.from(this.clock.instant()))
 			.param("by", user.getUsername())
 			.param("action", actionTaken.trim())
 			.param("id", auditId)
+			.param("version", seen)
 			.update();
+		if (changed == 0) {
+			Alert now = find(auditId).orElseThrow(() -> new NotFound("No alert for audit " + auditId));
+			throw now.open() ? new AuditChanged(
+					"The alert was changed since you opened it: check it and record what was done again",
+					now.acknowledgedBy(), now.acknowledgedAt()) : alreadyRecorded(now);
+		}
+	}
+
+	private static AuditChanged alreadyRecorded(Alert alert) {
+		return new AuditChanged(
+				"What was done was already recorded by " + alert.acknowledgedBy() + ": your note was not saved",
+				alert.acknowledgedBy(), alert.acknowledgedAt());
 	}
 
 	/** The alert raised on an audit, if any. */

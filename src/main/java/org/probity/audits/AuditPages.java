@@ -10,9 +10,13 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
+import jakarta.servlet.http.HttpServletResponse;
 import org.probity.accounts.CurrentUser;
+import org.probity.estate.Visibility;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -43,8 +47,11 @@ class AuditPages {
 
 	private final Clock clock;
 
+	private final Visibility visibility;
+
 	AuditPages(AuditProgrammes programmes, Samples samples, AuditTemplates templates, AuditAlerts alerts,
-			CaseAudits audits, JdbcClient jdbc, Clock clock) {
+			CaseAudits audits, JdbcClient jdbc, Clock clock, Visibility visibility) {
+		this.visibility = visibility;
 		this.audits = audits;
 		this.programmes = programmes;
 		this.samples = samples;
@@ -119,12 +126,22 @@ class AuditPages {
 
 	@GetMapping("/audits/programmes/{id}")
 	@PreAuthorize("hasAnyRole('ADMIN','QUALITY_TEAM')")
-	String programme(@PathVariable long id, Model model) {
+	String programme(@PathVariable long id, @AuthenticationPrincipal CurrentUser user, Model model) {
 		AuditProgrammes.Programme programme = this.programmes.find(id)
 			.orElseThrow(() -> new NotFound("No audit programme " + id));
+		List<AuditProgrammes.PlannedAudit> audits = this.programmes.audits(id);
+		Set<String> restricted = this.visibility.restrictedAmong(user,
+				audits.stream().map(AuditProgrammes.PlannedAudit::crn).toList());
+		this.visibility.logCases(user, "Audit programme " + id,
+				audits.stream()
+					.map(AuditProgrammes.PlannedAudit::crn)
+					.filter((c) -> c != null && !restricted.contains(c))
+					.toList(),
+				restricted);
 		model.addAttribute("programme", programme);
 		model.addAttribute("rounds", this.programmes.rounds(id));
-		model.addAttribute("audits", this.programmes.audits(id));
+		model.addAttribute("audits", audits);
+		model.addAttribute("restricted", restricted);
 		int populationSize = this.samples
 			.population(programme.population()
 				.withDefaultWindow(LocalDate.now(this.clock), LocalDate.now(this.clock).plusWeeks(4)))
@@ -151,7 +168,7 @@ class AuditPages {
 			return "redirect:/audits/samples/" + draw.sampleId();
 		}
 		catch (IllegalArgumentException ex) {
-			programme(id, model);
+			programme(id, user, model);
 			model.addAttribute("drawErrors", Map.of("sampleSize", ex.getMessage()));
 			return "audits/programme";
 		}
@@ -166,7 +183,7 @@ class AuditPages {
 			return "redirect:/audits/programmes/" + programmeId;
 		}
 		catch (IllegalArgumentException | AuditChanged ex) {
-			programme(programmeId, model);
+			programme(programmeId, user, model);
 			model.addAttribute("drawErrors", Map.of("assign", ex.getMessage()));
 			return "audits/programme";
 		}
@@ -222,9 +239,15 @@ class AuditPages {
 
 	@GetMapping("/audits/samples/{id}")
 	@PreAuthorize("hasAnyRole('ADMIN','QUALITY_TEAM')")
-	String sample(@PathVariable long id, Model model) {
+	String sample(@PathVariable long id, @AuthenticationPrincipal CurrentUser user, Model model) {
 		Samples.Sample sample = this.samples.find(id).orElseThrow(() -> new NotFound("No sample " + id));
+		Set<String> restricted = this.visibility.restrictedAmong(user,
+				sample.cases().stream().map(Samples.SampleCase::crn).toList());
+		this.visibility.logCases(user, "Audit sample " + id,
+				sample.cases().stream().map(Samples.SampleCase::crn).filter((c) -> !restricted.contains(c)).toList(),
+				restricted);
 		model.addAttribute("sample", sample);
+		model.addAttribute("restricted", restricted);
 		model.addAttribute("reproduced",
 				this.samples.redraw(id)
 					.map((again) -> again.equals(sample.cases().stream().map(Samples.SampleCase::eventId).toList()))
@@ -262,7 +285,9 @@ class AuditPages {
 			.orElseThrow(() -> new NotFound("No template " + code));
 		model.addAttribute("template", template);
 		model.addAttribute("promptText", promptText(template));
+		model.addAttribute("questionText", Map.of());
 		model.addAttribute("errors", Map.of());
+		model.addAttribute("basedOn", String.valueOf(template.currentVersion()));
 		return "audits/template-edit";
 	}
 
@@ -273,7 +298,7 @@ class AuditPages {
 	@PostMapping("/audits/templates/{code}")
 	@PreAuthorize("hasAnyRole('ADMIN','QUALITY_TEAM')")
 	String saveTemplate(@PathVariable String code, @RequestParam Map<String, String> form,
-			@AuthenticationPrincipal CurrentUser user, Model model) {
+			@AuthenticationPrincipal CurrentUser user, Model model, HttpServletResponse response) {
 		AuditTemplates.Template current = this.templates.current(code)
 			.orElseThrow(() -> new NotFound("No template " + code));
 		List<TemplateDefinition.StandardDefinition> standards = new ArrayList<>();
@@ -292,14 +317,28 @@ class AuditPages {
 			standards.add(new TemplateDefinition.StandardDefinition(s.code(), s.title(), questions));
 		}
 		try {
-			int version = this.templates.saveNewVersion(new TemplateDefinition(code, current.name(), current.type(),
-					current.frameworkVersion(), current.description(), standards), user.getUsername());
+			int version = this.templates.saveNewVersion(
+					new TemplateDefinition(code, current.name(), current.type(), current.frameworkVersion(),
+							current.description(), standards),
+					user.getUsername(), AuditPages.integer(form.get("version"), "version"));
 			return "redirect:/audits/templates/" + code + "?version=" + version;
 		}
-		catch (IllegalArgumentException ex) {
+		catch (IllegalArgumentException | AuditChanged ex) {
+			// what was typed is shown back, so that nothing entered is lost
+			Map<String, String> typedQuestions = new LinkedHashMap<>();
+			Map<String, String> typedPrompts = new LinkedHashMap<>();
+			current.keyQuestions().forEach((q) -> {
+				typedQuestions.put(q.code(), form.getOrDefault("question-" + q.code(), q.text()));
+				typedPrompts.put(q.code(), form.getOrDefault("prompts-" + q.code(), ""));
+			});
+			if (ex instanceof AuditChanged) {
+				response.setStatus(HttpStatus.CONFLICT.value());
+			}
 			model.addAttribute("template", current);
-			model.addAttribute("promptText", promptText(current));
+			model.addAttribute("questionText", typedQuestions);
+			model.addAttribute("promptText", typedPrompts);
 			model.addAttribute("errors", Map.of("template", ex.getMessage()));
+			model.addAttribute("basedOn", form.getOrDefault("version", String.valueOf(current.currentVersion())));
 			return "audits/template-edit";
 		}
 	}
@@ -346,7 +385,11 @@ class AuditPages {
 			return null;
 		}
 		try {
-			return LocalDate.parse(text.trim());
+			LocalDate date = LocalDate.parse(text.trim());
+			if (date.getYear() < 1000 || date.getYear() > 9999) {
+				throw new DateTimeParseException("year out of range", text, 0);
+			}
+			return date;
 		}
 		catch (DateTimeParseException ex) {
 			throw new IllegalArgumentException("The " + what + " must be a date like 2024-03-31");
@@ -358,9 +401,9 @@ class AuditPages {
 			return null;
 		}
 		try {
-			return YearMonth.parse(text.trim());
+			return org.probity.shared.Period.parseMonth(text);
 		}
-		catch (DateTimeParseException ex) {
+		catch (IllegalArgumentException ex) {
 			throw new IllegalArgumentException("The " + what + " must be a month like 2024-04");
 		}
 	}

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.probity.shared.ScheduledWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,7 +29,7 @@ public class AuditProgrammes {
 	private static final Logger log = LoggerFactory.getLogger(AuditProgrammes.class);
 
 	/** Advisory lock key of the round scheduler: "PROBITY" + 1. */
-	private static final long SCHEDULER_LOCK = 0x50524F4249545901L;
+	static final long SCHEDULER_LOCK = 0x50524F4249545901L;
 
 	private static final SecureRandom SEEDS = new SecureRandom();
 
@@ -78,7 +79,11 @@ public class AuditProgrammes {
 
 	private final Clock clock;
 
-	AuditProgrammes(JdbcClient jdbc, Samples samples, AuditTemplates templates, CaseAccessCheck access, Clock clock) {
+	private final ScheduledWork work;
+
+	AuditProgrammes(JdbcClient jdbc, Samples samples, AuditTemplates templates, CaseAccessCheck access, Clock clock,
+			ScheduledWork work) {
+		this.work = work;
 		this.jdbc = jdbc;
 		this.samples = samples;
 		this.templates = templates;
@@ -263,13 +268,18 @@ public class AuditProgrammes {
 				""" + where).param("id", id).param("today", today).query(Progress.class).single();
 	}
 
-	/** Runs hourly; the advisory lock lets only one node create rounds at a time. */
+	/**
+	 * Runs hourly, on one node at a time and in one transaction with its lock
+	 * ({@link ScheduledWork}): a node that dies midway leaves nothing half planned.
+	 */
 	@Scheduled(cron = "${probity.audits.schedule-cron:0 7 * * * *}", zone = "Europe/London")
 	void scheduled() {
-		int created = createDueRounds(LocalDate.now(this.clock));
-		if (created > 0) {
-			log.info("Created {} audit rounds", created);
-		}
+		this.work.runOnce("audit rounds", SCHEDULER_LOCK, () -> {
+			int created = planDueRounds(LocalDate.now(this.clock), null);
+			if (created > 0) {
+				log.info("Created {} audit rounds", created);
+			}
+		});
 	}
 
 	/**
@@ -283,7 +293,11 @@ public class AuditProgrammes {
 		return createDueRounds(today, null);
 	}
 
-	/** As {@link #createDueRounds(LocalDate)}, for one programme only when given. */
+	/**
+	 * As {@link #createDueRounds(LocalDate)}, for one programme only when given; does
+	 * nothing while another node plans rounds (the lock is held until the caller's
+	 * transaction ends).
+	 */
 	@Transactional
 	int createDueRounds(LocalDate today, Long onlyProgramme) {
 		boolean locked = this.jdbc.sql("select pg_try_advisory_xact_lock(:key)")
@@ -293,6 +307,11 @@ public class AuditProgrammes {
 		if (!locked) {
 			return 0;
 		}
+		return planDueRounds(today, onlyProgramme);
+	}
+
+	/** The work itself, in the caller's transaction and under its lock. */
+	private int planDueRounds(LocalDate today, Long onlyProgramme) {
 		int created = 0;
 		List<Long> ids = this.jdbc.sql("""
 				select programme_id from audit_programme
@@ -331,6 +350,9 @@ public class AuditProgrammes {
 				.param("due", period.due())
 				.query(Long.class)
 				.optional();
+			if (roundId.isEmpty()) {
+				roundId = interruptedRound(programme.programmeId(), period.code());
+			}
 			if (roundId.isPresent()) {
 				plan(programme, roundId.get(), period, programme.sampleSize(), programme.stratified(),
 						RoundPlan.roundSeed(programme.seed(), period.code()), "scheduler");
@@ -338,6 +360,24 @@ public class AuditProgrammes {
 			}
 		}
 		return created;
+	}
+
+	/**
+	 * A round of this period that was created but never planned: no sample was drawn and
+	 * no audit made (a node stopped midway, before rounds were planned in one
+	 * transaction). It is planned again, as if new.
+	 */
+	private Optional<Long> interruptedRound(long programmeId, String periodCode) {
+		Optional<Long> roundId = this.jdbc.sql("""
+				select r.round_id from audit_round r
+				where r.programme_id = :id and r.period_code = :code
+				  and not exists (select 1 from audit_sample s where s.round_id = r.round_id)
+				  and not exists (select 1 from case_audit a where a.round_id = r.round_id)
+				""").param("id", programmeId).param("code", periodCode).query(Long.class).optional();
+		roundId
+			.ifPresent((id) -> log.warn("Round {} of audit programme {} ({}) has no sample and no audits: planning it",
+					id, programmeId, periodCode));
+		return roundId;
 	}
 
 	/**

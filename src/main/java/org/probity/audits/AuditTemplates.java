@@ -124,6 +124,20 @@ public class AuditTemplates {
 	 */
 	@Transactional
 	public int saveNewVersion(TemplateDefinition definition, String username) {
+		return saveNewVersion(definition, username, null);
+	}
+
+	/**
+	 * Adds a version made from version {@code basedOn} (null: from whatever is current).
+	 * The update of the current version holds {@code basedOn} in its WHERE clause: when
+	 * someone else saved a version meanwhile, this one is refused rather than put over
+	 * theirs.
+	 * @return the new version number
+	 * @throws AuditChanged when the template's current version is no longer
+	 * {@code basedOn}
+	 */
+	@Transactional
+	public int saveNewVersion(TemplateDefinition definition, String username, Integer basedOn) {
 		definition.validate();
 		Optional<Integer> current = this.jdbc
 			.sql("select current_version from audit_template where template_code = :code for update")
@@ -142,12 +156,22 @@ public class AuditTemplates {
 				.update();
 		}
 		else {
-			this.jdbc
-				.sql("update audit_template set name = :name, current_version = :version where template_code = :code")
+			int seen = (basedOn != null) ? basedOn : current.get();
+			int changed = this.jdbc.sql("""
+					update audit_template set name = :name, current_version = :version
+					where template_code = :code and current_version = :seen
+					""")
 				.param("code", definition.code())
 				.param("name", definition.name())
-				.param("version", version)
+				.param("version", seen + 1)
+				.param("seen", seen)
 				.update();
+			if (changed == 0) {
+				throw new AuditChanged(
+						"Someone else saved version " + current.get() + " of this template since you"
+								+ " opened version " + seen + ": your changes were not saved. They are shown below.",
+						null, null);
+			}
 		}
 		this.jdbc.sql("""
 				insert into audit_template_version (template_code, version, framework_version, description, created_by)

@@ -5,10 +5,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
+import java.util.Set;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.probity.accounts.CurrentUser;
+import org.probity.estate.Visibility;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -18,6 +21,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -78,7 +82,8 @@ class AuditsApi {
 	record SampleJson(PopulationJson population, Integer sampleSize, Boolean stratified, Long seed) {
 	}
 
-	record SampleCaseJson(int position, String eventId, String crn, String teamCode, String staffCode) {
+	record SampleCaseJson(int position, String eventId, String crn, String teamCode, String staffCode,
+			@JsonInclude(JsonInclude.Include.NON_NULL) Boolean restricted) {
 	}
 
 	record SampleResponse(long sampleId, Long programmeId, long seed, PopulationJson population, int populationSize,
@@ -137,8 +142,11 @@ class AuditsApi {
 
 	private final AuditTemplates templates;
 
+	private final Visibility visibility;
+
 	AuditsApi(AuditProgrammes programmes, Samples samples, CaseAudits audits, AuditRatings ratings,
-			AuditTemplates templates) {
+			AuditTemplates templates, Visibility visibility) {
+		this.visibility = visibility;
 		this.programmes = programmes;
 		this.samples = samples;
 		this.audits = audits;
@@ -178,9 +186,22 @@ class AuditsApi {
 
 	@GetMapping("/programmes/{id}/audits")
 	@Operation(summary = "The audits a programme has planned, with their status")
-	List<AuditProgrammes.PlannedAudit> programmeAudits(@PathVariable long id) {
+	List<Object> programmeAudits(@PathVariable long id, @AuthenticationPrincipal CurrentUser user) {
 		this.programmes.find(id).orElseThrow(() -> new NotFound("No audit programme " + id));
-		return this.programmes.audits(id);
+		List<AuditProgrammes.PlannedAudit> audits = this.programmes.audits(id);
+		Set<String> restricted = this.visibility.restrictedAmong(user,
+				audits.stream().map(AuditProgrammes.PlannedAudit::crn).toList());
+		return audits.stream()
+			.<Object>map((a) -> restricted.contains(a.crn())
+					? new RestrictedAuditJson(a.auditId(), a.roundId(), a.crn(), a.teamCode(), true) : a)
+			.toList();
+	}
+
+	/**
+	 * A planned audit of a restricted case the caller may not open: that it is there,
+	 * nothing more.
+	 */
+	record RestrictedAuditJson(long auditId, long roundId, String crn, String teamCode, boolean restricted) {
 	}
 
 	@PostMapping("/programmes/{id}/samples")
@@ -192,7 +213,7 @@ class AuditsApi {
 		LocalDate due = (draw.dueDate() != null) ? draw.dueDate() : LocalDate.now().plusWeeks(4);
 		AuditProgrammes.Draw result = this.programmes.drawNow(id, draw.sampleSize(), draw.stratified(), draw.seed(),
 				due, user.getUsername());
-		return new DrawResponse(result.roundId(), result.sampleId(), result.audits(), sample(result.sampleId()));
+		return new DrawResponse(result.roundId(), result.sampleId(), result.audits(), sample(result.sampleId(), user));
 	}
 
 	@PostMapping("/samples")
@@ -206,22 +227,26 @@ class AuditsApi {
 				: PopulationFilter.everything();
 		Samples.Sample sample = this.samples.draw(null, null, filter, body.sampleSize(),
 				Boolean.TRUE.equals(body.stratified()), body.seed(), user.getUsername());
-		return sample(sample.sampleId());
+		return sample(sample.sampleId(), user);
 	}
 
 	@GetMapping("/samples/{id}")
 	@Operation(summary = "A drawn sample; reproduced is true when drawing again from its seed gives the same cases")
-	SampleResponse sample(@PathVariable long id) {
+	SampleResponse sample(@PathVariable long id, @AuthenticationPrincipal CurrentUser user) {
 		Samples.Sample s = this.samples.find(id).orElseThrow(() -> new NotFound("No sample " + id));
 		List<String> again = this.samples.redraw(id).orElse(List.of());
+		Set<String> restricted = this.visibility.restrictedAmong(user,
+				s.cases().stream().map(Samples.SampleCase::crn).toList());
 		List<SampleCaseJson> cases = s.cases()
 			.stream()
-			.map((c) -> new SampleCaseJson(c.position(), c.eventId(), c.crn(), c.teamCode(),
-					AuditProgrammes.trim(c.staffCode())))
+			.map((c) -> restricted.contains(c.crn())
+					? new SampleCaseJson(c.position(), null, c.crn(), c.teamCode(), null, true)
+					: new SampleCaseJson(c.position(), c.eventId(), c.crn(), c.teamCode(),
+							AuditProgrammes.trim(c.staffCode()), null))
 			.toList();
 		return new SampleResponse(s.sampleId(), s.programmeId(), s.seed(), PopulationJson.of(s.filters()),
 				s.populationSize(), s.stratified(), s.requestedSize(), s.drawnAt(), s.drawnBy(), cases,
-				again.equals(cases.stream().map(SampleCaseJson::eventId).toList()));
+				again.equals(s.cases().stream().map(Samples.SampleCase::eventId).toList()));
 	}
 
 	@GetMapping("/sample-size")
@@ -248,12 +273,24 @@ class AuditsApi {
 
 	@PostMapping("/templates")
 	@ResponseStatus(HttpStatus.CREATED)
-	@Operation(summary = "Save a template as its next version (or a new template)")
-	TemplateSaved saveTemplate(@RequestBody TemplateDefinition body, @AuthenticationPrincipal CurrentUser user) {
+	@Operation(summary = "Save a template as its next version (or a new template); with If-Match: the version it "
+			+ "was made from, 409 when another version was saved since")
+	TemplateSaved saveTemplate(@RequestBody TemplateDefinition body,
+			@RequestHeader(name = "If-Match", required = false) String ifMatch,
+			@AuthenticationPrincipal CurrentUser user) {
 		if (body == null) {
 			throw new IllegalArgumentException("Send the template as JSON");
 		}
-		return new TemplateSaved(body.code(), this.templates.saveNewVersion(body, user.getUsername()));
+		Integer basedOn = null;
+		if (ifMatch != null && !ifMatch.isBlank()) {
+			try {
+				basedOn = Integer.valueOf(ifMatch.replace("W/", "").replace("\"", "").trim());
+			}
+			catch (NumberFormatException ex) {
+				throw new IllegalArgumentException("If-Match holds the template version the change was made from");
+			}
+		}
+		return new TemplateSaved(body.code(), this.templates.saveNewVersion(body, user.getUsername(), basedOn));
 	}
 
 	@PostMapping

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.probity.accounts.CaseAccessLog;
 import org.probity.accounts.CurrentUser;
 import org.probity.accounts.Role;
 import org.probity.estate.Visibility;
@@ -113,12 +114,15 @@ public class CaseAudits {
 
 	private final Visibility visibility;
 
+	private final CaseAccessLog caseLog;
+
 	CaseAudits(JdbcClient jdbc, AuditTemplates templates, CaseAccessCheck access, Visibility visibility,
-			ApplicationEventPublisher events, Clock clock) {
+			CaseAccessLog caseLog, ApplicationEventPublisher events, Clock clock) {
 		this.jdbc = jdbc;
 		this.templates = templates;
 		this.access = access;
 		this.visibility = visibility;
+		this.caseLog = caseLog;
 		this.events = events;
 		this.clock = clock;
 	}
@@ -181,6 +185,9 @@ public class CaseAudits {
 				.filter(user, List.of(audit), (a) -> new Visibility.Holding(a.crn(), a.teamCode(), a.staffCode()))
 				.stream()
 				.anyMatch((shown) -> !shown.restricted())) {
+				if (audit.crn() != null) {
+					this.caseLog.record(user.getUsername(), audit.crn(), CaseAccessLog.Outcome.REFUSED_OUT_OF_SCOPE);
+				}
 				throw ex;
 			}
 		}

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.probity.shared.UnitCode;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -60,6 +62,7 @@ public class Inspections {
 		if (unitCode == null || from == null || to == null || to.isBefore(from)) {
 			throw new IllegalArgumentException("Give the unit and a period whose end is not before its start");
 		}
+		new UnitCode(unitCode);
 		for (String standard : judgements.keySet()) {
 			if (!RatingRules.ORGANISATIONAL_STANDARDS.contains(standard)) {
 				throw new IllegalArgumentException(

@@ -1,17 +1,18 @@
 package org.probity.audits;
 
-import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
 import org.probity.accounts.CurrentUser;
 import org.probity.estate.Visibility;
 import org.probity.shared.StaffCode;
 import org.probity.shared.UnitCode;
+import org.probity.shared.web.Table;
+import org.probity.shared.web.TableExport;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -120,15 +121,17 @@ class RatingPages {
 			.body(pdf);
 	}
 
-	@GetMapping("/audits/report.xlsx")
+	@GetMapping({ "/audits/report.xlsx", "/audits/report.ods", "/audits/report.csv" })
 	@PreAuthorize("hasAnyRole('ADMIN','QUALITY_TEAM','SENIOR_MANAGER')")
-	void reportXlsx(@RequestParam(required = false) String month, @RequestParam(required = false) String unit,
-			@AuthenticationPrincipal CurrentUser user, HttpServletResponse response) throws IOException {
+	ResponseEntity<byte[]> reportTables(@RequestParam(required = false) String month,
+			@RequestParam(required = false) String unit, @AuthenticationPrincipal CurrentUser user,
+			HttpServletRequest request) {
 		YearMonth m = month(month);
-		AssuranceReports.Report report = report(m, unit, user, "Audit assurance report (XLSX)");
-		response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-		response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"audit-assurance-" + m + ".xlsx\"");
-		this.exports.xlsx(report, response.getOutputStream());
+		String uri = request.getRequestURI();
+		String format = uri.substring(uri.lastIndexOf('.') + 1);
+		AssuranceReports.Report report = report(m, unit, user,
+				"Audit assurance report (" + format.toUpperCase(java.util.Locale.ROOT) + ")");
+		return TableExport.response("audit-assurance-" + m, format, this.exports.tables(report).toArray(Table[]::new));
 	}
 
 	@GetMapping("/audits/inspections")
@@ -220,12 +223,7 @@ class RatingPages {
 		if (month == null || month.isBlank()) {
 			return YearMonth.now(this.clock).minusMonths(1);
 		}
-		try {
-			return YearMonth.parse(month.trim());
-		}
-		catch (RuntimeException ex) {
-			throw new IllegalArgumentException("The month must look like 2024-03");
-		}
+		return org.probity.shared.Period.parseMonth(month);
 	}
 
 	private static String blank(String s) {

@@ -24,7 +24,12 @@ public final class SampleSize {
 	/** n0: the size for an unbounded population. */
 	public static BigDecimal unbounded(BigDecimal z, BigDecimal margin) {
 		check(z, margin);
-		return z.multiply(z).multiply(P_TIMES_Q).divide(margin.multiply(margin), PRECISION);
+		try {
+			return z.multiply(z).multiply(P_TIMES_Q).divide(margin.multiply(margin), PRECISION);
+		}
+		catch (ArithmeticException ex) {
+			throw tooSmall();
+		}
 	}
 
 	/**
@@ -33,6 +38,11 @@ public final class SampleSize {
 	 */
 	public static int recommended(BigDecimal z, BigDecimal margin, Long populationSize) {
 		BigDecimal n0 = unbounded(z, margin);
+		// a margin so small that the unbounded size passes any count of cases is refused
+		// before the finite population correction, whose arithmetic on it would overflow
+		if (n0.compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) > 0) {
+			throw tooSmall();
+		}
 		if (populationSize == null) {
 			return n0.setScale(0, RoundingMode.CEILING).intValueExact();
 		}
@@ -49,6 +59,11 @@ public final class SampleSize {
 
 	public static int recommended(ConfidenceLevel level, BigDecimal margin, Long populationSize) {
 		return recommended(level.z(), margin, populationSize);
+	}
+
+	private static IllegalArgumentException tooSmall() {
+		return new IllegalArgumentException(
+				"The margin of error is too small: no sample could be that large. Enter one like 0.05");
 	}
 
 	private static void check(BigDecimal z, BigDecimal margin) {

@@ -1,8 +1,5 @@
 package org.probity.cases;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.sql.Types;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -19,9 +16,9 @@ import org.probity.accounts.DataScope;
 import org.probity.accounts.Role;
 import org.probity.estate.Visibility;
 import org.probity.shared.Crn;
+import org.probity.shared.SqlFiles;
 import org.probity.shared.UnitCode;
 
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -62,8 +59,8 @@ class CaseSearches {
 	CaseSearches(JdbcClient jdbc, Visibility visibility) {
 		this.jdbc = jdbc;
 		this.visibility = visibility;
-		this.pageSql = sql("sql/cases/search.sql");
-		this.rowsSql = sql("sql/cases/search-rows.sql");
+		this.pageSql = SqlFiles.load("cases/search.sql");
+		this.rowsSql = SqlFiles.load("cases/search-rows.sql");
 	}
 
 	enum Sort {
@@ -235,15 +232,6 @@ class CaseSearches {
 
 	private static String escapeLike(String word) {
 		return word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-	}
-
-	private static String sql(String path) {
-		try {
-			return new ClassPathResource(path).getContentAsString(StandardCharsets.UTF_8);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 
 }

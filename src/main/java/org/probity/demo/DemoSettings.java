@@ -1,5 +1,7 @@
 package org.probity.demo;
 
+import org.probity.shared.DemoMode;
+
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -31,17 +33,7 @@ class DemoSettings {
 	}
 
 	static boolean enabled(String demoData, String databaseUrl) {
-		String setting = (demoData != null) ? demoData.trim() : "";
-		if (setting.isEmpty()) {
-			return databaseUrl == null || databaseUrl.isBlank();
-		}
-		if (setting.equalsIgnoreCase("true")) {
-			return true;
-		}
-		if (setting.equalsIgnoreCase("false")) {
-			return false;
-		}
-		throw new IllegalStateException("PROBITY_DEMO_DATA must be true or false, not '" + setting + "'");
+		return DemoMode.enabled(demoData, databaseUrl);
 	}
 
 	boolean enabled() {

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import org.probity.accounts.SignInReadiness;
 import org.probity.audits.DemoAudits;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,10 +42,17 @@ class DemoStartup implements ApplicationRunner {
 
 	private final DemoImprovement improvement;
 
+	private final SignInReadiness signIn;
+
 	DemoStartup(DemoSettings settings, DemoCaseData caseData, DemoAccounts accounts, Clock clock,
-			Environment environment, DemoAudits audits, DemoImprovement improvement) {
+			Environment environment, DemoAudits audits, DemoImprovement improvement, SignInReadiness signIn) {
 		this.audits = audits;
 		this.improvement = improvement;
+		this.signIn = signIn;
+		if (settings.enabled()) {
+			// the server listens before this runner has made the demo accounts
+			signIn.holdUntilReady("The demo provider is still loading.");
+		}
 		this.settings = settings;
 		this.caseData = caseData;
 		this.accounts = accounts;
@@ -54,6 +62,15 @@ class DemoStartup implements ApplicationRunner {
 
 	@Override
 	public void run(ApplicationArguments args) {
+		try {
+			load();
+		}
+		finally {
+			this.signIn.ready();
+		}
+	}
+
+	private void load() {
 		if (!this.settings.enabled()) {
 			return;
 		}

@@ -256,6 +256,26 @@ public class Visibility {
 	}
 
 	/**
+	 * The cases among these that the user may see only as "restricted case": restricted,
+	 * and the user neither opens every restricted case nor is on it. For lists whose
+	 * scope is decided by their role (audit programmes, samples).
+	 */
+	@Transactional(readOnly = true)
+	public Set<String> restrictedAmong(CurrentUser user, Collection<String> crns) {
+		if (user.mayOpenAnyRestrictedCase() || crns.isEmpty()) {
+			return Set.of();
+		}
+		Map<String, Boolean> restricted = restrictedCases(user);
+		Set<String> hidden = new HashSet<>();
+		for (String crn : crns) {
+			if (crn != null && Boolean.FALSE.equals(restricted.get(crn))) {
+				hidden.add(crn);
+			}
+		}
+		return hidden;
+	}
+
+	/**
 	 * Writes one entry in the case access log naming every case the response shows in
 	 * full ({@code shown}: the page or export), and one refusal naming those it showed
 	 * only as restricted.

@@ -1,13 +1,11 @@
 package org.probity.imports;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import org.probity.shared.SqlFiles;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -171,23 +169,18 @@ class ImportChecks {
 	}
 
 	static List<String> statements(String resource) {
-		try {
-			String sql = new ClassPathResource("sql/imports/" + resource).getContentAsString(StandardCharsets.UTF_8);
-			List<String> statements = new ArrayList<>();
-			for (String statement : sql.split(";\\s*(\\n|$)")) {
-				String withoutComments = statement.lines()
-					.filter((line) -> !line.strip().startsWith("--"))
-					.collect(Collectors.joining("\n"))
-					.strip();
-				if (!withoutComments.isEmpty()) {
-					statements.add(statement.strip());
-				}
+		String sql = SqlFiles.load("imports/" + resource);
+		List<String> statements = new ArrayList<>();
+		for (String statement : sql.split(";\\s*(\\n|$)")) {
+			String withoutComments = statement.lines()
+				.filter((line) -> !line.strip().startsWith("--"))
+				.collect(Collectors.joining("\n"))
+				.strip();
+			if (!withoutComments.isEmpty()) {
+				statements.add(statement.strip());
 			}
-			return statements;
 		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		return statements;
 	}
 
 }

@@ -1,5 +1,7 @@
 package org.probity.measures;
 
+import org.probity.shared.SqlFiles;
+
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -35,7 +37,7 @@ final class CaseRows {
 	 * measures also take the months {@code :from} to {@code :to}.
 	 */
 	static String computed(String measure, String events) {
-		String sql = SqlScripts.load(measure);
+		String sql = SqlFiles.load("measures/" + measure + ".sql");
 		Matcher narrowed = EVENTS_OF.matcher(sql);
 		sql = narrowed.replaceAll((m) -> Matcher.quoteReplacement("true".equals(events) ? "true"
 				: m.group(1) + ".event_id in (select e.event_id from case_event e where " + events + ")"));

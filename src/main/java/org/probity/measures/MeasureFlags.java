@@ -1,5 +1,7 @@
 package org.probity.measures;
 
+import org.probity.shared.SqlFiles;
+
 import java.sql.Types;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -36,7 +38,7 @@ class MeasureFlags {
 	/** The flags the results of a month raise, ordered by measure, kind and unit. */
 	@Transactional(readOnly = true)
 	List<Flag> forMonth(YearMonth month) {
-		return this.jdbc.sql("select f.* from (" + SqlScripts.load("flags") + """
+		return this.jdbc.sql("select f.* from (" + SqlFiles.load("measures/flags.sql") + """
 				) f
 				left join measure m on m.code = f.measure_code
 				order by m.ordinal, f.kind, f.holder desc, f.code
@@ -60,7 +62,7 @@ class MeasureFlags {
 	 */
 	@Transactional
 	void raise(YearMonth from, YearMonth to, Collection<String> measures) {
-		List<Flag> raised = this.jdbc.sql("with f as (" + SqlScripts.load("flags") + """
+		List<Flag> raised = this.jdbc.sql("with f as (" + SqlFiles.load("measures/flags.sql") + """
 				)
 				insert into measure_flag (kind, measure_code, month, unit_code, staff_code, performance)
 				select kind, measure_code, month, case when holder = 'UNIT' then code end,

@@ -26,11 +26,13 @@ import org.probity.estate.Visibility;
 import org.probity.accounts.DataScope;
 import org.probity.shared.Dates;
 import org.probity.shared.Period;
+import org.probity.shared.web.Table;
+import org.probity.shared.web.TableExport;
 
 /**
  * Service-level pages: the dashboard of every measure for a unit or practitioner, the
  * drill-down of one measure to child units, practitioners and cases, and the flags. Every
- * table exports with {@code ?format=csv} or {@code ?format=xlsx}.
+ * table exports with {@code ?format=csv}, {@code ?format=xlsx} or {@code ?format=ods}.
  */
 @Controller
 class MeasurePages {
@@ -195,18 +197,20 @@ class MeasurePages {
 		if (TableExport.wanted(format)) {
 			this.access.logShown(user, "Cases behind " + code + " (" + format + ")", all);
 			List<List<Object>> rows = all.stream()
-				.map((s) -> s.restricted()
-						? List.<Object>of(s.row().crn(), "", "", YearMonth.from(s.row().month()).toString(),
-								s.row().teamCode(), "", s.row().met() ? "Met" : "Not met", s.row().numerator(),
-								s.row().denominator(), RESTRICTED)
-						: List.<Object>of(s.row().crn(), s.row().eventId(), s.row().subjectId(),
+				.map((s) -> s.restricted() ? java.util.Arrays.<Object>asList(s.row().crn(), "", "",
+						YearMonth.from(s.row().month()).toString(), s.row().teamCode(), "",
+						s.row().met() ? "Met" : "Not met", s.row().numerator(), s.row().denominator(), RESTRICTED)
+						: java.util.Arrays.<Object>asList(s.row().crn(), s.row().eventId(), s.row().subjectId(),
 								YearMonth.from(s.row().month()).toString(), s.row().teamCode(), s.row().staffCode(),
 								s.row().met() ? "Met" : "Not met", s.row().numerator(), s.row().denominator(),
 								s.row().reason()))
 				.toList();
-			return new TableExport(code + "-cases-" + focus.period().code(), List.of("CRN", "Event", "Counted item",
-					"Month", "Team", "Practitioner", "Result", "Numerator", "Denominator", "Reason"), rows)
-				.as(format);
+			return TableExport.response(code + "-cases-" + focus.period().code(), format,
+					Table.titled(code + " cases " + focus.period().code())
+						.text("CRN", "Event", "Counted item", "Month", "Team", "Practitioner", "Result")
+						.number("Numerator", "Denominator")
+						.text("Reason")
+						.rows(rows));
 		}
 		int pages = Math.max(1, (all.size() + CASES_PER_PAGE - 1) / CASES_PER_PAGE);
 		int current = Math.min(Math.max(1, page), pages);
@@ -250,13 +254,15 @@ class MeasurePages {
 					? this.access.maySeeUnit(user, f.unitCode()) : this.access.maySeeStaff(user, f.staffCode())))
 			.toList();
 		if (TableExport.wanted(format)) {
-			return new TableExport("flags-" + month, List.of("Flag", "Measure", "Unit", "Practitioner", "Performance"),
-					raised.stream()
-						.map((f) -> List.<Object>of(flagWord(f.kind()), f.measureCode(),
-								(f.unitCode() != null) ? f.unitCode() : "",
-								(f.staffCode() != null) ? f.staffCode() : "", f.performance()))
-						.toList())
-				.as(format);
+			return TableExport.response("flags-" + month, format,
+					Table.titled("Flags " + month)
+						.text("Flag", "Measure", "Unit", "Practitioner")
+						.number("Performance")
+						.rows(raised.stream()
+							.map((f) -> java.util.Arrays.<Object>asList(flagWord(f.kind()), f.measureCode(),
+									(f.unitCode() != null) ? f.unitCode() : "",
+									(f.staffCode() != null) ? f.staffCode() : "", f.performance()))
+							.toList()));
 		}
 		model.addAttribute("month", month);
 		model.addAttribute("monthLabel", Period.month(month).label());
@@ -382,15 +388,16 @@ class MeasurePages {
 	}
 
 	private static ResponseEntity<byte[]> export(String name, List<ResultView> rows, String format) {
-		return new TableExport(name,
-				List.of("Code", "Name", "Numerator", "Denominator", "Performance", "Target", "Trigger", "RAG",
-						"Rating"),
-				rows.stream()
-					.map((r) -> List.<Object>of(r.code(), r.label(), r.numerator(), r.denominator(),
-							(r.denominator() > 0) ? 100.0 * r.numerator() / r.denominator() : "", r.target(),
-							r.trigger(), r.ragWord(), r.ratingWord()))
-					.toList())
-			.as(format);
+		return TableExport.response(name, format,
+				Table.titled(name)
+					.text("Code", "Name")
+					.number("Numerator", "Denominator", "Performance")
+					.text("Target", "Trigger", "RAG", "Rating")
+					.rows(rows.stream()
+						.map((r) -> java.util.Arrays.<Object>asList(r.code(), r.label(), r.numerator(), r.denominator(),
+								(r.denominator() > 0) ? 100.0 * r.numerator() / r.denominator() : null, r.target(),
+								r.trigger(), r.ragWord(), r.ratingWord()))
+						.toList()));
 	}
 
 }

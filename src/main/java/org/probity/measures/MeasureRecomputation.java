@@ -22,6 +22,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import org.probity.imports.CaseDataImported;
 import org.probity.imports.Dataset;
+import org.probity.shared.SqlFiles;
 import org.probity.shared.BulkWrites;
 
 /**
@@ -192,7 +193,7 @@ public class MeasureRecomputation {
 			this.jdbc.sql("set local enable_seqscan = off").update();
 			this.jdbc
 				.sql("create unlogged table measure_contact_month_next as "
-						+ SqlScripts.load("contact_month").replace("{{contacts}}", "true"))
+						+ SqlFiles.load("measures/contact_month.sql").replace("{{contacts}}", "true"))
 				.update();
 			this.jdbc.sql("set local enable_hashagg = on").update();
 			this.jdbc.sql("set local enable_seqscan = on").update();
@@ -208,7 +209,7 @@ public class MeasureRecomputation {
 		step(steps, "first contacts",
 				() -> insertInParallel("measure_contact_first",
 						"event_id, first_after_allocation, first_after_release, first_attended",
-						SqlScripts.load("contact_first").replace("{{events}}", "true")));
+						SqlFiles.load("measures/contact_first.sql").replace("{{events}}", "true")));
 		step(steps, "stored measures",
 				() -> insertInParallel("measure_case", CaseRows.COLUMNS,
 						MEASURES.stream()
@@ -221,7 +222,7 @@ public class MeasureRecomputation {
 						// a statement that creates a table takes no parameters
 						.replace(":from", "date '" + EVER_FROM + "'")
 						.replace(":to", "date '" + EVER_TO + "'"));
-			this.jdbc.sql(SqlScripts.load("aggregate").replace("{{touched}}", "true")).update();
+			this.jdbc.sql(SqlFiles.load("measures/aggregate.sql").replace("{{touched}}", "true")).update();
 		});
 		step(steps, "indexes", () -> {
 			indexes.forEach((ddl) -> this.jdbc.sql(ddl).update());
@@ -255,7 +256,7 @@ public class MeasureRecomputation {
 	private static String monthlyCells(String events, int sign) {
 		return "select measure_code, month, team_code, staff_code, " + sign + " * numerator as numerator, " + sign
 				+ " * denominator as denominator from ("
-				+ SqlScripts.load("monthly_cells").replace("{{events}}", events) + ") c";
+				+ SqlFiles.load("measures/monthly_cells.sql").replace("{{events}}", events) + ") c";
 	}
 
 	/** Per measure, month, team and practitioner, the sums of the rows, times a sign. */
@@ -280,7 +281,7 @@ public class MeasureRecomputation {
 	private void refreshFirstContacts(String events) {
 		this.jdbc
 			.sql("insert into measure_contact_first (event_id, first_after_allocation, first_after_release, "
-					+ "first_attended) " + SqlScripts.load("contact_first").replace("{{events}}", events))
+					+ "first_attended) " + SqlFiles.load("measures/contact_first.sql").replace("{{events}}", events))
 			.update();
 	}
 
@@ -434,7 +435,7 @@ public class MeasureRecomputation {
 			}
 			storedDifference(stored, "measure_scope", 1);
 		});
-		step(steps, "totals", () -> this.jdbc.sql(SqlScripts.load("apply_delta")).update());
+		step(steps, "totals", () -> this.jdbc.sql(SqlFiles.load("measures/apply_delta.sql")).update());
 	}
 
 	/**
@@ -536,12 +537,12 @@ public class MeasureRecomputation {
 				.param("from", from)
 				.param("to", to)
 				.update();
-			this.jdbc.sql(SqlScripts.load("aggregate").replace("{{touched}}", touched))
+			this.jdbc.sql(SqlFiles.load("measures/aggregate.sql").replace("{{touched}}", touched))
 				.param("from", from)
 				.param("to", to)
 				.update();
 		});
-		step(steps, "totals", () -> this.jdbc.sql(SqlScripts.load("apply_delta")).update());
+		step(steps, "totals", () -> this.jdbc.sql(SqlFiles.load("measures/apply_delta.sql")).update());
 		return new LocalDate[] { from, to };
 	}
 
@@ -570,7 +571,7 @@ public class MeasureRecomputation {
 		this.jdbc.sql("drop table if exists measure_contact_month_read").update();
 		this.jdbc.sql("set local enable_sort = off").update();
 		this.jdbc
-			.sql("create unlogged table measure_contact_month_read as " + SqlScripts.load("contact_month")
+			.sql("create unlogged table measure_contact_month_read as " + SqlFiles.load("measures/contact_month.sql")
 				.replace("{{contacts}}",
 						scoped + "date_trunc('month', c.contact_at)::date between :from and :to"
 								+ " and c.contact_at >= :from and c.contact_at < :until")

@@ -115,13 +115,44 @@ class Measures {
 	}
 
 	/**
+	 * How many times the measure's targets have been changed: the version a form carries.
+	 */
+	@Transactional(readOnly = true)
+	int targetVersion(String code) {
+		return this.jdbc.sql("select target_version from measure where code = :code")
+			.param("code", code)
+			.query(Integer.class)
+			.optional()
+			.orElse(0);
+	}
+
+	/**
 	 * Records a contract variation: the target and trigger apply to every period that
 	 * starts on or after {@code effectiveFrom}. A second change for the same date wins
-	 * over the first; both stay in the audit trail.
+	 * over the first; both stay in the audit trail. Refused when the targets changed
+	 * since the person saw them at {@code seenVersion}, and when the values are not a
+	 * target and trigger (each 0 to 100, a trigger only with a target, never above it).
+	 * @throws TargetChanged when someone else changed the targets meanwhile
+	 * @throws IllegalArgumentException when the values are not valid
 	 */
 	@Transactional
-	void changeTarget(String code, LocalDate effectiveFrom, Double target, Double trigger, String username,
-			Instant at) {
+	void changeTarget(String code, LocalDate effectiveFrom, Double target, Double trigger, String username, Instant at,
+			int seenVersion) {
+		if (effectiveFrom == null || effectiveFrom.getYear() < 1000 || effectiveFrom.getYear() > 9999) {
+			throw new IllegalArgumentException("Enter a real date from which the new values apply");
+		}
+		if (!percentage(target) || !percentage(trigger) || (target == null && trigger != null)
+				|| (trigger != null && trigger > target)) {
+			throw new IllegalArgumentException(
+					"A target and trigger are percentages from 0 to 100, the trigger not above the target");
+		}
+		int changed = this.jdbc.sql("""
+				update measure set target_version = target_version + 1
+				where code = :code and target_version = :version
+				""").param("code", code).param("version", seenVersion).update();
+		if (changed == 0) {
+			throw new TargetChanged(code);
+		}
 		this.jdbc.sql("""
 				insert into measure_target (code, effective_from, target, trigger, changed_by, changed_at)
 				values (:code, :from, :target, :trigger, :by, :at)
@@ -133,6 +164,20 @@ class Measures {
 			.param("by", username)
 			.param("at", java.sql.Timestamp.from(at))
 			.update();
+	}
+
+	private static boolean percentage(Double value) {
+		return value == null || (!value.isNaN() && value >= 0 && value <= 100);
+	}
+
+	/** Someone else changed the measure's targets since the form was opened. */
+	static class TargetChanged extends RuntimeException {
+
+		TargetChanged(String code) {
+			super("Someone else changed the targets of " + code
+					+ " since you opened the form. Check the changes so far and enter yours again.");
+		}
+
 	}
 
 }

@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -64,23 +66,20 @@ class TargetPages {
 	String form(@PathVariable String code, @RequestParam(required = false) String changed, Model model) {
 		model.addAttribute("form", TargetForm.empty());
 		model.addAttribute("changed", changed != null);
+		model.addAttribute("version", this.measures.targetVersion(code));
 		return formPage(code, Map.of(), model);
 	}
 
 	@PostMapping("/measures/{code}/target")
 	@PreAuthorize("hasRole('ADMIN')")
-	String check(@PathVariable String code, TargetForm form, Model model) {
+	String check(@PathVariable String code, TargetForm form, @RequestParam(required = false) Integer version,
+			Model model) {
 		Map<String, String> errors = new LinkedHashMap<>();
 		LocalDate from = date(form, errors);
-		Double target = number(form.target(), "target", "Target", errors);
-		Double trigger = number(form.trigger(), "trigger", "Trigger", errors);
-		if (target == null && trigger != null && !errors.containsKey("trigger")) {
-			errors.put("trigger", "Enter a target as well as a trigger, or leave both empty for no target");
-		}
-		if (target != null && trigger != null && trigger > target) {
-			errors.put("trigger", "Trigger must not be above the target");
-		}
+		Values values = values(form.target(), form.trigger(), errors);
 		model.addAttribute("form", form);
+		int seen = (version != null) ? version : this.measures.targetVersion(code);
+		model.addAttribute("version", seen);
 		if (!errors.isEmpty()) {
 			model.addAttribute("changed", false);
 			return formPage(code, errors, model);
@@ -89,22 +88,56 @@ class TargetPages {
 		model.addAttribute("from", from);
 		model.addAttribute("fromText", Dates.format(from));
 		model.addAttribute("appliesFrom", Dates.format(firstPeriodStart(from)));
-		model.addAttribute("target", target);
-		model.addAttribute("trigger", trigger);
-		model.addAttribute("targetText", ResultView.number(target));
-		model.addAttribute("triggerText", ResultView.number(trigger));
+		model.addAttribute("target", values.target());
+		model.addAttribute("trigger", values.trigger());
+		model.addAttribute("targetText", ResultView.number(values.target()));
+		model.addAttribute("triggerText", ResultView.number(values.trigger()));
 		return "measures/target-check";
 	}
 
+	/**
+	 * Changes the target as checked. The values come back from hidden fields, so they are
+	 * validated again here as on the form (a request need not come from the check page),
+	 * and the change is refused when someone else changed the targets since the form was
+	 * opened ({@code version}).
+	 */
 	@PostMapping("/measures/{code}/target/confirm")
 	@PreAuthorize("hasRole('ADMIN')")
-	String confirm(@PathVariable String code, @RequestParam LocalDate from,
-			@RequestParam(required = false) Double target, @RequestParam(required = false) Double trigger,
-			@AuthenticationPrincipal CurrentUser user) {
+	String confirm(@PathVariable String code, @RequestParam(required = false) String from,
+			@RequestParam(required = false) String target, @RequestParam(required = false) String trigger,
+			@RequestParam(required = false) Integer version, @AuthenticationPrincipal CurrentUser user, Model model,
+			HttpServletResponse response) {
 		measure(code);
-		this.measures.changeTarget(code, from, target, trigger, user.getUsername(), this.clock.instant());
-		this.recomputation.targetChanged(from);
-		return "redirect:/measures/" + code + "/target?changed";
+		Map<String, String> errors = new LinkedHashMap<>();
+		LocalDate day = isoDate(from, errors);
+		Values values = values(target, trigger, errors);
+		TargetForm form = (day != null)
+				? new TargetForm(String.valueOf(day.getDayOfMonth()), String.valueOf(day.getMonthValue()),
+						String.valueOf(day.getYear()), text(target), text(trigger))
+				: new TargetForm("", "", "", text(target), text(trigger));
+		int current = this.measures.targetVersion(code);
+		if (errors.isEmpty()) {
+			try {
+				// a request without the version (not from the check page) is taken as
+				// made
+				// from the targets in force now
+				this.measures.changeTarget(code, day, values.target(), values.trigger(), user.getUsername(),
+						this.clock.instant(), (version != null) ? version : current);
+				this.recomputation.targetChanged(day);
+				return "redirect:/measures/" + code + "/target?changed";
+			}
+			catch (Measures.TargetChanged ex) {
+				response.setStatus(HttpStatus.CONFLICT.value());
+				errors.put("from-day", ex.getMessage());
+			}
+		}
+		else {
+			response.setStatus(HttpStatus.BAD_REQUEST.value());
+		}
+		model.addAttribute("form", form);
+		model.addAttribute("changed", false);
+		model.addAttribute("version", current);
+		return formPage(code, errors, model);
 	}
 
 	/** Monthly results use the target in force on the first day of the month. */
@@ -128,13 +161,32 @@ class TargetPages {
 
 	private static LocalDate date(TargetForm form, Map<String, String> errors) {
 		try {
-			return LocalDate.of(Integer.parseInt(form.year().trim()), Integer.parseInt(form.month().trim()),
-					Integer.parseInt(form.day().trim()));
+			int year = Integer.parseInt(form.year().trim());
+			if (year < 1000 || year > 9999) {
+				throw new DateTimeException("year out of range");
+			}
+			return LocalDate.of(year, Integer.parseInt(form.month().trim()), Integer.parseInt(form.day().trim()));
 		}
 		catch (NumberFormatException | DateTimeException | NullPointerException ex) {
 			errors.put("from-day", "Enter a real date from which the new values apply, for example 1 4 2025");
 			return null;
 		}
+	}
+
+	/** A target and a trigger as typed, checked together. */
+	record Values(Double target, Double trigger) {
+	}
+
+	private static Values values(String targetText, String triggerText, Map<String, String> errors) {
+		Double target = number(targetText, "target", "Target", errors);
+		Double trigger = number(triggerText, "trigger", "Trigger", errors);
+		if (target == null && trigger != null && !errors.containsKey("trigger") && !errors.containsKey("target")) {
+			errors.put("trigger", "Enter a target as well as a trigger, or leave both empty for no target");
+		}
+		if (target != null && trigger != null && trigger > target) {
+			errors.put("trigger", "Trigger must not be above the target");
+		}
+		return new Values(target, trigger);
 	}
 
 	private static Double number(String text, String field, String label, Map<String, String> errors) {
@@ -143,7 +195,7 @@ class TargetPages {
 		}
 		try {
 			double value = Double.parseDouble(text.trim().replace("%", ""));
-			if (value < 0 || value > 100) {
+			if (Double.isNaN(value) || value < 0 || value > 100) {
 				errors.put(field, label + " must be a percentage from 0 to 100");
 				return null;
 			}
@@ -153,6 +205,24 @@ class TargetPages {
 			errors.put(field, label + " must be a number, like 93 or 92.5");
 			return null;
 		}
+	}
+
+	private static LocalDate isoDate(String text, Map<String, String> errors) {
+		try {
+			LocalDate day = LocalDate.parse((text != null) ? text.trim() : "");
+			if (day.getYear() >= 1000 && day.getYear() <= 9999) {
+				return day;
+			}
+		}
+		catch (DateTimeException ex) {
+			// the message below
+		}
+		errors.put("from-day", "Enter a real date from which the new values apply, for example 1 4 2025");
+		return null;
+	}
+
+	private static String text(String value) {
+		return (value != null) ? value : "";
 	}
 
 }

@@ -15,11 +15,13 @@ import java.util.regex.Pattern;
  */
 public record Period(Kind kind, YearMonth first, YearMonth last) {
 
-	private static final Pattern MONTH = Pattern.compile("(\\d{4})-(0[1-9]|1[0-2])");
+	// Years of four digits from 1000: PostgreSQL has no year 0, and a year of more digits
+	// is no reporting period.
+	private static final Pattern MONTH = Pattern.compile("([1-9]\\d{3})-(0[1-9]|1[0-2])");
 
-	private static final Pattern QUARTER = Pattern.compile("(\\d{4})-Q([1-4])");
+	private static final Pattern QUARTER = Pattern.compile("([1-9]\\d{3})-Q([1-4])");
 
-	private static final Pattern YEAR = Pattern.compile("(\\d{4})");
+	private static final Pattern YEAR = Pattern.compile("([1-9]\\d{3})");
 
 	public enum Kind {
 
@@ -66,6 +68,20 @@ public record Period(Kind kind, YearMonth first, YearMonth last) {
 		}
 		throw new IllegalArgumentException(
 				"Period must be a month (2024-03), a quarter (2024-Q1) or a year (2024), not '" + value + "'");
+	}
+
+	/**
+	 * Reads a month {@code YYYY-MM} (a year from 1000 to 9999), as in a {@code month}
+	 * parameter.
+	 * @throws IllegalArgumentException with a message fit to show a user
+	 */
+	public static YearMonth parseMonth(String text) {
+		String value = (text == null) ? "" : text.trim();
+		Matcher m = MONTH.matcher(value);
+		if (!m.matches()) {
+			throw new IllegalArgumentException("The month must look like 2024-03");
+		}
+		return YearMonth.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
 	}
 
 	public LocalDate startDate() {

@@ -1,10 +1,10 @@
 package org.probity.shared;
 
-/** Code of a member of staff: 7 characters, such as N54A001. */
+/** Code of a member of staff: 7 characters, none a control character, such as N54A001. */
 public record StaffCode(String value) {
 
 	public StaffCode {
-		if (value == null || value.length() != 7) {
+		if (value == null || value.length() != 7 || !value.chars().allMatch((c) -> c >= 0x20 && c != 0x7f)) {
 			throw new IllegalArgumentException("A staff code has 7 characters, like N54A001");
 		}
 	}

@@ -1,10 +1,14 @@
 package org.probity.shared;
 
-/** Code of a unit of the estate (provider, region, LDU or team): 1 to 12 characters. */
+/**
+ * Code of a unit of the estate (provider, region, LDU or team): 1 to 12 characters, none
+ * a control character.
+ */
 public record UnitCode(String value) {
 
 	public UnitCode {
-		if (value == null || value.isBlank() || value.length() > 12) {
+		if (value == null || value.isBlank() || value.length() > 12
+				|| !value.chars().allMatch((c) -> c >= 0x20 && c != 0x7f)) {
 			throw new IllegalArgumentException("A unit code has 1 to 12 characters");
 		}
 	}

@@ -29,12 +29,23 @@ public final class PageSession {
 
 	private final HttpClient http;
 
+	private String forwardedFor;
+
 	public PageSession(int port) {
 		this.base = "http://localhost:" + port;
 		this.http = HttpClient.newBuilder()
 			.cookieHandler(new CookieManager())
 			.followRedirects(HttpClient.Redirect.NEVER)
 			.build();
+	}
+
+	/**
+	 * Sends every later request as if through a proxy on this machine for a client at
+	 * {@code address} ({@code X-Forwarded-For}, which Probity trusts from loopback only).
+	 */
+	public PageSession from(String address) {
+		this.forwardedFor = address;
+		return this;
 	}
 
 	/** Signs in through the form; the response is the redirect that follows it. */
@@ -55,6 +66,22 @@ public final class PageSession {
 
 	public HttpResponse<String> get(String path) {
 		return send(HttpRequest.newBuilder(URI.create(this.base + path)).header("Accept", ACCEPT).GET().build());
+	}
+
+	/** A download, as bytes. */
+	public HttpResponse<byte[]> getBytes(String path) {
+		try {
+			return this.http.send(
+					HttpRequest.newBuilder(URI.create(this.base + path)).header("Accept", ACCEPT).GET().build(),
+					HttpResponse.BodyHandlers.ofByteArray());
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	/** The CSRF token from the hidden input of the form on the page. */
@@ -81,6 +108,11 @@ public final class PageSession {
 	}
 
 	private HttpResponse<String> send(HttpRequest request) {
+		if (this.forwardedFor != null) {
+			request = HttpRequest.newBuilder(request, (name, value) -> true)
+				.header("X-Forwarded-For", this.forwardedFor)
+				.build();
+		}
 		try {
 			return this.http.send(request, HttpResponse.BodyHandlers.ofString());
 		}

@@ -5,7 +5,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
 
@@ -114,41 +113,46 @@ class WebSecurityTests {
 	}
 
 	@Test
-	void fiveWrongPasswordsLockTheAccountEvenAgainstTheRightPasswordForFifteenMinutes() {
-		this.accounts.createOrReset("k5-locked", "K5 Locked", Role.QUALITY_TEAM, null, null, PASSWORD);
-		for (int attempt = 1; attempt <= 5; attempt++) {
-			HttpResponse<String> wrong = new PageSession(this.port).signIn("k5-locked", "not-the-password");
-			assertThat(wrong.headers().firstValue("Location"))
-				.hasValueSatisfying((l) -> assertThat(l).contains("error"));
-		}
+	void behindATlsProxyCookiesAreSecureAndStrictTransportSecurityIsSent() throws Exception {
+		HttpResponse<String> proxied = plainGet("/sign-in", "X-Forwarded-Proto", "https");
 
-		HttpResponse<String> right = new PageSession(this.port).signIn("k5-locked", PASSWORD);
+		assertThat(proxied.statusCode()).isEqualTo(200);
+		assertThat(proxied.headers().firstValue("Strict-Transport-Security"))
+			.hasValueSatisfying((hsts) -> assertThat(hsts).contains("max-age=31536000").contains("includeSubDomains"));
+		assertThat(proxied.headers().allValues("Set-Cookie")).isNotEmpty()
+			.allSatisfy(
+					(cookie) -> assertThat(cookie).containsIgnoringCase("; Secure").containsIgnoringCase("HttpOnly"));
 
-		assertThat(right.headers().firstValue("Location")).hasValueSatisfying((l) -> assertThat(l).contains("error"));
-		Instant lockedUntil = this.accounts.find("k5-locked").orElseThrow().lockedUntil();
-		assertThat(Duration.between(Instant.now(), lockedUntil)).isBetween(Duration.ofMinutes(14),
-				Duration.ofMinutes(15));
-
-		// fifteen minutes later
-		this.jdbc.sql("update account set locked_until = now() - interval '1 second' where username = 'k5-locked'")
-			.update();
-		HttpResponse<String> later = new PageSession(this.port).signIn("k5-locked", PASSWORD);
-		assertThat(later.headers().firstValue("Location"))
-			.hasValueSatisfying((l) -> assertThat(l).doesNotContain("error"));
+		// straight to the server over plain HTTP (development): neither
+		HttpResponse<String> direct = plainGet("/sign-in");
+		assertThat(direct.headers().firstValue("Strict-Transport-Security")).isEmpty();
+		assertThat(direct.headers().allValues("Set-Cookie"))
+			.allSatisfy((cookie) -> assertThat(cookie).doesNotContainIgnoringCase("Secure"));
 	}
 
 	@Test
-	void fourWrongPasswordsDoNotLock() {
-		this.accounts.createOrReset("k5-careless", "K5 Careless", Role.QUALITY_TEAM, null, null, PASSWORD);
-		for (int attempt = 1; attempt <= 4; attempt++) {
-			new PageSession(this.port).signIn("k5-careless", "not-the-password");
+	void pagesAndTheApiSendAPermissionsPolicy() throws Exception {
+		for (String path : new String[] { "/sign-in", "/api/v1/measures" }) {
+			assertThat(plainGet(path).headers().firstValue("Permissions-Policy")).as(path)
+				.hasValueSatisfying((policy) -> assertThat(policy).contains("camera=()")
+					.contains("geolocation=()")
+					.contains("microphone=()"));
 		}
+	}
 
-		HttpResponse<String> right = new PageSession(this.port).signIn("k5-careless", PASSWORD);
-
-		assertThat(right.headers().firstValue("Location"))
-			.hasValueSatisfying((l) -> assertThat(l).doesNotContain("error"));
-		assertThat(this.accounts.find("k5-careless").orElseThrow().failedAttempts()).isZero();
+	@Test
+	void theApiDocumentationNeedsSignInOutsideDemoMode() throws Exception {
+		for (String path : new String[] { "/v3/api-docs", "/swagger-ui.html", "/swagger-ui/index.html" }) {
+			HttpResponse<String> response = plainGet(path);
+			assertThat(response.statusCode()).as(path).isEqualTo(302);
+			assertThat(response.headers().firstValue("Location")).as(path)
+				.hasValueSatisfying((l) -> assertThat(l).endsWith("/sign-in"));
+		}
+		this.accounts.createOrReset("k5-docs", "K5 Docs", Role.API_CLIENT, null, null, PASSWORD);
+		PageSession signedIn = new PageSession(this.port).signedIn("k5-docs", PASSWORD);
+		HttpResponse<String> docs = signedIn.get("/v3/api-docs");
+		assertThat(docs.statusCode()).isEqualTo(200);
+		assertThat(docs.body()).contains("/api/v1/");
 	}
 
 	@Test

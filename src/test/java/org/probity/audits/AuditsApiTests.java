@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.probity.IntegrationTest;
 import org.probity.accounts.Accounts;
+import org.probity.accounts.PageSession;
 import org.probity.accounts.Role;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -189,9 +190,9 @@ class AuditsApiTests {
 		assertThat(call("GET", "/api/v1/audits/sample-size?confidence=80", null).body().get("recommended_size").asInt())
 			.isEqualTo(165);
 		assertThat(call("GET", "/api/v1/audits/sample-size?confidence=85", null).status()).isEqualTo(422);
-		HttpResponse<String> docs = this.http.send(
-				HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/v3/api-docs")).build(),
-				HttpResponse.BodyHandlers.ofString());
+		// outside demo mode the API documentation needs sign-in
+		HttpResponse<String> docs = new PageSession(this.port).signedIn("aap-quality", "a-password-for-tests")
+			.get("/v3/api-docs");
 		assertThat(docs.body()).contains("/api/v1/audits/programmes/{id}/samples")
 			.contains("/api/v1/audits/programmes/{id}/ratings");
 	}

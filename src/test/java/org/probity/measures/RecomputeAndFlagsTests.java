@@ -163,7 +163,8 @@ class RecomputeAndFlagsTests {
 
 	@Test
 	void appliesATargetChangeFromTheFirstPeriodStartingOnOrAfterItsDate() {
-		this.measures.changeTarget("SL011R", LocalDate.of(2031, 3, 15), 50.0, 40.0, "admin", Instant.now());
+		this.measures.changeTarget("SL011R", LocalDate.of(2031, 3, 15), 50.0, 40.0, "admin", Instant.now(),
+				this.measures.targetVersion("SL011R"));
 		var march = this.results.unitResult("SL011R", Period.parse("2031-03"), data.team(2));
 		var april = this.results.unitResult("SL011R", Period.parse("2031-04"), data.team(2));
 		assertThat(march.assessment().performance()).isEqualTo(60.0);

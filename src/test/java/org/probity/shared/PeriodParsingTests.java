@@ -60,6 +60,18 @@ class PeriodParsingTests {
 	}
 
 	@Test
+	void farYearsAreNoPeriods() {
+		for (String bad : new String[] { "+999999999-12", "0000-01", "0000", "0999-Q1", "10000-01", "0000-00" }) {
+			assertThatIllegalArgumentException().as(bad).isThrownBy(() -> Period.parse(bad));
+			assertThatIllegalArgumentException().as(bad)
+				.isThrownBy(() -> Period.parseMonth(bad))
+				.withMessageContaining("2024-03");
+		}
+		assertThat(Period.parseMonth(" 2024-03 ")).isEqualTo(YearMonth.of(2024, 3));
+		assertThat(Period.parse("1000-01").first()).isEqualTo(YearMonth.of(1000, 1));
+	}
+
+	@Test
 	void aPeriodCannotEndBeforeItStarts() {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> new Period(Period.Kind.MONTH, YearMonth.of(2024, 3), YearMonth.of(2024, 2)));

@@ -37,6 +37,7 @@ class TypedCodesTests {
 		assertThatIllegalArgumentException().isThrownBy(() -> new UnitCode(""));
 		assertThatIllegalArgumentException().isThrownBy(() -> new UnitCode("   "));
 		assertThatIllegalArgumentException().isThrownBy(() -> new UnitCode(null));
+		assertThatIllegalArgumentException().isThrownBy(() -> new UnitCode("N54\u0000T1"));
 	}
 
 	@Test
@@ -45,6 +46,7 @@ class TypedCodesTests {
 		assertThatIllegalArgumentException().isThrownBy(() -> new StaffCode("N54A01"));
 		assertThatIllegalArgumentException().isThrownBy(() -> new StaffCode("N54A0001"));
 		assertThatIllegalArgumentException().isThrownBy(() -> new StaffCode(null));
+		assertThatIllegalArgumentException().isThrownBy(() -> new StaffCode("N54\u0000001"));
 	}
 
 }
