@@ -40,18 +40,18 @@ class DemoStartup implements ApplicationRunner {
 
 	private final DemoAudits audits;
 
+	private final DemoImprovement improvement;
+
 	private final SignInReadiness signIn;
 
 	private final DemoFeedback feedback;
 
-	private final DemoImprovement improvement;
-
 	DemoStartup(DemoSettings settings, DemoCaseData caseData, DemoAccounts accounts, Clock clock,
-			Environment environment, DemoAudits audits, SignInReadiness signIn, DemoImprovement improvement,
+			Environment environment, DemoAudits audits, DemoImprovement improvement, SignInReadiness signIn,
 			DemoFeedback feedback) {
 		this.feedback = feedback;
-		this.improvement = improvement;
 		this.audits = audits;
+		this.improvement = improvement;
 		this.signIn = signIn;
 		if (settings.enabled()) {
 			// the server listens before this runner has made the demo accounts
