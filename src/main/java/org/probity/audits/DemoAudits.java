@@ -64,8 +64,11 @@ public class DemoAudits {
 
 	private final Clock clock;
 
+	private final org.springframework.context.ApplicationEventPublisher events;
+
 	DemoAudits(JdbcClient jdbc, AuditProgrammes programmes, AuditTemplates templates, Inspections inspections,
-			Clock clock) {
+			Clock clock, org.springframework.context.ApplicationEventPublisher events) {
+		this.events = events;
 		this.jdbc = jdbc;
 		this.programmes = programmes;
 		this.templates = templates;
@@ -179,6 +182,7 @@ public class DemoAudits {
 				.orElseThrow();
 			boolean safetyFailed = false;
 			List<String> failedPrompts = new ArrayList<>();
+			List<String> failedQuestions = new ArrayList<>();
 			for (AuditTemplates.KeyQuestion q : template.keyQuestions()) {
 				double[] chances = NO_CHANCE.getOrDefault(q.standardCode(), new double[] { 0.15, 0.15, 0.15, 0.15 });
 				int index = Integer.parseInt(q.code().substring(q.code().lastIndexOf('.') + 1)) - 1;
@@ -198,6 +202,9 @@ public class DemoAudits {
 					.param("a", answer.name())
 					.param("c", comment)
 					.update();
+				if (answer == Answer.NO) {
+					failedQuestions.add(q.code());
+				}
 				if (answer == Answer.NO && !q.prompts().isEmpty()) {
 					failedPrompts.add(q.prompts().get(random.nextInt(q.prompts().size())).code());
 					if (q.code().endsWith(".3") && q.standardCode().startsWith("2.")) {
@@ -235,6 +242,20 @@ public class DemoAudits {
 				.param("reason", reason)
 				.param("id", p.auditId())
 				.update();
+			// published as a completed audit is, so that other modules (improvement) act
+			// on
+			// the demo's findings as on real ones
+			String crn = this.jdbc.sql("select crn from case_audit where audit_id = :id")
+				.param("id", p.auditId())
+				.query(String.class)
+				.single();
+			String eventId = this.jdbc.sql("select event_id from case_audit where audit_id = :id")
+				.param("id", p.auditId())
+				.query(String.class)
+				.single();
+			this.events.publishEvent(
+					new CaseAuditCompleted(p.auditId(), crn, eventId, p.teamCode(), p.staffCode(), p.templateCode(),
+							p.templateVersion(), programmeId, List.copyOf(failedQuestions), alert, at.toInstant()));
 			if (alert) {
 				LocalDate due = BusinessCalendar.englandAndWales().businessDayAfter(done, 1);
 				boolean acknowledged = uniform(random) < 0.8;
@@ -257,6 +278,10 @@ public class DemoAudits {
 							? "Discussed in supervision the same day; MASH referral made and risk assessment updated"
 							: null)
 					.update();
+				if (!acknowledged) {
+					this.events.publishEvent(new AlertRaised(p.auditId(), crn, eventId, p.teamCode(), p.staffCode(),
+							reason, List.copyOf(failedQuestions), at.toInstant(), due));
+				}
 			}
 		}
 	}

@@ -13,7 +13,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 public final class PlanTestData {
 
-	static final String PASSWORD = "a-password-for-tests";
+	public static final String PASSWORD = "a-password-for-tests";
 
 	final String prefix;
 
