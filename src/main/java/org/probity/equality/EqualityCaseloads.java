@@ -39,7 +39,7 @@ class EqualityCaseloads {
 	@Transactional(readOnly = true)
 	List<Profile> profile(String unit, LocalDate day) {
 		String provider = this.jdbc.sql("""
-				select ancestor_code from unit_ancestry where unit_code = :unit order by depth desc limit 1
+				select ancestor_code from estate_unit_ancestry where unit_code = :unit order by depth desc limit 1
 				""").param("unit", unit).query(String.class).single();
 		Map<Characteristic, Map<String, long[]>> counts = new EnumMap<>(Characteristic.class);
 		this.jdbc.sql("""
@@ -97,7 +97,7 @@ class EqualityCaseloads {
 	}
 
 	private String[] teams(String unit) {
-		return this.jdbc.sql("select unit_code from unit_ancestry where ancestor_code = :code")
+		return this.jdbc.sql("select unit_code from estate_unit_ancestry where ancestor_code = :code")
 			.param("code", unit)
 			.query(String.class)
 			.list()

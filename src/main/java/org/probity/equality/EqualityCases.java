@@ -35,7 +35,7 @@ class EqualityCases {
 	@Transactional(readOnly = true)
 	List<CaseRow> of(String measure, Period period, Focus focus, Characteristic characteristic, String group) {
 		String[] teams = (focus.unit() == null) ? new String[0]
-				: this.jdbc.sql("select unit_code from unit_ancestry where ancestor_code = :code")
+				: this.jdbc.sql("select unit_code from estate_unit_ancestry where ancestor_code = :code")
 					.param("code", focus.unit())
 					.query(String.class)
 					.list()

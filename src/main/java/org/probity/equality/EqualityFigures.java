@@ -52,7 +52,7 @@ class EqualityFigures {
 
 	/** A practitioner's rows, only those held under {@code :within} when it is given. */
 	static final String STAFF_ROWS = "r.staff_code = :staff and (cast(:within as text) is null"
-			+ " or r.team_code in (select unit_code from unit_ancestry where ancestor_code = :within))";
+			+ " or r.team_code in (select unit_code from estate_unit_ancestry where ancestor_code = :within))";
 
 	/** Counts of every measure: measure -> characteristic -> group -> count. */
 	record Counts(Map<String, Map<Characteristic, Map<String, Count>>> byMeasure) {
@@ -217,7 +217,7 @@ class EqualityFigures {
 							    from equality_row_groups(:month, :month) r
 							    group by 1, 2, 3, 4, 5
 							) t
-							join unit_ancestry a on a.unit_code = t.team_code
+							join estate_unit_ancestry a on a.unit_code = t.team_code
 							group by 1, 2, 3, 4, 5
 							""")
 					.param("month", month)

@@ -137,7 +137,8 @@ class ImprovementPlans {
 	private void schedule(long planId, int firstNo, LocalDate from) {
 		List<LocalDate> dates = reviewSchedule(from, REVIEWS);
 		for (int i = 0; i < dates.size(); i++) {
-			this.jdbc.sql("insert into staff_improvement_plan_review (plan_id, review_no, due_on) values (:plan, :no, :due)")
+			this.jdbc
+				.sql("insert into staff_improvement_plan_review (plan_id, review_no, due_on) values (:plan, :no, :due)")
 				.param("plan", planId)
 				.param("no", firstNo + i)
 				.param("due", dates.get(i))
