@@ -53,7 +53,7 @@ public class CommitteeReports {
 	@Transactional(readOnly = true)
 	public Report asOf(LocalDate asOf, CurrentUser user) {
 		Map<Long, String> titles = new LinkedHashMap<>();
-		List<RedAction> red = this.actions.openRed(asOf).stream().map((a) -> {
+		List<RedAction> red = this.actions.openRed(asOf, user).stream().map((a) -> {
 			String title = titles.computeIfAbsent(a.planId(),
 					(id) -> this.plans.find(id).map(Plans.Plan::title).orElse(""));
 			List<Actions.Update> history = this.actions.history(a.actionId());

@@ -15,6 +15,14 @@ public record ActionView(long actionId, long planId, Integer recNo, int actionNo
 		return this.status.open();
 	}
 
+	/** This action as seen by someone who may not open the restricted case it names. */
+	ActionView restricted() {
+		return new ActionView(this.actionId, this.planId, this.recNo, this.actionNo,
+				"Restricted case: you may not see this action's details", this.ownerRole, this.ownerStaff,
+				this.ownerName, this.targetDate, this.recurrence, this.status, this.cancelReason, this.sourceKind,
+				this.sourceRef, this.unitCode, this.createdOn, this.version, this.updateDates, this.asOf, this.rag);
+	}
+
 	/**
 	 * The owner as the plan's published layout writes it: the role, with the name when
 	 * named.

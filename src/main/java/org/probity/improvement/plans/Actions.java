@@ -260,7 +260,8 @@ public class Actions {
 			.params(scope.params())
 			.param("id", actionId)
 			.query((rs, n) -> view(rs, asOf))
-			.optional();
+			.optional()
+			.map((a) -> this.scope.shown(user, "Action " + actionId, List.of(a)).get(0));
 	}
 
 	/** Every action of the plans, by plan. */
@@ -287,11 +288,12 @@ public class Actions {
 	@Transactional(readOnly = true)
 	public List<ActionView> ofPlanFor(long planId, CurrentUser user, LocalDate asOf) {
 		PlanScope.Filter scope = this.scope.actions(user);
-		return this.jdbc.sql(ACTION_SELECT + " where a.plan_id = :plan and " + scope.sql() + ORDER)
-			.params(scope.params())
-			.param("plan", planId)
-			.query((rs, n) -> view(rs, asOf))
-			.list();
+		return this.scope.shown(user, "Actions of plan " + planId,
+				this.jdbc.sql(ACTION_SELECT + " where a.plan_id = :plan and " + scope.sql() + ORDER)
+					.params(scope.params())
+					.param("plan", planId)
+					.query((rs, n) -> view(rs, asOf))
+					.list());
 	}
 
 	/**
@@ -301,13 +303,13 @@ public class Actions {
 	@Transactional(readOnly = true)
 	public List<ActionView> visibleTo(CurrentUser user, SourceKind source, LocalDate asOf) {
 		PlanScope.Filter scope = this.scope.actions(user);
-		return this.jdbc
+		return this.scope.shown(user, "Actions", this.jdbc
 			.sql(ACTION_SELECT + " where (cast(:source as text) is null or a.source_kind = cast(:source as text)) and "
 					+ scope.sql() + ORDER)
 			.params(scope.params())
 			.param("source", (source != null) ? source.name() : null)
 			.query((rs, n) -> view(rs, asOf))
-			.list();
+			.list());
 	}
 
 	/** The open actions of archived and live plans alike that are RED as of the date. */
@@ -319,6 +321,12 @@ public class Actions {
 			.stream()
 			.filter((a) -> a.rag() == Rag.RED)
 			.toList();
+	}
+
+	/** The same, as the user may see them (the committee report). */
+	@Transactional(readOnly = true)
+	public List<ActionView> openRed(LocalDate asOf, CurrentUser user) {
+		return this.scope.shown(user, "Committee report", openRed(asOf));
 	}
 
 	/** Every open action, for reminders. */

@@ -1,6 +1,7 @@
 package org.probity.improvement.plans;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.probity.accounts.CurrentUser;
@@ -30,6 +31,38 @@ public class PlanScope {
 
 	PlanScope(Visibility visibility) {
 		this.visibility = visibility;
+	}
+
+	/** A CRN as action descriptions name it ("... the alert on CRN X123456"). */
+	private static final java.util.regex.Pattern CRN = java.util.regex.Pattern
+		.compile("(?<![A-Z0-9])[A-Z][0-9]{6}(?![0-9])");
+
+	/**
+	 * The actions as the user may see them: one that names a restricted case the user may
+	 * not open says so in place of its description (the visibility rule), and the cases
+	 * the actions name are written to the access log.
+	 */
+	public List<ActionView> shown(CurrentUser user, String shownIn, List<ActionView> actions) {
+		java.util.Set<String> named = new java.util.LinkedHashSet<>();
+		for (ActionView a : actions) {
+			CRN.matcher((a.description() != null) ? a.description() : "")
+				.results()
+				.forEach((m) -> named.add(m.group()));
+		}
+		if (named.isEmpty()) {
+			return actions;
+		}
+		java.util.Set<String> restricted = this.visibility.restrictedAmong(user, named);
+		this.visibility.logCases(user, shownIn, named.stream().filter((c) -> !restricted.contains(c)).toList(),
+				restricted);
+		if (restricted.isEmpty()) {
+			return actions;
+		}
+		return actions.stream()
+			.map((a) -> CRN.matcher((a.description() != null) ? a.description() : "")
+				.results()
+				.anyMatch((m) -> restricted.contains(m.group())) ? a.restricted() : a)
+			.toList();
 	}
 
 	/** A condition on a plan aliased {@code p}. */

@@ -21,6 +21,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -110,7 +111,11 @@ class ProjectPages {
 	@GetMapping("/projects/new")
 	@PreAuthorize(VIEWERS)
 	String startForm(@RequestParam(required = false) String measure, @RequestParam(required = false) String unit,
-			@RequestParam(required = false) String source, @RequestParam(required = false) String ref, Model model) {
+			@RequestParam(required = false) String source, @RequestParam(required = false) String ref,
+			@AuthenticationPrincipal CurrentUser user, Model model) {
+		if (unit != null && !unit.isBlank() && !this.scope.maySeeUnit(user, unit.strip())) {
+			throw new AccessDeniedException("You may not start a project for unit " + unit.strip());
+		}
 		YearMonth now = YearMonth.now(this.clock.withZone(LONDON));
 		Map<String, String> form = new LinkedHashMap<>();
 		form.put("title", "");
@@ -279,6 +284,9 @@ class ProjectPages {
 		model.addAttribute("errors", Map.of());
 		if (measure == null || unit == null) {
 			return "improvement/projects/process-chart";
+		}
+		if (!unit.isBlank() && !this.scope.maySeeUnit(user, unit.strip())) {
+			throw new AccessDeniedException("You may not see unit " + unit.strip());
 		}
 		try {
 			ProjectsApi.ProcessChartRequest request = ProjectsApi.ProcessChartRequest.read(measure, unit,
