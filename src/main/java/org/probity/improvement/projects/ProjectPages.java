@@ -282,11 +282,11 @@ class ProjectPages {
 		model.addAttribute("form", form);
 		model.addAttribute("measures", this.measures.measures());
 		model.addAttribute("errors", Map.of());
+		if (unit != null && !unit.isBlank() && !this.scope.maySeeUnit(user, unit.strip())) {
+			throw new AccessDeniedException("You may not see unit " + unit.strip());
+		}
 		if (measure == null || unit == null) {
 			return "improvement/projects/process-chart";
-		}
-		if (!unit.isBlank() && !this.scope.maySeeUnit(user, unit.strip())) {
-			throw new AccessDeniedException("You may not see unit " + unit.strip());
 		}
 		try {
 			ProjectsApi.ProcessChartRequest request = ProjectsApi.ProcessChartRequest.read(measure, unit,

@@ -134,9 +134,10 @@ class ProjectPagesTests {
 			assertThat(other.get(path).statusCode()).as(path).isEqualTo(404);
 		}
 		assertThat(other.get("/projects").body()).doesNotContain("Pages project of team one");
-		assertThat(
-				other.get("/process-chart?measure=SL001R&unit=PJPT1&baseline_from=2024-01&change_month=2024-07").body())
-			.contains("There is no unit PJPT1 that you may see");
+		assertThat(other.get("/process-chart?measure=SL001R&unit=PJPT1&baseline_from=2024-01&change_month=2024-07")
+			.statusCode()).as("another team's process chart").isEqualTo(403);
+		assertThat(other.get("/projects/new?measure=SL001R&unit=PJPT1").statusCode()).as("a project for another team")
+			.isEqualTo(403);
 	}
 
 	private PageSession admin() {
