@@ -11,7 +11,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 
 /** Formatting for the feedback pages, as {@code fmt} in templates: words, not codes. */
 @ControllerAdvice(assignableTypes = { PublicSurveyPages.class, SurveyPages.class, ComplaintPages.class,
-		MeetingPages.class, QuestionnairePages.class })
+		MeetingPages.class, QuestionnairePages.class, InvitationPages.class })
 class FeedbackFormat {
 
 	@ModelAttribute("fmt")

@@ -1,5 +1,8 @@
 package org.probity.feedback;
 
+import java.util.List;
+import java.util.function.Function;
+
 import org.probity.accounts.CurrentUser;
 import org.probity.estate.Visibility;
 import org.probity.shared.StaffCode;
@@ -43,6 +46,19 @@ class FeedbackScope {
 		catch (IllegalArgumentException ex) {
 			return false;
 		}
+	}
+
+	/**
+	 * The case rows the user may see, restricted ones marked (Visibility's case rule).
+	 */
+	<T> List<Visibility.Shown<T>> cases(CurrentUser user, List<T> rows, Function<T, Visibility.Holding> holding) {
+		return this.visibility.filter(user, rows, holding);
+	}
+
+	/** Logs the case rows a page shows in the case access log. */
+	<T> void logCases(CurrentUser user, String shown, List<Visibility.Shown<T>> rows,
+			Function<T, Visibility.Holding> holding) {
+		this.visibility.logShown(user, shown, rows, holding);
 	}
 
 	boolean maySee(CurrentUser user, Complaint complaint) {

@@ -2,21 +2,31 @@ package org.probity.improvement;
 
 import java.io.Reader;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
+import org.probity.audits.CaseAudits;
 import org.probity.audits.Rating;
+import org.probity.improvement.plans.ActionView;
 import org.probity.improvement.plans.Actions;
 import org.probity.improvement.plans.Plans;
 import org.probity.improvement.plans.PublishedInspections;
 import org.probity.improvement.plans.Recommendations;
 import org.probity.improvement.risks.Risks;
+import org.probity.shared.StaffCode;
 import org.probity.shared.UnitCode;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The improvement module's facade for other modules: raise an owned, dated action. */
+/**
+ * The improvement module's facade for other modules: raise an owned, dated action, and
+ * read the open actions on a member of staff.
+ */
 @Service
 public class Improvement {
 
@@ -30,8 +40,11 @@ public class Improvement {
 
 	private final Risks risks;
 
+	private final CaseAudits audits;
+
 	Improvement(Plans plans, Actions actions, PublishedInspections inspections, Recommendations recommendations,
-			Risks risks) {
+			Risks risks, CaseAudits audits) {
+		this.audits = audits;
 		this.plans = plans;
 		this.actions = actions;
 		this.inspections = inspections;
@@ -86,6 +99,33 @@ public class Improvement {
 	@Transactional
 	public long raiseAction(RaiseAction command) {
 		return this.actions.raise(this.plans.standingPlan(command.planKind(), command.unit()), command);
+	}
+
+	/**
+	 * The open actions on a member of staff, with their RAG as of the date: those whose
+	 * named owner they are, and those raised from the findings and alerts of completed
+	 * audits of cases they held (the practitioner the audit was of), by target date.
+	 * Actions of archived plans are left out. An action from an audit carries the audit's
+	 * case, team and practitioner, for the page to scope it as case data.
+	 */
+	@Transactional(readOnly = true)
+	public List<OpenAction> openActionsFor(StaffCode staff, LocalDate asOf) {
+		List<OpenAction> open = new ArrayList<>();
+		Map<Long, String> titles = new HashMap<>();
+		for (ActionView a : this.actions.openFor(staff.value(), asOf)) {
+			String title = titles.computeIfAbsent(a.planId(),
+					(id) -> this.plans.find(id).map(Plans.Plan::title).orElse(""));
+			Optional<CaseAudits.Audit> audit = Optional.empty();
+			if ((a.sourceKind() == SourceKind.AUDIT_FINDING || a.sourceKind() == SourceKind.ALERT)
+					&& a.sourceRef() != null && a.sourceRef().matches("\\d{1,18}")) {
+				audit = this.audits.find(Long.parseLong(a.sourceRef()));
+			}
+			open.add(new OpenAction(a.actionId(), a.planId(), title, a.description(), a.owner(), a.targetDate(),
+					a.rag().label(), a.rag().tagClass(), a.sourceKind(), audit.map(CaseAudits.Audit::crn).orElse(null),
+					audit.map(CaseAudits.Audit::teamCode).orElse(null),
+					audit.map(CaseAudits.Audit::staffCode).orElse(null), "/improvement/actions/" + a.actionId()));
+		}
+		return open;
 	}
 
 	/**

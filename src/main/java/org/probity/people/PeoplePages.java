@@ -13,6 +13,8 @@ import org.probity.accounts.Role;
 import org.probity.estate.Estate;
 import org.probity.estate.Staff;
 import org.probity.estate.Unit;
+import org.probity.improvement.Improvement;
+import org.probity.improvement.OpenAction;
 import org.probity.measures.MeasureFigures;
 import org.probity.shared.Dates;
 import org.probity.shared.Period;
@@ -50,8 +52,11 @@ class PeoplePages {
 
 	private final Clock clock;
 
+	private final Improvement improvement;
+
 	PeoplePages(PersonnelScope scope, StaffPerformance performance, TeamPerformance teams, PeopleRecords records,
-			Clock clock) {
+			Improvement improvement, Clock clock) {
+		this.improvement = improvement;
 		this.scope = scope;
 		this.performance = performance;
 		this.teams = teams;
@@ -79,6 +84,23 @@ class PeoplePages {
 		throw new AccessDeniedException("Personnel records are seen by staff and their managers only");
 	}
 
+	/**
+	 * The open actions on the member of staff; those raised from an audit of a case are
+	 * case data, shown as the estate's rule for cases says (restricted ones only
+	 * counted).
+	 */
+	private void actions(Model model, CurrentUser user, Staff staff) {
+		List<OpenAction> open = this.improvement.openActionsFor(staff.code(), LocalDate.now(this.clock));
+		PersonnelScope.Cases<OpenAction> ofCases = this.scope.casesShown(user,
+				"People: actions of " + staff.code().value(), open.stream().filter((a) -> a.crn() != null).toList(),
+				PersonnelScope::holding);
+		java.util.Set<Long> shown = new java.util.HashSet<>();
+		ofCases.rows().forEach((a) -> shown.add(a.actionId()));
+		model.addAttribute("actions",
+				open.stream().filter((a) -> a.crn() == null || shown.contains(a.actionId())).toList());
+		model.addAttribute("restrictedActions", ofCases.restricted());
+	}
+
 	@GetMapping("/people/{staffCode}")
 	Object practitioner(@PathVariable String staffCode, @RequestParam(required = false) String period,
 			@RequestParam(required = false) String format, @AuthenticationPrincipal CurrentUser user, Model model) {
@@ -95,6 +117,7 @@ class PeoplePages {
 				"People: alerts of " + staffCode, page.openAlerts(), PersonnelScope::holding);
 		model.addAttribute("alerts", alerts.rows());
 		model.addAttribute("restrictedAlerts", alerts.restricted());
+		actions(model, user, staff);
 		model.addAttribute("mayManage", this.scope.mayManage(user, staff));
 		model.addAttribute("dueQuarter", this.records.ratings().dueQuarter());
 		return "people/practitioner";

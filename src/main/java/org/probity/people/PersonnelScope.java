@@ -146,6 +146,10 @@ class PersonnelScope {
 		return new Visibility.Holding(a.crn(), a.teamCode(), a.staffCode());
 	}
 
+	static Visibility.Holding holding(org.probity.improvement.OpenAction a) {
+		return new Visibility.Holding(a.crn(), a.teamCode(), a.staffCode());
+	}
+
 	static Visibility.Holding holding(org.probity.audits.AuditAlerts.Alert a) {
 		return new Visibility.Holding(a.crn(), a.teamCode(), a.staffCode());
 	}

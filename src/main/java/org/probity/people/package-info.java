@@ -9,5 +9,5 @@
  * the quality team, not administrators) and other owners (line managers and HR).
  */
 @org.springframework.modulith.ApplicationModule(
-		allowedDependencies = { "shared", "accounts", "estate", "measures", "audits" })
+		allowedDependencies = { "shared", "accounts", "estate", "measures", "audits", "improvement" })
 package org.probity.people;

@@ -153,6 +153,41 @@ class PublicSurveyJourneyTests {
 		}
 	}
 
+	@Test
+	void aPractitionerPrintsEndOfSupervisionInvitationsAndOneIsAnsweredOnAPhone() {
+		java.time.YearMonth month = java.time.YearMonth.now().minusMonths(1);
+		new CaseDataFactory(this.jdbc).staff("FBA0001", "Robin", "Worker", "PO", "FBT")
+			.person("F980001", "Ann", "Ended", LocalDate.of(1990, 1, 1), false)
+			.event("FBE1", "F980001", "COMMUNITY_ORDER", month.atDay(1).minusYears(1), "FBA0001", "FBT",
+					month.atDay(10), "COMPLETED");
+		this.accounts.createOrReset("fb-worker", "Robin Worker", Role.PRACTITIONER, "FBA0001", null, PASSWORD);
+		Page staff = this.browser.newPage();
+		staff.navigate("http://localhost:" + this.port + "/feedback/invitations?month=" + month);
+		staff.getByLabel("Username").fill("fb-worker");
+		staff.getByLabel("Password").fill(PASSWORD);
+		staff.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+		staff.waitForURL((url) -> url.contains("/feedback/invitations"));
+		assertThat(staff.locator("#invitations").textContent()).contains("F980001").contains("Robin Worker");
+		assertNoAccessibilityViolations(staff);
+		staff.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Make invitation links to print")).click();
+		staff.locator(".invitation-link").first().waitFor();
+		assertThat(staff.locator(".invitation-qr svg").count()).isEqualTo(1);
+		assertNoAccessibilityViolations(staff);
+		String link = staff.locator(".invitation-link").first().textContent().strip();
+		staff.close();
+
+		BrowserContext phone = this.browser
+			.newContext(new Browser.NewContextOptions().setViewportSize(390, 844).setIsMobile(true).setHasTouch(true));
+		Page form = phone.newPage();
+		form.navigate(link.replace("http://localhost:8080", "http://localhost:" + this.port));
+		form.getByRole(AriaRole.GROUP, new Page.GetByRoleOptions().setName("1. My probation worker treats me fairly"))
+			.getByLabel("Agree", new com.microsoft.playwright.Locator.GetByLabelOptions().setExact(true))
+			.check();
+		form.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send your answers")).click();
+		form.waitForURL("**/thank-you");
+		phone.close();
+	}
+
 	private static void assertNoAccessibilityViolations(Page page) {
 		AxeResults results = new AxeBuilder(page)
 			.withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"))

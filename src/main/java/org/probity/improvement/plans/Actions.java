@@ -312,6 +312,26 @@ public class Actions {
 			.list());
 	}
 
+	/**
+	 * The open actions of live plans whose named owner is the member of staff, or raised
+	 * from a completed audit (AUDIT_FINDING, ALERT) of a case they held, by target date.
+	 */
+	@Transactional(readOnly = true)
+	public List<ActionView> openFor(String staffCode, LocalDate asOf) {
+		return this.jdbc
+			.sql(ACTION_SELECT
+					+ """
+							where a.status in ('NOT_STARTED', 'IN_PROGRESS') and p.archived_at is null
+							  and (a.owner_staff = :staff
+							       or (a.source_kind in ('AUDIT_FINDING', 'ALERT') and a.source_ref in (
+							           select cast(ca.audit_id as text) from people_completed_audit ca where ca.staff_code = :staff)))
+							order by a.target_date, a.action_id
+							""")
+			.param("staff", staffCode)
+			.query((rs, n) -> view(rs, asOf))
+			.list();
+	}
+
 	/** The open actions of archived and live plans alike that are RED as of the date. */
 	@Transactional(readOnly = true)
 	public List<ActionView> openRed(LocalDate asOf) {
