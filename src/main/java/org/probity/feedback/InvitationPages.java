@@ -3,10 +3,11 @@ package org.probity.feedback;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 
 import org.probity.accounts.CurrentUser;
+
+import org.probity.shared.Period;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
@@ -85,9 +86,9 @@ class InvitationPages {
 			return YearMonth.from(LocalDate.now(this.clock));
 		}
 		try {
-			return YearMonth.parse(month.strip());
+			return Period.parseMonth(month);
 		}
-		catch (DateTimeParseException ex) {
+		catch (IllegalArgumentException ex) {
 			throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
 					"Enter the month as year and month, for example 2024-03");
 		}
