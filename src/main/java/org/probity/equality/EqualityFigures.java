@@ -63,7 +63,12 @@ class EqualityFigures {
 
 	}
 
-	/** One node at a time counts a month (pg_advisory_xact_lock; "EQUALITY" in ASCII). */
+	/**
+	 * One node at a time counts a month (pg_advisory_xact_lock; "EQUALITY" in ASCII). The
+	 * reads that may count are deliberately not transactional: a request holds one
+	 * connection at a time, so that twenty readers waiting for the lock cannot take every
+	 * connection from the one counting (measured: they did).
+	 */
 	static final long COUNTING_LOCK = 0x455155414c495459L;
 
 	private final JdbcClient jdbc;
@@ -94,13 +99,11 @@ class EqualityFigures {
 	}
 
 	/** The tables of every characteristic for one measure. */
-	@Transactional(readOnly = true)
 	List<EqualityTables.Table> tables(String measure, Period period, Focus focus) {
 		return EqualityTables.of(counts(period, focus).of(measure));
 	}
 
 	/** The tables of every measure, by code in catalogue order. */
-	@Transactional(readOnly = true)
 	Map<String, List<EqualityTables.Table>> everyMeasure(Period period, Focus focus) {
 		Counts counts = counts(period, focus);
 		Map<String, List<EqualityTables.Table>> tables = new LinkedHashMap<>();
@@ -114,7 +117,6 @@ class EqualityFigures {
 	 * For each month from {@code first} to {@code last}, the counts of one
 	 * characteristic's groups for one measure.
 	 */
-	@Transactional(readOnly = true)
 	Map<YearMonth, Map<String, Count>> monthly(String measure, Characteristic characteristic, YearMonth first,
 			YearMonth last, Focus focus) {
 		Map<YearMonth, Map<String, Count>> months = new TreeMap<>();
@@ -150,7 +152,6 @@ class EqualityFigures {
 	}
 
 	/** The counts of every measure for the period, summed over its months. */
-	@Transactional(readOnly = true)
 	Counts counts(Period period, Focus focus) {
 		return this.recent.get(List.of(period.code(), String.valueOf(focus.unit()), String.valueOf(focus.staff()),
 				String.valueOf(focus.within())), version(), () -> read(period, focus));
