@@ -18,6 +18,7 @@ import java.util.Objects;
 import java.util.Set;
 
 import org.apache.commons.csv.CSVFormat;
+import org.probity.shared.web.TableExport;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
@@ -73,7 +74,7 @@ final class PlanCsv {
 					continue;
 				}
 				Map<String, String> v = new HashMap<>();
-				index.forEach((name, i) -> v.put(name, record.get(i).trim()));
+				index.forEach((name, i) -> v.put(name, unneutralised(record.get(i).trim())));
 				int before = errors.size();
 				Integer recNo = positive(v, "rec_no", row, errors);
 				String text = required(v, "recommendation", row, errors);
@@ -159,14 +160,23 @@ final class PlanCsv {
 		return new Parsed(List.copyOf(recommendations.values()), actions);
 	}
 
+	/**
+	 * A cell as it was before the export neutralised it for spreadsheets (a leading
+	 * {@code '} before a formula character), so that an exported plan imports as it was.
+	 */
+	static String unneutralised(String cell) {
+		return (cell.length() > 1 && cell.charAt(0) == '\''
+				&& TableExport.neutralised(cell.substring(1)).startsWith("'")) ? cell.substring(1) : cell;
+	}
+
 	static byte[] write(List<Recommendation> recommendations, List<ActionView> actions) {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		try (CSVPrinter printer = new CSVPrinter(new OutputStreamWriter(out, StandardCharsets.UTF_8),
 				CSVFormat.RFC4180.builder().setHeader(COLUMNS.toArray(String[]::new)).get())) {
 			for (Recommendation r : recommendations) {
-				List<Object> head = List.of(r.recNo(), r.text(), r.response().name(),
+				List<Object> head = List.of(r.recNo(), TableExport.neutralised(r.text()), r.response().name(),
 						(r.reasonCategory() != null) ? r.reasonCategory().name() : "",
-						Objects.requireNonNullElse(r.explanation(), ""));
+						TableExport.neutralised(Objects.requireNonNullElse(r.explanation(), "")));
 				List<ActionView> of = actions.stream()
 					.filter((a) -> a.recNo() != null && a.recNo() == r.recNo())
 					.toList();
@@ -177,7 +187,8 @@ final class PlanCsv {
 				}
 				for (ActionView a : of) {
 					List<Object> row = new ArrayList<>(head);
-					row.addAll(List.of(a.actionNo(), a.description(), a.ownerRole(), a.targetDate().toString(),
+					row.addAll(List.of(a.actionNo(), TableExport.neutralised(a.description()),
+							TableExport.neutralised(a.ownerRole()), a.targetDate().toString(),
 							(a.recurrence() != null) ? a.recurrence().name() : ""));
 					printer.printRecord(row);
 				}

@@ -259,13 +259,16 @@ class PlanPages implements ImprovementPages {
 	@PreAuthorize("isAuthenticated()")
 	String actionList(@RequestParam(required = false) Rag rag,
 			@RequestParam(required = false) org.probity.improvement.SourceKind source,
-			@RequestParam(name = "as_of", required = false) LocalDate asOf, @AuthenticationPrincipal CurrentUser user,
-			Model model) {
+			@RequestParam(required = false) String ref, @RequestParam(name = "as_of", required = false) LocalDate asOf,
+			@AuthenticationPrincipal CurrentUser user, Model model) {
 		LocalDate day = day(asOf);
+		// ref picks the actions of one source, such as a flag's from its row on
+		// /measures/flags (MEASURE:UNIT:YYYY-MM:KIND)
 		model.addAttribute("actions",
 				this.actions.visibleTo(user, source, day)
 					.stream()
 					.filter((a) -> rag == null || (a.open() && a.rag() == rag))
+					.filter((a) -> ref == null || ref.isBlank() || ref.strip().equals(a.sourceRef()))
 					.toList());
 		model.addAttribute("rag", rag);
 		model.addAttribute("asOf", day);
@@ -341,7 +344,9 @@ class PlanPages implements ImprovementPages {
 				new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8),
 				org.apache.commons.csv.CSVFormat.RFC4180.builder().setHeader(headers.toArray(String[]::new)).get())) {
 			for (List<Object> row : rows) {
-				printer.printRecord(row);
+				printer.printRecord(row.stream()
+					.map((v) -> (v instanceof String text) ? org.probity.shared.web.TableExport.neutralised(text) : v)
+					.toList());
 			}
 		}
 		catch (IOException ex) {
