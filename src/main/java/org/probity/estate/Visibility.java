@@ -63,11 +63,6 @@ public class Visibility {
 	 * for (both null for a list of people rather than of rows).
 	 */
 	public record Holding(String crn, String teamCode, String staffCode) {
-
-		public static Holding person(String crn) {
-			return new Holding(crn, null, null);
-		}
-
 	}
 
 	/** A row the user may see; {@code restricted} rows show "restricted case" only. */
@@ -337,18 +332,10 @@ public class Visibility {
 	}
 
 	/**
-	 * A condition, for a person in scope whose CRN is in {@code crnColumn}, that the user
-	 * may open their case: not restricted, or the user may open restricted cases or is on
-	 * the case.
-	 */
-	public Sql mayOpenCase(CurrentUser user, String crnColumn) {
-		return mayOpenCase(user, crnColumn,
-				"exists (select 1 from case_restriction vr where vr.crn = " + crnColumn + " and vr.restricted)");
-	}
-
-	/**
-	 * The same, where the query already has whether the person is restricted
-	 * ({@code restricted}: a column of {@code case_restriction} or an expression).
+	 * A condition, for a person in scope whose CRN is in {@code crnColumn} and whose
+	 * restriction is {@code restricted} (a column or an expression), that the user may
+	 * open their case: not restricted, or the user may open restricted cases or is on the
+	 * case.
 	 */
 	public Sql mayOpenCase(CurrentUser user, String crnColumn, String restricted) {
 		Map<String, Object> params = new HashMap<>();
