@@ -3,5 +3,6 @@
  * data, survey rounds with anonymous responses and their results, and the meetings of
  * service-user councils, forums and focus groups; all of them end in improvement actions.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "accounts", "estate", "improvement" })
+@org.springframework.modulith.ApplicationModule(
+		allowedDependencies = { "shared", "accounts", "estate", "improvement", "equality" })
 package org.probity.feedback;
