@@ -239,7 +239,9 @@ class SurveyPages {
 		}
 		String chosen = chosenUnit(unit, user);
 		SurveyResults.Results results = this.results.results(code, p, chosen);
-		SurveyResults.DeclaredResults declared = this.results.byCharacteristic(code, p, chosen);
+		// by characteristic only when asked for: it reads every answer again
+		SurveyResults.DeclaredResults declared = (characteristic != null)
+				? this.results.byCharacteristic(code, p, chosen) : null;
 		if (TableExport.wanted(format) && characteristic != null) {
 			return TableExport.response(
 					results.questionnaireCode() + "-" + results.period().code() + "-by-" + characteristic.name(),
@@ -271,9 +273,11 @@ class SurveyPages {
 		model.addAttribute("trend", trend);
 		model.addAttribute("units", units);
 		model.addAttribute("themes", this.results.themeCounts(code, p, chosen));
+		model.addAttribute("asked",
+				questionnaire.questions().stream().flatMap((q) -> AboutYou.characteristic(q).stream()).toList());
 		model.addAttribute("declared", declared);
 		model.addAttribute("by", characteristic);
-		model.addAttribute("byResults", (characteristic != null) ? declared.of(characteristic).orElse(null) : null);
+		model.addAttribute("byResults", (declared != null) ? declared.of(characteristic).orElse(null) : null);
 		return "feedback/results";
 	}
 
