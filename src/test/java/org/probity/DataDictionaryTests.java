@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+import org.probity.measures.MeasureRecomputation;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -61,6 +62,9 @@ class DataDictionaryTests {
 	@Autowired
 	PlatformTransactionManager transactions;
 
+	@Autowired
+	MeasureRecomputation recomputation;
+
 	@Test
 	void everyColumnOfTheSchemaIsClassified() {
 		List<Undescribed> missing = this.jdbc.sql(UNDESCRIBED).query(Undescribed.class).list();
@@ -105,6 +109,19 @@ class DataDictionaryTests {
 			.as("Tables and columns whose COMMENT is not their description in the dictionary"
 					+ " (a table re-created outside a migration calls data_dictionary_comment(null, '<table>'))")
 			.isEmpty();
+	}
+
+	@Test
+	void aFullRecomputationPutsBackTheCommentsOfTheTableItRecreates() {
+		this.recomputation.recomputeAll();
+		assertThat(this.jdbc.sql("""
+				select obj_description(cast('measure_contact_month' as regclass), 'pg_class')
+				""").query(String.class).single()).startsWith("Contacts of each event and month");
+		assertThat(this.jdbc.sql("""
+				select count(*) from pg_attribute a
+				where a.attrelid = cast('measure_contact_month' as regclass) and a.attnum > 0 and not a.attisdropped
+				  and col_description(a.attrelid, a.attnum) is null
+				""").query(Long.class).single()).isZero();
 	}
 
 	@Test
