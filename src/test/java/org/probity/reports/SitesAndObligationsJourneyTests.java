@@ -76,9 +76,7 @@ class SitesAndObligationsJourneyTests {
 		new CaseDataFactory(this.jdbc).unit("RSJP", "RSJ Provider", "PROVIDER", null)
 			.unit("RSJL", "RSJ LDU", "LDU", "RSJP")
 			.unit("RSJT", "RSJ Team", "TEAM", "RSJL")
-			.staff("RSJ001", "Kim", "Rsjofficer", "PO", "RSJT")
-			.person("V950001", "Alex", "Rsjperson", LocalDate.of(1990, 1, 1), false)
-			.event("RSJE001", "V950001", "COMMUNITY_ORDER", this.today.minusDays(20), "RSJ001", "RSJT");
+			.staff("RSJ001", "Kim", "Rsjofficer", "PO", "RSJT");
 		this.accounts.createOrReset("rsj-quality", "RSJ Quality", Role.QUALITY_TEAM, null, null, PASSWORD);
 		CurrentUser quality = this.accounts.userFor("rsj-quality").orElseThrow();
 		List<CaseAudits.AnswerInput> answers = new ArrayList<>();
@@ -87,8 +85,14 @@ class SitesAndObligationsJourneyTests {
 				answers.add(new CaseAudits.AnswerInput(s + "." + q, (q == 3) ? Answer.NO : Answer.YES, ""));
 			}
 		}
-		this.audits.recordCompleted("CASE_SUPERVISION", "RSJE001", null,
-				new CaseAudits.AuditInput(0, answers, List.of("2.1.3.a"), false, null, ""), quality);
+		// five audits this quarter: enough for their standards' ratings to count
+		CaseDataFactory cases = new CaseDataFactory(this.jdbc);
+		for (int i = 1; i <= 5; i++) {
+			cases.person("V95000" + i, "Alex", "Rsjperson", LocalDate.of(1990, 1, i), false)
+				.event("RSJE00" + i, "V95000" + i, "COMMUNITY_ORDER", this.today.minusDays(20), "RSJ001", "RSJT");
+			this.audits.recordCompleted("CASE_SUPERVISION", "RSJE00" + i, null,
+					new CaseAudits.AuditInput(0, answers, List.of("2.1.3.a"), false, null, ""), quality);
+		}
 		this.obligations.create(
 				new Obligations.Entry("RSJ Schedule 7 RH1", "Quality of assessments of rehabilitative needs",
 						"rsj-quality", "DOCUMENT", "Assessment audit", "QUARTERLY", this.today.minusDays(2).toString()),

@@ -80,6 +80,9 @@ class SiteRatingPages {
 			for (SiteRule.Reason r : s.reasons()) {
 				reasonRows.add(List.of(s.unitCode(), s.unitName(), r.rag().word(), r.kind().name(), r.text()));
 			}
+			for (String n : s.notCounted()) {
+				reasonRows.add(List.of(s.unitCode(), s.unitName(), "Not counted", "TOO_FEW", n));
+			}
 		}
 		return List.of(grid.rows(rows), reasons.rows(reasonRows));
 	}

@@ -42,7 +42,7 @@ public class SiteRatings {
 
 	/** One site: its RAG in the chosen quarter with the reasons, and its trend. */
 	public record Site(String unitCode, String unitName, UnitType unitType, String parentCode, String parentName,
-			SiteRag rag, List<SiteRule.Reason> reasons, List<QuarterRag> trend) {
+			SiteRag rag, List<SiteRule.Reason> reasons, List<String> notCounted, List<QuarterRag> trend) {
 
 		public boolean red() {
 			return this.rag == SiteRag.RED;
@@ -180,7 +180,7 @@ public class SiteRatings {
 				.toList();
 			Unit parent = (site.parentCode() == null) ? null : byCode.get(site.parentCode().value());
 			rated.add(new Site(code, site.name(), site.type(), (parent == null) ? null : parent.code().value(),
-					(parent == null) ? null : parent.name(), now.rag(), now.reasons(), trend));
+					(parent == null) ? null : parent.name(), now.rag(), now.reasons(), now.notCounted(), trend));
 		}
 		return new Ratings(quarter, quarters, rated);
 	}

@@ -31,7 +31,7 @@ class SiteRatingsApi {
 	}
 
 	record SiteJson(String unitCode, String unitName, String unitType, String parentCode, String rag,
-			List<ReasonJson> reasons, List<TrendJson> trend, String sampleLink) {
+			List<ReasonJson> reasons, List<String> notCounted, List<TrendJson> trend, String sampleLink) {
 	}
 
 	record RatingsJson(String quarter, String rule, List<String> quarters, Map<String, Long> counts,
@@ -63,7 +63,7 @@ class SiteRatingsApi {
 						.map((r) -> new ReasonJson(r.rag().name(), r.kind().name(), r.code(), r.text(), r.crn(),
 								r.restricted()))
 						.toList(),
-					s.trend().stream().map((t) -> new TrendJson(t.quarter(), t.rag().name())).toList(),
+					s.notCounted(), s.trend().stream().map((t) -> new TrendJson(t.quarter(), t.rag().name())).toList(),
 					s.red() ? "/audits/samples/new?unitCode=" + s.unitCode() : null))
 			.toList();
 		return new RatingsJson(period.code(), SiteRule.STATED, rated.quarters().stream().map(Period::code).toList(),

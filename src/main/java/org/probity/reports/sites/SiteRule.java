@@ -19,14 +19,31 @@ import org.probity.shared.Period;
  * any measure is not met (below its target, at or above its trigger) or any standard
  * requires improvement; GREEN otherwise. A measure with no cases or no target, and a
  * standard the audits could not rate, count for nothing.
+ * <p>
+ * Probity's reading where the seeds are silent: a figure counts only when it rests on
+ * enough cases to say something about the site. A measure counts from a quarter's
+ * denominator of {@value #MIN_CASES} (the deeper-audit flag's minimum, measures.md); a
+ * standard from {@value #MIN_AUDITS} audits of its template in the quarter (the people
+ * module says when ratings rest on fewer than five cases). On the demo's data, without
+ * these minimums a single NO in the one or two audits of a team's quarter rated a
+ * standard Inadequate and 28 of 30 sites were Red. Those not counted are listed as such.
  */
 final class SiteRule {
+
+	/** The fewest cases in a quarter's denominator for a measure to count. */
+	static final int MIN_CASES = 10;
+
+	/** The fewest audits in a quarter for a standard's rating to count. */
+	static final int MIN_AUDITS = 5;
 
 	static final String STATED = "Red if any service level is seriously deficient (below its trigger), any case audit "
 			+ "standard is rated Inadequate from the audits completed in the quarter, or an audit alert was overdue "
 			+ "(not acknowledged by its due date) on any day of the quarter. Amber if any service level is not met "
 			+ "(below its target, at or above its trigger) or any standard is rated Requires improvement. "
-			+ "Green otherwise. An LDU's figures, audits and alerts include every team in it.";
+			+ "Green otherwise. A service level counts when the quarter has at least " + MIN_CASES
+			+ " cases in its denominator, a standard when it is rated from at least " + MIN_AUDITS
+			+ " audits of the site in the quarter; those resting on fewer are listed as not counted. "
+			+ "An LDU's figures, audits and alerts include every team in it.";
 
 	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
 
@@ -49,7 +66,11 @@ final class SiteRule {
 			boolean restricted) {
 	}
 
-	public record Judgement(SiteRag rag, List<Reason> reasons) {
+	/**
+	 * The site's RAG, the reasons for it, and what would have been a reason but rests on
+	 * too few cases or audits to count.
+	 */
+	public record Judgement(SiteRag rag, List<Reason> reasons, List<String> notCounted) {
 	}
 
 	private SiteRule() {
@@ -58,8 +79,16 @@ final class SiteRule {
 	static Judgement judge(List<UnitResults.Figure> figures, List<AuditRatings.StandardResult> standards,
 			List<AlertFacts> overdueAlerts) {
 		List<Reason> reasons = new ArrayList<>();
+		List<String> notCounted = new ArrayList<>();
 		for (UnitResults.Figure f : figures) {
-			if ("SERIOUSLY_DEFICIENT".equals(f.rating())) {
+			boolean shortfall = "SERIOUSLY_DEFICIENT".equals(f.rating()) || "NOT_MET".equals(f.rating());
+			if (shortfall && f.denominator() < MIN_CASES) {
+				notCounted.add("%s %s: %s%% (%d of %d), %s; fewer than %d cases".formatted(f.measureCode(), f.title(),
+						f.percent(), f.numerator(), f.denominator(),
+						"SERIOUSLY_DEFICIENT".equals(f.rating()) ? "below its trigger" : "below its target",
+						MIN_CASES));
+			}
+			else if ("SERIOUSLY_DEFICIENT".equals(f.rating())) {
 				reasons.add(
 						new Reason(SiteRag.RED, Kind.MEASURE, f.measureCode(),
 								"%s %s: %s%% (%d of %d), below its trigger of %s%%".formatted(f.measureCode(),
@@ -74,7 +103,14 @@ final class SiteRule {
 			}
 		}
 		for (AuditRatings.StandardResult s : standards) {
-			if (s.rating() == Rating.INADEQUATE || s.rating() == Rating.REQUIRES_IMPROVEMENT) {
+			boolean below = s.rating() == Rating.INADEQUATE || s.rating() == Rating.REQUIRES_IMPROVEMENT;
+			long audits = audits(s);
+			if (below && audits < MIN_AUDITS) {
+				notCounted.add("Standard %s %s (%s audits): rated %s from %d %s; fewer than %d audits".formatted(
+						s.code(), s.title(), s.templateCode(), s.rating().label(), audits,
+						(audits == 1) ? "audit" : "audits", MIN_AUDITS));
+			}
+			else if (below) {
 				reasons.add(new Reason((s.rating() == Rating.INADEQUATE) ? SiteRag.RED : SiteRag.AMBER, Kind.STANDARD,
 						s.code(), "Standard %s %s (%s audits): rated %s".formatted(s.code(), s.title(),
 								s.templateCode(), s.rating().label()),
@@ -91,7 +127,14 @@ final class SiteRule {
 		}
 		reasons.sort(Comparator.comparing(Reason::rag));
 		SiteRag rag = reasons.isEmpty() ? SiteRag.GREEN : reasons.get(0).rag();
-		return new Judgement(rag, List.copyOf(reasons));
+		return new Judgement(rag, List.copyOf(reasons), List.copyOf(notCounted));
+	}
+
+	/**
+	 * How many audits a standard's rating rests on: each answers each key question once.
+	 */
+	static long audits(AuditRatings.StandardResult standard) {
+		return standard.keyQuestions().stream().mapToLong((q) -> q.yes() + q.no() + q.notApplicable()).max().orElse(0);
 	}
 
 	/**

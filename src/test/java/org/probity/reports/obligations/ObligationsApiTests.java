@@ -198,12 +198,13 @@ class ObligationsApiTests {
 			.query(Long.class)
 			.single();
 		assertThat(owner.get("/reports/obligations/" + id).statusCode()).isEqualTo(200);
-		var stale = owner.postForm("/reports/obligations/" + id + "/reviews",
-				Map.of("version", "99", "reviewedOn", this.today.toString(), "rag", "GREEN", "note", "Typed note"));
+		String csrf = owner.csrfToken("/reports/obligations/" + id);
+		var stale = owner.postForm("/reports/obligations/" + id + "/reviews", Map.of("_csrf", csrf, "version", "99",
+				"reviewedOn", this.today.toString(), "rag", "GREEN", "note", "Typed note"));
 		assertThat(stale.statusCode()).isEqualTo(409);
 		assertThat(stale.body()).contains("Typed note").contains("Someone else changed this obligation");
-		var done = owner.postForm("/reports/obligations/" + id + "/reviews",
-				Map.of("version", "0", "reviewedOn", this.today.toString(), "rag", "GREEN", "note", "Done"));
+		var done = owner.postForm("/reports/obligations/" + id + "/reviews", Map.of("_csrf", csrf, "version", "0",
+				"reviewedOn", this.today.toString(), "rag", "GREEN", "note", "Done"));
 		assertThat(done.statusCode()).isIn(302, 303);
 		assertThat(owner.get("/").body()).doesNotContain("RSO Schedule 9 Part 1 3.1");
 	}

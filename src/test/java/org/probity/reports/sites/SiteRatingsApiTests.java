@@ -69,9 +69,7 @@ class SiteRatingsApiTests {
 			.unit("RST12", "RS Team One Two", "TEAM", "RSL1")
 			.unit("RST21", "RS Team Two One", "TEAM", "RSL2")
 			.staff("RS1101", "Sam", "Rsofficer", "PO", "RST11")
-			.staff("RS1190", "Jo", "Rsmanager", "SPO", "RST11")
-			.person("V960001", "Alex", "Rsperson", LocalDate.of(1990, 1, 1), false)
-			.event("RSE001", "V960001", "COMMUNITY_ORDER", LocalDate.now().minusDays(20), "RS1101", "RST11");
+			.staff("RS1190", "Jo", "Rsmanager", "SPO", "RST11");
 		this.accounts.createOrReset("rs-quality", "RS quality", Role.QUALITY_TEAM, null, null, PASSWORD);
 		this.accounts.createOrReset("rs-manager", "RS manager", Role.LINE_MANAGER, "RS1190", "RST11", PASSWORD);
 		this.accounts.createOrReset("rs-practitioner", "RS practitioner", Role.PRACTITIONER, "RS1101", "RST11",
@@ -83,8 +81,14 @@ class SiteRatingsApiTests {
 				answers.add(new CaseAudits.AnswerInput(s + "." + q, (q == 3) ? Answer.NO : Answer.YES, ""));
 			}
 		}
-		this.audits.recordCompleted("CASE_SUPERVISION", "RSE001", null,
-				new CaseAudits.AuditInput(0, answers, List.of("2.1.3.a"), false, null, ""), quality);
+		// five audits this quarter: enough for their standards' ratings to count
+		CaseDataFactory cases = new CaseDataFactory(this.jdbc);
+		for (int i = 1; i <= 5; i++) {
+			cases.person("V96000" + i, "Alex", "Rsperson", LocalDate.of(1990, 1, i), false)
+				.event("RSE00" + i, "V96000" + i, "COMMUNITY_ORDER", LocalDate.now().minusDays(20), "RS1101", "RST11");
+			this.audits.recordCompleted("CASE_SUPERVISION", "RSE00" + i, null,
+					new CaseAudits.AuditInput(0, answers, List.of("2.1.3.a"), false, null, ""), quality);
+		}
 		loaded = true;
 	}
 

@@ -24,7 +24,14 @@ class SiteRuleTests {
 	}
 
 	private static AuditRatings.StandardResult standard(Rating rating) {
-		return new AuditRatings.StandardResult("CASE_SUPERVISION", "2.1", "Assessment", rating, List.of());
+		return standard(rating, 5);
+	}
+
+	/** A standard rated from {@code audits} audits (each answers every key question). */
+	private static AuditRatings.StandardResult standard(Rating rating, int audits) {
+		return new AuditRatings.StandardResult("CASE_SUPERVISION", "2.1", "Assessment", rating,
+				List.of(new AuditRatings.KeyQuestionResult("2.1.1", "Q1", audits, 0, 0, null, Rating.OUTSTANDING),
+						new AuditRatings.KeyQuestionResult("2.1.2", "Q2", audits - 2, 1, 1, null, rating)));
 	}
 
 	private static SiteRule.Judgement judge(List<UnitResults.Figure> figures,
@@ -67,6 +74,29 @@ class SiteRuleTests {
 		assertThat(judge(List.of(), List.of(standard(null)), List.of()).rag()).isEqualTo(SiteRag.GREEN);
 		assertThat(judge(List.of(), List.of(standard(Rating.INADEQUATE)), List.of()).reasons()).singleElement()
 			.satisfies((r) -> assertThat(r.text()).contains("Standard 2.1").contains("Inadequate"));
+	}
+
+	@Test
+	void aMeasureCountsFromTenCasesInTheQuarterAndIsListedAsNotCountedBelow() {
+		SiteRule.Judgement ten = judge(List.of(measure(6, 10)), List.of(), List.of());
+		assertThat(ten.rag()).isEqualTo(SiteRag.RED);
+		assertThat(ten.notCounted()).isEmpty();
+		SiteRule.Judgement nine = judge(List.of(measure(5, 9)), List.of(), List.of());
+		assertThat(nine.rag()).isEqualTo(SiteRag.GREEN);
+		assertThat(nine.reasons()).isEmpty();
+		assertThat(nine.notCounted()).singleElement()
+			.satisfies((n) -> assertThat(n).contains("SL001R").contains("5 of 9").contains("fewer than 10 cases"));
+	}
+
+	@Test
+	void aStandardCountsFromFiveAuditsInTheQuarterAndIsListedAsNotCountedBelow() {
+		assertThat(judge(List.of(), List.of(standard(Rating.INADEQUATE, 5)), List.of()).rag()).isEqualTo(SiteRag.RED);
+		SiteRule.Judgement four = judge(List.of(), List.of(standard(Rating.INADEQUATE, 4)), List.of());
+		assertThat(four.rag()).isEqualTo(SiteRag.GREEN);
+		assertThat(four.notCounted()).singleElement()
+			.satisfies((n) -> assertThat(n).contains("Standard 2.1").contains("from 4 audits"));
+		assertThat(judge(List.of(), List.of(standard(Rating.REQUIRES_IMPROVEMENT, 4)), List.of()).rag())
+			.isEqualTo(SiteRag.GREEN);
 	}
 
 	@Test
