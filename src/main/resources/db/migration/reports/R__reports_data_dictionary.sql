@@ -6,7 +6,10 @@ delete from data_dictionary_table where module = 'reports';
 
 insert into data_dictionary_table (table_name, module, description) values
   ('report', 'reports', 'Every version (issue) of every report: its kind, period, unit, workflow status and frozen content.'),
-  ('report_history', 'reports', 'Every change of a report''s status, who made it and when; never updated.');
+  ('report_history', 'reports', 'Every change of a report''s status, who made it and when; never updated.'),
+  ('obligation', 'reports', 'The register of contract obligations: clause, requirement, owner, evidence and review schedule.'),
+  ('obligation_review', 'reports', 'Every review of an obligation with its RAG and note; never changed (a trigger refuses it).'),
+  ('obligation_change', 'reports', 'The trail of every change to an obligation''s entry.');
 
 insert into data_dictionary_column (table_name, column_name, classification, description) values
   ('report', 'report_id', 'OPERATIONAL', 'Identifier of this version of the report'),
@@ -31,6 +34,32 @@ insert into data_dictionary_column (table_name, column_name, classification, des
   ('report_history', 'changed_by', 'PERSONAL', 'Username that made the change'),
   ('report_history', 'from_status', 'OPERATIONAL', 'Status before'),
   ('report_history', 'to_status', 'OPERATIONAL', 'Status after'),
-  ('report_history', 'note', 'OPERATIONAL', 'Why, where given (a re-issue''s reason)');
+  ('report_history', 'note', 'OPERATIONAL', 'Why, where given (a re-issue''s reason)'),
+  ('obligation', 'obligation_id', 'OPERATIONAL', 'Identifier of the obligation'),
+  ('obligation', 'clause', 'OPERATIONAL', 'Contract clause (Schedule 7 OM4...)'),
+  ('obligation', 'requirement', 'OPERATIONAL', 'What the contract requires'),
+  ('obligation', 'owner_username', 'PERSONAL', 'Account that owns the obligation'),
+  ('obligation', 'evidence_kind', 'OPERATIONAL', 'MEASURE, AUDIT_PROGRAMME or DOCUMENT'),
+  ('obligation', 'evidence_ref', 'OPERATIONAL', 'Measure code, audit programme number or document reference'),
+  ('obligation', 'review_frequency', 'OPERATIONAL', 'How often it is reviewed'),
+  ('obligation', 'next_review_on', 'OPERATIONAL', 'Date of the next review'),
+  ('obligation', 'version', 'OPERATIONAL', 'Optimistic lock: one more at every change'),
+  ('obligation', 'created_at', 'OPERATIONAL', 'When it was added'),
+  ('obligation', 'created_by', 'PERSONAL', 'Username that added it'),
+  ('obligation', 'updated_at', 'OPERATIONAL', 'When it last changed'),
+  ('obligation', 'updated_by', 'PERSONAL', 'Username that last changed it'),
+  ('obligation_review', 'review_id', 'OPERATIONAL', 'Identifier of the review'),
+  ('obligation_review', 'obligation_id', 'OPERATIONAL', 'Obligation reviewed'),
+  ('obligation_review', 'reviewed_on', 'OPERATIONAL', 'Date of the review'),
+  ('obligation_review', 'rag', 'OPERATIONAL', 'RED, AMBER or GREEN at the review'),
+  ('obligation_review', 'note', 'OPERATIONAL', 'The reviewer''s note'),
+  ('obligation_review', 'next_review_on', 'OPERATIONAL', 'Next review date set by this review'),
+  ('obligation_review', 'reviewed_by', 'PERSONAL', 'Username that recorded the review'),
+  ('obligation_review', 'recorded_at', 'OPERATIONAL', 'When it was recorded'),
+  ('obligation_change', 'obligation_id', 'OPERATIONAL', 'Obligation changed'),
+  ('obligation_change', 'changed_at', 'OPERATIONAL', 'When'),
+  ('obligation_change', 'changed_by', 'PERSONAL', 'Username that made the change'),
+  ('obligation_change', 'change', 'OPERATIONAL', 'What kind of change (added, edited, imported, reviewed)'),
+  ('obligation_change', 'details', 'OPERATIONAL', 'The values before and after');
 
 select data_dictionary_comment('reports');
