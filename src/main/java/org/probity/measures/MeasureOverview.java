@@ -89,30 +89,25 @@ class MeasureOverview {
 
 	private final Measures measures;
 
+	private final MeasureResults results;
+
 	private final Visibility visibility;
 
 	private final Clock clock;
 
 	private final RecentResults recent = new RecentResults(16);
 
-	MeasureOverview(JdbcClient jdbc, Measures measures, Visibility visibility, Clock clock) {
+	MeasureOverview(JdbcClient jdbc, Measures measures, MeasureResults results, Visibility visibility, Clock clock) {
 		this.jdbc = jdbc;
+		this.results = results;
 		this.measures = measures;
 		this.visibility = visibility;
 		this.clock = clock;
 	}
 
-	/**
-	 * The latest complete month with results: the month before the current one, or the
-	 * latest month before it that has any case counted when the data stops earlier.
-	 */
 	@Transactional(readOnly = true)
 	YearMonth latestCompleteMonth() {
-		YearMonth last = YearMonth.now(this.clock).minusMonths(1);
-		LocalDate latest = this.recent.get(List.of("latest", last), version(), () -> this.jdbc.sql("""
-				select max(month) from measure_unit_result where month <= :last and denominator > 0
-				""").param("last", last.atDay(1)).query(LocalDate.class).optional().orElse(null));
-		return (latest != null) ? YearMonth.from(latest) : last;
+		return this.results.latestCompleteMonth(YearMonth.now(this.clock).minusMonths(1));
 	}
 
 	/** The overview for the user, page {@code page} (from 1) of a large estate. */
@@ -352,7 +347,7 @@ class MeasureOverview {
 	}
 
 	private long version() {
-		return this.jdbc.sql("select version from measure_state").query(Long.class).single();
+		return this.results.version();
 	}
 
 }

@@ -96,7 +96,8 @@ class OverviewBrowserTests {
 		page.getByLabel("Username").fill("ovb-senior");
 		page.getByLabel("Password").fill(PASSWORD);
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
-		page.waitForURL((url) -> url.endsWith("/"));
+		page.waitForURL((url) -> !url.contains("/sign-in"));
+		page.navigate("http://localhost:" + this.port + "/");
 		var table = page.getByRole(AriaRole.TABLE, new Page.GetByRoleOptions().setName(java.util.regex.Pattern
 			.compile("Every measure for " + org.probity.shared.web.Format.month(this.month))));
 		assertThat(table.count()).isEqualTo(1);
