@@ -26,7 +26,7 @@ class HomeOverview {
 		if (user == null || !"/".equals(request.getServletPath())) {
 			return null;
 		}
-		return this.overview.forUser(user, page(request.getParameter("page")));
+		return this.overview.forUser(user, page(request.getParameter("page")), request.getContextPath());
 	}
 
 	private static int page(String value) {

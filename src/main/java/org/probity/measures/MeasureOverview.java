@@ -66,7 +66,8 @@ class MeasureOverview {
 	}
 
 	/** The grid for a user; {@code rows} empty when there are no results yet. */
-	record Grid(YearMonth month, List<Column> columns, List<Row> rows, long flags, int page, int pages) {
+	record Grid(YearMonth month, List<Column> columns, List<Row> rows, long flags, int page, int pages,
+			String tableHtml) {
 
 		public String monthLabel() {
 			return Format.month(this.month);
@@ -95,7 +96,7 @@ class MeasureOverview {
 
 	private final Clock clock;
 
-	private final RecentResults recent = new RecentResults(16);
+	private final RecentResults recent = new RecentResults(256);
 
 	MeasureOverview(JdbcClient jdbc, Measures measures, MeasureResults results, Visibility visibility, Clock clock) {
 		this.jdbc = jdbc;
@@ -110,11 +111,21 @@ class MeasureOverview {
 		return this.results.latestCompleteMonth(YearMonth.now(this.clock).minusMonths(1));
 	}
 
-	/** The overview for the user, page {@code page} (from 1) of a large estate. */
+	/**
+	 * The overview for the user, page {@code page} (from 1) of a large estate, its table
+	 * written once as HTML (links under {@code contextPath}) and kept with the rows while
+	 * the results' version is unchanged: every user of the same scope and page is served
+	 * the same grid, so a page costs no rendering of its thousand cells.
+	 */
 	@Transactional(readOnly = true)
-	Grid forUser(CurrentUser user, int page) {
+	Grid forUser(CurrentUser user, int page, String contextPath) {
 		long version = version();
 		YearMonth month = latestCompleteMonth();
+		return this.recent.get(List.of("grid", month, String.valueOf(user.scope()), page, contextPath), version,
+				() -> grid(user, page, contextPath, version, month));
+	}
+
+	private Grid grid(CurrentUser user, int page, String contextPath, long version, YearMonth month) {
 		List<Column> columns = this.recent.get(List.of("columns"), version,
 				() -> this.measures.all().stream().map((m) -> new Column(m.code(), m.title())).toList());
 		Month data = this.recent.get(List.of("month", month), version, () -> read(month));
@@ -154,7 +165,63 @@ class MeasureOverview {
 			case DataScope.Nothing n -> {
 			}
 		}
-		return new Grid(month, columns, rows, flags(user, month), current, pages);
+		return new Grid(month, columns, rows, flags(user, month), current, pages,
+				tableHtml(month, columns, rows, current, pages, contextPath));
+	}
+
+	/**
+	 * The table as the page shows it: a caption, a header per measure, a row per unit.
+	 */
+	static String tableHtml(YearMonth month, List<Column> columns, List<Row> rows, int page, int pages,
+			String contextPath) {
+		StringBuilder html = new StringBuilder(512 + rows.size() * columns.size() * 160);
+		html.append("<table class=\"govuk-table probity-overview\">\n")
+			.append("<caption class=\"govuk-table__caption govuk-table__caption--s\" id=\"overview-caption\">")
+			.append("Every measure for ")
+			.append(escape(Format.month(month)))
+			.append(": RAG and performance of each unit");
+		if (pages > 1) {
+			html.append(", page ").append(page).append(" of ").append(pages);
+		}
+		html.append(". Each figure links to its drill-down.</caption>\n")
+			.append("<thead class=\"govuk-table__head\"><tr class=\"govuk-table__row\">")
+			.append("<th scope=\"col\" class=\"govuk-table__header\">Unit</th>");
+		for (Column c : columns) {
+			html.append("<th scope=\"col\" class=\"govuk-table__header\"><abbr title=\"")
+				.append(escape(c.title()))
+				.append("\">")
+				.append(escape(c.code()))
+				.append("</abbr></th>");
+		}
+		html.append("</tr></thead>\n<tbody class=\"govuk-table__body\">\n");
+		for (Row r : rows) {
+			html.append("<tr class=\"govuk-table__row probity-overview__")
+				.append(r.type().toLowerCase(java.util.Locale.ROOT))
+				.append("\"><th scope=\"row\" class=\"govuk-table__header\">")
+				.append(escape(r.name()))
+				.append(" <span class=\"govuk-caption-s\">")
+				.append(r.typeWord())
+				.append("</span></th>");
+			for (Cell c : r.cells()) {
+				html.append("<td class=\"govuk-table__cell\"><a class=\"govuk-link\" href=\"")
+					.append(escape(contextPath + c.link()))
+					.append("\"><strong class=\"")
+					.append(c.ragClass())
+					.append("\">")
+					.append(c.ragWord())
+					.append("</strong>");
+				if (c.hasCases()) {
+					html.append(' ').append(c.performance());
+				}
+				html.append("</a></td>");
+			}
+			html.append("</tr>\n");
+		}
+		return html.append("</tbody>\n</table>").toString();
+	}
+
+	private static String escape(String text) {
+		return org.springframework.web.util.HtmlUtils.htmlEscape(text, "UTF-8");
 	}
 
 	private Month read(YearMonth month) {

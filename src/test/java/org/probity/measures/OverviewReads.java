@@ -49,22 +49,34 @@ final class OverviewReads {
 		}
 		long warmUp = Long.getLong("benchmark.overview.warmup", 20);
 		long measure = Long.getLong("benchmark.overview.seconds", 30);
-		load(users, pages, warmUp, null);
-		List<Long> times = Collections.synchronizedList(new ArrayList<>());
-		long t = System.nanoTime();
-		AtomicInteger failures = load(users, pages, measure, times);
-		long elapsed = millis(t);
-		List<Long> sorted = new ArrayList<>(times);
-		Collections.sort(sorted);
-		note("Home page with the overview, 20 users at once for %d s after a %d s warm-up, pages 1 to %d in turn:"
-				+ " %d requests (%.0f a second), median %d ms, p95 %d ms, p99 %d ms, max %d ms, %d not 200", measure,
-				warmUp, pages, sorted.size(), sorted.size() * 1000.0 / elapsed, sorted.get(sorted.size() / 2),
-				sorted.get((int) Math.ceil(sorted.size() * 0.95) - 1),
-				sorted.get((int) Math.ceil(sorted.size() * 0.99) - 1), sorted.get(sorted.size() - 1), failures.get());
+		int all = pages;
+		timed(users, "Home page with the overview", (i) -> "/?page=" + (1 + i % all), warmUp, measure,
+				"pages 1 to " + pages + " in turn");
+		// the same users on a page without the overview, as a floor: what any signed-in
+		// page costs on this machine at the time
+		timed(users, "Case search page (no overview, for comparison)", (i) -> "/cases", warmUp / 2, measure / 2,
+				"the empty search form");
 		return this.report;
 	}
 
-	private static AtomicInteger load(List<PageSession> users, int pages, long seconds, List<Long> times) {
+	private void timed(List<PageSession> users, String what, java.util.function.IntFunction<String> paths, long warmUp,
+			long measure, String how) {
+		load(users, paths, warmUp, null);
+		List<Long> times = Collections.synchronizedList(new ArrayList<>());
+		long t = System.nanoTime();
+		AtomicInteger failures = load(users, paths, measure, times);
+		long elapsed = millis(t);
+		List<Long> sorted = new ArrayList<>(times);
+		Collections.sort(sorted);
+		note("%s, 20 users at once for %d s after a %d s warm-up, %s: %d requests (%.1f a second), median %d ms,"
+				+ " p95 %d ms, p99 %d ms, max %d ms, %d not 200", what, measure, warmUp, how, sorted.size(),
+				sorted.size() * 1000.0 / elapsed, sorted.get(sorted.size() / 2),
+				sorted.get((int) Math.ceil(sorted.size() * 0.95) - 1),
+				sorted.get((int) Math.ceil(sorted.size() * 0.99) - 1), sorted.get(sorted.size() - 1), failures.get());
+	}
+
+	private static AtomicInteger load(List<PageSession> users, java.util.function.IntFunction<String> paths,
+			long seconds, List<Long> times) {
 		AtomicInteger failures = new AtomicInteger();
 		long until = System.nanoTime() + seconds * 1_000_000_000L;
 		try (ExecutorService pool = Executors.newFixedThreadPool(users.size())) {
@@ -75,7 +87,7 @@ final class OverviewReads {
 				done.add(pool.submit(() -> {
 					for (int i = start; System.nanoTime() < until; i++) {
 						long s = System.nanoTime();
-						HttpResponse<String> r = user.get("/?page=" + (1 + i % pages));
+						HttpResponse<String> r = user.get(paths.apply(i));
 						if (times != null) {
 							times.add(millis(s));
 							if (r.statusCode() != 200) {
