@@ -148,7 +148,7 @@ class EqualityCasePages {
 		return new Visibility.Holding(row.crn(), row.teamCode(), row.staffCode());
 	}
 
-	private static Characteristic characteristic(String name) {
+	static Characteristic characteristic(String name) {
 		try {
 			return Characteristic.valueOf(String.valueOf(name));
 		}

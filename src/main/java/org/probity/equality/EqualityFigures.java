@@ -212,12 +212,7 @@ class EqualityFigures {
 							                                numerator, denominator)
 							select t.month, a.ancestor_code, t.measure_code, t.characteristic, t.group_code, sum(t.numerator),
 							       sum(t.denominator)
-							from (
-							    select r.month, r.team_code, r.measure_code, r.characteristic, r.group_code,
-							           sum(r.numerator) as numerator, sum(r.denominator) as denominator
-							    from equality_row_groups(:month, :month) r
-							    group by 1, 2, 3, 4, 5
-							) t
+							from equality_team_counts(:month, :month) t
 							join estate_unit_ancestry a on a.unit_code = t.team_code
 							group by 1, 2, 3, 4, 5
 							""")

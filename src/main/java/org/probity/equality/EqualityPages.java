@@ -170,7 +170,7 @@ class EqualityPages {
 				ordered.stream().map((g) -> GroupView.of(g, table.total())).toList(), table.total());
 	}
 
-	private static List<Object> exportRow(Characteristic c, GroupFigures g) {
+	static List<Object> exportRow(Characteristic c, GroupFigures g) {
 		if (g.suppressed()) {
 			List<Object> hidden = new ArrayList<>(List.of(c.name(), g.group(), "fewer than 5"));
 			for (int i = 0; i < 11; i++) {
@@ -274,7 +274,7 @@ class EqualityPages {
 		return Period.quarter(m.getYear(), m.getMonthValue() / 3);
 	}
 
-	private static List<Map<String, String>> periodChoices(Place place) {
+	static List<Map<String, String>> periodChoices(Place place) {
 		YearMonth m = place.period().last();
 		List<Period> choices = List.of(Period.month(m), Period.quarter(m.getYear(), (m.getMonthValue() - 1) / 3 + 1),
 				Period.quarter(m.minusMonths(3).getYear(), (m.minusMonths(3).getMonthValue() - 1) / 3 + 1),

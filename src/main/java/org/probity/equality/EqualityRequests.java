@@ -1,5 +1,7 @@
 package org.probity.equality;
 
+import java.util.List;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
@@ -23,10 +25,34 @@ class EqualityRequests {
 
 	private final Estate estate;
 
-	EqualityRequests(EqualityFigures figures, EqualityScope scope, Estate estate) {
+	private final EqualityAudits audits;
+
+	EqualityRequests(EqualityFigures figures, EqualityScope scope, Estate estate, EqualityAudits audits) {
 		this.figures = figures;
 		this.scope = scope;
 		this.estate = estate;
+		this.audits = audits;
+	}
+
+	/**
+	 * The key question of that code; the template is needed only when two case templates
+	 * share the code.
+	 */
+	EqualityAudits.KeyQuestion keyQuestion(String code, String template) {
+		List<EqualityAudits.KeyQuestion> found = this.audits.keyQuestions(code)
+			.stream()
+			.filter((q) -> template == null || template.isBlank() || q.templateCode().equals(template))
+			.toList();
+		if (found.isEmpty()) {
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No key question " + code
+					+ ((template != null) ? " in template " + template : "") + " of a case audit template");
+		}
+		if (found.size() > 1) {
+			throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
+					"Key question " + code + " is in more than one template: give template="
+							+ found.stream().map(EqualityAudits.KeyQuestion::templateCode).toList());
+		}
+		return found.get(0);
 	}
 
 	EqualityFigures.Measure measure(String code) {

@@ -295,6 +295,29 @@ class DemoProviderTests {
 	}
 
 	@Test
+	void blackPeopleOnCommunityOrdersWaitLongerForTheirFirstAppointmentMostInTheFirstRegion() {
+		// the difference the equality pages are there to find (CaseHistories,
+		// INITIAL_LATE_DISPARITY): provider-wide, worst in the first region
+		Map<String, String> ethnicity = new HashMap<>();
+		DemoFigures.read(summary.file("people"), (r) -> ethnicity.put(r.get("crn"), r.get("ethnicity")));
+		Estate estate = new Estate(DemoProvider.Parameters.demo(AS_OF));
+		String firstRegion = estate.ldus.get(0).parentCode();
+		Set<String> firstRegionTeams = new HashSet<>();
+		estate.teams.stream()
+			.filter((t) -> t.ldu.parentCode().equals(firstRegion))
+			.forEach((t) -> firstRegionTeams.add(t.code));
+		Predicate<DemoFigures.Event> black = (e) -> "BLACK".equals(ethnicity.get(e.crn()));
+		Ratio blackFirstRegion = lastYear(black.and((e) -> firstRegionTeams.contains(e.team()))).get("SL001R");
+		Ratio blackElsewhere = lastYear(black.and((e) -> !firstRegionTeams.contains(e.team()))).get("SL001R");
+		Ratio others = lastYear(black.negate()).get("SL001R");
+		System.out.println("SL001R, 12 months: Black people in the first region " + blackFirstRegion + ", elsewhere "
+				+ blackElsewhere + ", everyone else " + others);
+		assertThat(blackFirstRegion.denominator()).isGreaterThan(100);
+		assertThat(blackFirstRegion.percent()).isLessThan(blackElsewhere.percent() - 3);
+		assertThat(blackElsewhere.percent()).isLessThan(others.percent() - 3);
+	}
+
+	@Test
 	void mostAppointmentsAreAttendedAndFutureOnesAreNotRecordedYet() {
 		Map<String, Long> outcomes = new TreeMap<>();
 		Map<String, Long> types = new TreeMap<>();
