@@ -25,7 +25,7 @@ class ProductionChecks {
 			"password");
 
 	@Bean
-	static BeanFactoryPostProcessor productionChecks(Environment environment) {
+	static BeanFactoryPostProcessor refuseDemoSettings(Environment environment) {
 		return (beanFactory) -> {
 			List<String> problems = problems(environment);
 			if (!problems.isEmpty()) {
