@@ -127,8 +127,18 @@ class SingleSignOnBrowserTests {
 	}
 
 	@Test
-	void aUserWhoseClaimsMapToNothingIsRefusedWithAClearPage() {
+	void theSignInPageOffersEachProviderAndAUserWhoseClaimsMapToNothingIsRefusedWithAClearPage() {
 		try (BrowserContext context = browser.newContext(); Page page = context.newPage()) {
+			page.navigate(url("/sign-in"));
+			assertThat(
+					page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Continue with Test identity")))
+				.isVisible();
+			assertThat(
+					page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Continue with Test HMPPS Auth")))
+				.isVisible();
+			assertThat(page.getByLabel("Username")).isVisible();
+			assertNoAccessibilityViolations(page);
+
 			Response refused = signInThroughProvider(page, "Continue with Test identity", "sso-nobody");
 
 			assertThat(page).hasURL(url("/sign-in/refused?reason=no-role"));
@@ -140,21 +150,6 @@ class SingleSignOnBrowserTests {
 			assertThat(this.jdbc.sql("select count(*) from account where username = 'sso-nobody'")
 				.query(Long.class)
 				.single()).isZero();
-		}
-	}
-
-	@Test
-	void theSignInPageOffersEachProviderBesideTheForm() {
-		try (Page page = browser.newPage()) {
-			page.navigate(url("/sign-in"));
-			assertThat(
-					page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Continue with Test identity")))
-				.isVisible();
-			assertThat(
-					page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Continue with Test HMPPS Auth")))
-				.isVisible();
-			assertThat(page.getByLabel("Username")).isVisible();
-			assertNoAccessibilityViolations(page);
 		}
 	}
 
