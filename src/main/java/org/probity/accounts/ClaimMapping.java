@@ -66,7 +66,7 @@ final class ClaimMapping {
 	enum Refusal {
 
 		NO_USERNAME("no-username"), NO_ROLE("no-role"), NO_UNIT("no-unit"), NO_STAFF("no-staff"), BAD_CODE("bad-code"),
-		PASSWORD_ACCOUNT("password-account"), DISABLED("disabled"), PROVIDER("provider");
+		PASSWORD_ACCOUNT("password-account"), DISABLED("disabled"), PROVIDER("provider"), UNAVAILABLE("unavailable");
 
 		private final String code;
 

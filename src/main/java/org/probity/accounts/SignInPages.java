@@ -56,17 +56,23 @@ class SignInPages {
 
 	/**
 	 * Where a sign-in through the identity provider ends when Probity refuses it: says
-	 * why (403), in words, from the reason code {@link SingleSignOn.Refusals} gives; an
-	 * unknown code reads as the provider's failure.
+	 * why (403; 503 while the provider cannot be reached), in words, from the reason code
+	 * {@link SingleSignOn.Refusals} gives; an unknown code reads as the provider's
+	 * failure.
 	 */
 	@GetMapping("/sign-in/refused")
 	@PreAuthorize("permitAll()")
 	String refused(@RequestParam(required = false) String reason, Model model, HttpServletResponse response) {
-		response.setStatus(HttpStatus.FORBIDDEN.value());
-		model.addAttribute("reason",
-				ClaimMapping.Refusal.ofCode((reason != null) ? reason : "")
-					.orElse(ClaimMapping.Refusal.PROVIDER)
-					.code());
+		ClaimMapping.Refusal refusal = ClaimMapping.Refusal.ofCode((reason != null) ? reason : "")
+			.orElse(ClaimMapping.Refusal.PROVIDER);
+		if (refusal == ClaimMapping.Refusal.UNAVAILABLE) {
+			response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
+			response.setHeader("Retry-After", "60");
+		}
+		else {
+			response.setStatus(HttpStatus.FORBIDDEN.value());
+		}
+		model.addAttribute("reason", refusal.code());
 		return "accounts/refused";
 	}
 

@@ -12,6 +12,7 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
@@ -113,6 +114,7 @@ class WebSecurity {
 					(form) -> form.loginPage("/sign-in").defaultSuccessUrl("/", false).failureUrl("/sign-in?error"));
 		}
 		if (!providers.isEmpty()) {
+			http.addFilterBefore(new ProviderUnavailable(providers), OAuth2AuthorizationRequestRedirectFilter.class);
 			http.oauth2Login((login) -> login.loginPage("/sign-in")
 				.clientRegistrationRepository(providers)
 				.userInfoEndpoint(

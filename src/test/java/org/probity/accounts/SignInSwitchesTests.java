@@ -74,6 +74,33 @@ class SignInSwitchesTests {
 			.withMessageContaining("PROBITY_SSO_TOKEN_URI");
 	}
 
+	@Test
+	void anUnreachableOidcProviderSendsTheUserToASayingSoPageAndAnUnknownOneIs404() throws Exception {
+		ProviderRegistrations registrations = new ProviderRegistrations(Map.of("down",
+				new SingleSignOnSettings.Provider(null, "http://127.0.0.1:1/issuer", "client", "secret", null, null,
+						null, null, null),
+				"hmpps",
+				new SingleSignOnSettings.Provider(null, null, "client", "secret", "http://idp.example/authorize",
+						"http://idp.example/token", "http://idp.example/jwks", null, null)));
+		ProviderUnavailable filter = new ProviderUnavailable(registrations);
+
+		MockHttpServletResponse down = new MockHttpServletResponse();
+		MockFilterChain downChain = new MockFilterChain();
+		filter.doFilter(new MockHttpServletRequest("GET", "/oauth2/authorization/down"), down, downChain);
+		assertThat(down.getRedirectedUrl()).isEqualTo("/sign-in/refused?reason=unavailable");
+		assertThat(downChain.getRequest()).as("not passed on").isNull();
+
+		MockHttpServletResponse unknown = new MockHttpServletResponse();
+		filter.doFilter(new MockHttpServletRequest("GET", "/oauth2/authorization/nobody"), unknown,
+				new MockFilterChain());
+		assertThat(unknown.getStatus()).isEqualTo(404);
+
+		MockFilterChain upChain = new MockFilterChain();
+		filter.doFilter(new MockHttpServletRequest("GET", "/oauth2/authorization/hmpps"), new MockHttpServletResponse(),
+				upChain);
+		assertThat(upChain.getRequest()).as("passed on to the redirect").isNotNull();
+	}
+
 	private static MockHttpServletResponse basic(Role role) throws Exception {
 		CurrentUser user = new CurrentUser("u-" + role, "", true, List.of(new SimpleGrantedAuthority(role.authority())),
 				"U", role, null, null, null);

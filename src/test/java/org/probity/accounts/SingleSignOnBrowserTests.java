@@ -147,6 +147,9 @@ class SingleSignOnBrowserTests {
 			assertThat(page.locator("main")).containsText("does not give you a role in Probity");
 			assertNoAccessibilityViolations(page);
 			assertThat(page.navigate(url("/")).url()).endsWith("/sign-in");
+			Response unavailable = page.navigate(url("/sign-in/refused?reason=unavailable"));
+			assertThat(unavailable.status()).isEqualTo(503);
+			assertThat(page.locator("h1")).hasText("Sign-in is not available at the moment");
 			assertThat(this.jdbc.sql("select count(*) from account where username = 'sso-nobody'")
 				.query(Long.class)
 				.single()).isZero();
