@@ -16,7 +16,14 @@ class ModularityTests {
 
 	@Test
 	void writesModuleDocumentation() {
-		new Documenter(this.modules).writeModulesAsPlantUml().writeIndividualModulesAsPlantUml();
+		Documenter documenter = new Documenter(this.modules);
+		documenter.writeModulesAsPlantUml().writeIndividualModulesAsPlantUml();
+		java.nio.file.Path folder = java.nio.file.Path.of("target", "spring-modulith-docs");
+		org.assertj.core.api.Assertions.assertThat(folder.resolve("components.puml")).isNotEmptyFile();
+		this.modules.forEach((module) -> org.assertj.core.api.Assertions
+			.assertThat(folder.resolve("module-" + module.getIdentifier() + ".puml"))
+			.as("the diagram of module %s", module.getIdentifier())
+			.isNotEmptyFile());
 	}
 
 }

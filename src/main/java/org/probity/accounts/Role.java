@@ -6,7 +6,19 @@ package org.probity.accounts;
  */
 public enum Role {
 
-	ADMIN, QUALITY_TEAM, SENIOR_MANAGER, LINE_MANAGER, PRACTITIONER, API_CLIENT;
+	ADMIN("Administrator"), QUALITY_TEAM("Quality team"), SENIOR_MANAGER("Senior manager"),
+	LINE_MANAGER("Line manager"), PRACTITIONER("Practitioner"), API_CLIENT("API client");
+
+	private final String displayName;
+
+	Role(String displayName) {
+		this.displayName = displayName;
+	}
+
+	/** The role as pages name it: "Quality team". */
+	public String displayName() {
+		return this.displayName;
+	}
 
 	public String authority() {
 		return "ROLE_" + name();

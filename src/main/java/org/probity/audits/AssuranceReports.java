@@ -52,6 +52,25 @@ public class AssuranceReports {
 	}
 
 	/**
+	 * The month a report opens on: the latest month in which an audit was completed (in
+	 * London time), not after the current month; the month before the current one when no
+	 * audit has been completed yet.
+	 */
+	@Transactional(readOnly = true)
+	public YearMonth latestMonthWithCompletedAudits() {
+		YearMonth current = YearMonth.now(this.clock);
+		java.time.LocalDate latest = this.jdbc.sql("""
+				select max((completed_at at time zone 'Europe/London')::date) from case_audit
+				where status = 'COMPLETED' and (completed_at at time zone 'Europe/London')::date < :next
+				""")
+			.param("next", current.plusMonths(1).atDay(1))
+			.query(java.time.LocalDate.class)
+			.optional()
+			.orElse(null);
+		return (latest != null) ? YearMonth.from(latest) : current.minusMonths(1);
+	}
+
+	/**
 	 * @param unitCode null for every unit
 	 * @param user whose view of the alert rows the report gives
 	 */

@@ -119,6 +119,45 @@ public class AuditAlerts {
 		return visibleOf(user, alerts);
 	}
 
+	/**
+	 * How many alerts are open (and of them overdue) and how many audits are past their
+	 * due date and not done, among those the user may see: counts only, no case named.
+	 */
+	public record Counts(long alertsOpen, long alertsOverdue, long auditsOverdue) {
+
+		public String alertsText() {
+			return org.probity.shared.web.Format.count(this.alertsOpen, "audit alert");
+		}
+
+		public String alertsOverdueText() {
+			return org.probity.shared.web.Format.number(this.alertsOverdue) + " overdue";
+		}
+
+		public String auditsText() {
+			return org.probity.shared.web.Format.count(this.auditsOverdue, "overdue audit");
+		}
+
+	}
+
+	@Transactional(readOnly = true)
+	public Counts countsFor(CurrentUser user) {
+		Visibility.Sql alerts = this.visibility.rowsInScope(user, "al.team_code", "al.staff_code");
+		long[] open = alerts.bind(this.jdbc.sql("""
+				select count(*), count(*) filter (where al.due_date < :today) from audit_alert al
+				where al.acknowledged_at is null and """ + " " + alerts.text()))
+			.param("today", today())
+			.query((rs, i) -> new long[] { rs.getLong(1), rs.getLong(2) })
+			.single();
+		Visibility.Sql audits = this.visibility.rowsInScope(user, "a.team_code", "a.staff_code");
+		long overdueAudits = audits.bind(this.jdbc.sql("""
+				select count(*) from case_audit a
+				where a.status in ('PLANNED', 'IN_PROGRESS') and a.due_date < :today and """ + " " + audits.text()))
+			.param("today", today())
+			.query(Long.class)
+			.single();
+		return new Counts(open[0], open[1], overdueAudits);
+	}
+
 	/** Unacknowledged alerts past their one business day: for the quality team. */
 	@Transactional(readOnly = true)
 	public List<Alert> overdue() {

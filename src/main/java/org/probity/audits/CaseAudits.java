@@ -87,10 +87,10 @@ public class CaseAudits {
 	}
 
 	public record WorklistItem(long auditId, String programmeName, String crn, String eventId, String teamCode,
-			String staffCode, String status, LocalDate dueDate, boolean late) {
+			String teamName, String staffCode, String practitioner, String status, LocalDate dueDate, boolean late) {
 
 		public String subject() {
-			return (this.crn != null) ? this.crn : "Site " + this.teamCode;
+			return (this.crn != null) ? this.crn : "Site " + this.teamName;
 		}
 
 	}
@@ -132,8 +132,12 @@ public class CaseAudits {
 		return this.jdbc
 			.sql("""
 					select a.audit_id, coalesce(p.name, 'Individual audit') as programme_name, a.crn, a.event_id, a.team_code,
-					       a.staff_code, a.status, a.due_date, a.due_date < :today as late
+					       coalesce(u.unit_name, a.team_code) as team_name, a.staff_code,
+					       coalesce(s.forename || ' ' || s.surname, a.staff_code) as practitioner,
+					       a.status, a.due_date, a.due_date < :today as late
 					from case_audit a left join audit_programme p on p.programme_id = a.programme_id
+					left join estate_unit u on u.unit_code = a.team_code
+					left join estate_staff s on s.staff_code = a.staff_code
 					where a.auditor = :username and a.status in ('PLANNED', 'IN_PROGRESS')
 					order by a.due_date, a.audit_id
 					""")

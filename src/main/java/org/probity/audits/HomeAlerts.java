@@ -4,6 +4,7 @@ import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.probity.accounts.CurrentUser;
+import org.probity.accounts.Role;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -31,6 +32,19 @@ class HomeAlerts {
 		List<AuditAlerts.Alert> open = this.alerts.openAlertsFor(user);
 		this.alerts.logShown(user, "Home page: audit alerts", open);
 		return open;
+	}
+
+	/**
+	 * Counts beside the home page's overview: open and overdue alerts and overdue audits,
+	 * for those who open the audit pages.
+	 */
+	@ModelAttribute("auditCounts")
+	AuditAlerts.Counts auditCounts(HttpServletRequest request, @AuthenticationPrincipal CurrentUser user) {
+		if (user == null || !"/".equals(request.getServletPath()) || user.role() == Role.PRACTITIONER
+				|| user.role() == Role.API_CLIENT) {
+			return null;
+		}
+		return this.alerts.countsFor(user);
 	}
 
 }

@@ -3,6 +3,7 @@ package org.probity.audits;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -46,9 +47,13 @@ class RatingPages {
 
 	private final Visibility visibility;
 
+	private final org.probity.estate.Estate estate;
+
 	RatingPages(AuditRatings ratings, AuditProgrammes programmes, AssuranceReports reports,
-			AssuranceReportExports exports, Inspections inspections, Clock clock, Visibility visibility) {
+			AssuranceReportExports exports, Inspections inspections, Clock clock, Visibility visibility,
+			org.probity.estate.Estate estate) {
 		this.visibility = visibility;
+		this.estate = estate;
 		this.ratings = ratings;
 		this.programmes = programmes;
 		this.reports = reports;
@@ -95,6 +100,9 @@ class RatingPages {
 		model.addAttribute("staff", blank(staff));
 		model.addAttribute("period", blank(period));
 		model.addAttribute("error", error);
+		model.addAttribute("unitOptions", unitOptions(user));
+		model.addAttribute("staffOptions", staffOptions(user, scopedUnit));
+		model.addAttribute("periodOptions", periodOptions(blank(period)));
 		return "audits/ratings";
 	}
 
@@ -106,6 +114,8 @@ class RatingPages {
 		model.addAttribute("report", report(m, unit, user, "Audit assurance report"));
 		model.addAttribute("month", m.toString());
 		model.addAttribute("unit", unitFor(user, unit));
+		model.addAttribute("unitOptions", unitOptions(user));
+		model.addAttribute("monthOptions", monthOptions(m));
 		return "audits/report";
 	}
 
@@ -219,9 +229,96 @@ class RatingPages {
 		}
 	}
 
+	/** A choice of a select. */
+	record Option(String value, String label) {
+	}
+
+	/** The units the user may see, larger units first, then by name. */
+	private List<Option> unitOptions(CurrentUser user) {
+		java.util.Set<String> visible = this.visibility.visibleUnits(user);
+		return this.estate.units()
+			.stream()
+			.filter((u) -> visible == null || visible.contains(u.code().value()))
+			.sorted(java.util.Comparator.comparing((org.probity.estate.Unit u) -> u.type().ordinal())
+				.thenComparing(org.probity.estate.Unit::name))
+			.map((u) -> new Option(u.code().value(), u.name() + " (" + typeWord(u.type().name()) + ")"))
+			.toList();
+	}
+
+	/** The staff of a team the user may see, by surname; none for a larger unit. */
+	private List<Option> staffOptions(CurrentUser user, String unit) {
+		if (unit == null || !UnitCode.isValid(unit)) {
+			return List.of();
+		}
+		return this.estate.unit(new UnitCode(unit))
+			.filter(org.probity.estate.Unit::isTeam)
+			.map((team) -> this.estate.staffOfTeam(team.code())
+				.stream()
+				.filter((s) -> this.visibility.maySeeStaff(user, s.code()))
+				.map((s) -> new Option(s.code().value(), s.name() + " (" + s.code().value() + ")"))
+				.toList())
+			.orElse(List.of());
+	}
+
+	private static String typeWord(String type) {
+		return switch (type) {
+			case "PROVIDER" -> "Provider";
+			case "REGION" -> "Region";
+			case "LDU" -> "LDU";
+			default -> "Team";
+		};
+	}
+
+	/** The 24 months to the later of the month shown and last month, newest first. */
+	private List<Option> monthOptions(YearMonth shown) {
+		YearMonth last = YearMonth.now(this.clock);
+		YearMonth newest = shown.isAfter(last) ? shown : last;
+		java.util.LinkedHashSet<YearMonth> months = new java.util.LinkedHashSet<>();
+		for (int i = 0; i < 24; i++) {
+			months.add(newest.minusMonths(i));
+		}
+		months.add(shown);
+		return months.stream()
+			.sorted(java.util.Comparator.reverseOrder())
+			.map((m) -> new Option(m.toString(), org.probity.shared.web.Format.month(m)))
+			.toList();
+	}
+
+	/**
+	 * Every time, then the last 24 months, their quarters and years; the one asked kept.
+	 */
+	private List<Option> periodOptions(String asked) {
+		List<Option> options = new java.util.ArrayList<>();
+		options.add(new Option("", "Any time"));
+		YearMonth now = YearMonth.now(this.clock);
+		java.util.LinkedHashSet<org.probity.shared.Period> periods = new java.util.LinkedHashSet<>();
+		for (int i = 0; i < 24; i++) {
+			periods.add(org.probity.shared.Period.month(now.minusMonths(i)));
+		}
+		for (int i = 0; i < 24; i += 3) {
+			YearMonth m = now.minusMonths(i);
+			periods.add(org.probity.shared.Period.quarter(m.getYear(), (m.getMonthValue() - 1) / 3 + 1));
+		}
+		periods.add(org.probity.shared.Period.year(now.getYear()));
+		periods.add(org.probity.shared.Period.year(now.getYear() - 1));
+		try {
+			if (asked != null) {
+				periods.add(org.probity.shared.Period.parse(asked));
+			}
+		}
+		catch (IllegalArgumentException ex) {
+			// the error summary says why; the select keeps its choices
+		}
+		periods.stream()
+			.sorted(java.util.Comparator.comparing((org.probity.shared.Period q) -> q.kind().ordinal())
+				.thenComparing(org.probity.shared.Period::startDate, java.util.Comparator.reverseOrder()))
+			.forEach((q) -> options.add(new Option(q.code(), q.label())));
+		return options;
+	}
+
 	private YearMonth month(String month) {
 		if (month == null || month.isBlank()) {
-			return YearMonth.now(this.clock).minusMonths(1);
+			return this.reports.latestMonthWithCompletedAudits();
 		}
 		return org.probity.shared.Period.parseMonth(month);
 	}

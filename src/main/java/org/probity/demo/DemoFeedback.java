@@ -20,6 +20,7 @@ import org.probity.feedback.Complaints;
 import org.probity.feedback.Meetings;
 import org.probity.feedback.NewComplaint;
 import org.probity.feedback.NewMeeting;
+import org.probity.feedback.Questionnaires;
 import org.probity.feedback.SurveyAnswers;
 import org.probity.feedback.SurveyRound;
 import org.probity.feedback.Surveys;
@@ -63,10 +64,13 @@ class DemoFeedback implements DemoRecords {
 
 	private final Meetings meetings;
 
+	private final Questionnaires questionnaires;
+
 	private final TransactionTemplate transaction;
 
 	DemoFeedback(Estate estate, Complaints complaints, Surveys surveys, Meetings meetings,
-			PlatformTransactionManager transactions) {
+			Questionnaires questionnaires, PlatformTransactionManager transactions) {
+		this.questionnaires = questionnaires;
 		this.transaction = new TransactionTemplate(transactions);
 		this.estate = estate;
 		this.complaints = complaints;
@@ -91,7 +95,7 @@ class DemoFeedback implements DemoRecords {
 		Random random = new Random(seed ^ 0xFEEDBACCL);
 		List<UnitCode> teams = new ArrayList<>(this.estate.teamsUnder(new UnitCode(providerCode)));
 		int complaintCount = complaints(teams, asOf, random);
-		int responses = surveys(providerCode, teams, asOf, random);
+		int responses = surveys(providerCode, teams, asOf, random, new Random(seed ^ 0xAB0E7C0DEL));
 		int councils = councils(asOf, random);
 		log.info("Demo feedback loaded in {} ms: {} complaints, {} survey responses, {} council meetings",
 				(System.nanoTime() - started) / 1_000_000, complaintCount, responses, councils);
@@ -170,7 +174,16 @@ class DemoFeedback implements DemoRecords {
 				"quality");
 	}
 
-	private int surveys(String providerCode, List<UnitCode> teams, LocalDate asOf, Random random) {
+	/**
+	 * The rounds; respondents of the second person-on-probation round and of the staff
+	 * survey answer the latest version, and about four in five of them declare some
+	 * characteristics (drawn from {@code declaring}, so that every other figure of the
+	 * demo stays as it was). Disabled respondents agree a little less often, so that the
+	 * results by characteristic have a difference to show.
+	 */
+	private int surveys(String providerCode, List<UnitCode> teams, LocalDate asOf, Random random, Random declaring) {
+		int popVersion = this.questionnaires.latest("POP_SURVEY").orElseThrow().version();
+		int staffVersion = this.questionnaires.latest("STAFF_ENGAGEMENT").orElseThrow().version();
 		int count = 0;
 		YearMonth last = YearMonth.from(asOf);
 		for (int r = 0; r < 2; r++) {
@@ -185,9 +198,11 @@ class DemoFeedback implements DemoRecords {
 			for (UnitCode team : teams) {
 				int responses = 8 + random.nextInt(9);
 				for (int i = 0; i < responses; i++) {
+					Map<String, String> about = (r == 1) ? aboutYou(declaring, false) : Map.of();
+					int shift = "DISABLED".equals(about.get("DISABILITY")) ? -25 : 0;
 					Map<String, String> answers = new LinkedHashMap<>();
 					for (String q : List.of("FAIR", "CLEAR", "HELP")) {
-						answers.put(q, agreement(random, r));
+						answers.put(q, agreement(random, r, shift));
 					}
 					answers.put("COMPLAIN",
 							(random.nextInt(10) < 6 + r) ? "YES" : (random.nextBoolean() ? "NO" : "DONT_KNOW"));
@@ -200,8 +215,9 @@ class DemoFeedback implements DemoRecords {
 						answers.put("BETTER", BETTER[random.nextInt(BETTER.length)]);
 					}
 					LocalDate on = round.opensOn().plusDays(random.nextInt(50));
-					batch.add(new SurveyAnswers("POP_SURVEY", 1, team.value(), on.isAfter(asOf) ? asOf : on,
-							(random.nextInt(3) == 0) ? "PAPER" : "ONLINE", answers));
+					answers.putAll(about);
+					batch.add(new SurveyAnswers("POP_SURVEY", (r == 1) ? popVersion : 1, team.value(),
+							on.isAfter(asOf) ? asOf : on, (random.nextInt(3) == 0) ? "PAPER" : "ONLINE", answers));
 				}
 			}
 			count += this.surveys.recordAll(batch, round.id());
@@ -219,11 +235,14 @@ class DemoFeedback implements DemoRecords {
 		for (UnitCode team : teams) {
 			int responses = 6 + random.nextInt(6);
 			for (int i = 0; i < responses; i++) {
+				Map<String, String> about = aboutYou(declaring, true);
+				int shift = "DISABLED".equals(about.get("DISABILITY")) ? -25 : 0;
 				Map<String, String> answers = new LinkedHashMap<>();
 				for (int e = 1; e <= 5; e++) {
-					answers.put("E" + e, agreement(random, 0));
+					answers.put("E" + e, agreement(random, 0, shift));
 				}
-				staffAnswers.add(new SurveyAnswers("STAFF_ENGAGEMENT", 1, team.value(),
+				answers.putAll(about);
+				staffAnswers.add(new SurveyAnswers("STAFF_ENGAGEMENT", staffVersion, team.value(),
 						staffMonth.atDay(1 + random.nextInt(28)), "ONLINE", answers));
 			}
 		}
@@ -257,9 +276,53 @@ class DemoFeedback implements DemoRecords {
 		return count;
 	}
 
-	/** Mostly agreeing, a little more so in the second round. */
-	private static String agreement(Random random, int round) {
-		int roll = random.nextInt(100) + round * 6;
+	/**
+	 * Self-declared characteristics, roughly as a provider in the south of England sees
+	 * them; one respondent in five leaves the section out, a few prefer not to say.
+	 */
+	static Map<String, String> aboutYou(Random random, boolean staff) {
+		Map<String, String> about = new LinkedHashMap<>();
+		if (random.nextInt(5) == 0) {
+			return about;
+		}
+		about.put("AGE", pick(random, staff ? new String[] { "25_34", "35_44", "45_54", "55_64" }
+				: new String[] { "18_24", "25_34", "25_34", "35_44", "35_44", "45_54", "55_64" }));
+		about.put("SEX", pick(random, staff ? new String[] { "FEMALE", "FEMALE", "FEMALE", "MALE" }
+				: new String[] { "MALE", "MALE", "MALE", "MALE", "FEMALE" }));
+		about.put("ETHNICITY", weighted(random, new String[] { "WHITE", "ASIAN", "BLACK", "MIXED", "OTHER" },
+				new int[] { 82, 7, 5, 4, 2 }));
+		about.put("DISABILITY", weighted(random, new String[] { "NOT_DISABLED", "DISABLED" }, new int[] { 75, 25 }));
+		about.put("RELIGION",
+				weighted(random, new String[] { "NONE", "CHRISTIAN", "MUSLIM", "OTHER" }, new int[] { 50, 38, 6, 6 }));
+		for (String question : List.of("AGE", "SEX", "ETHNICITY", "DISABILITY", "RELIGION")) {
+			if (random.nextInt(25) == 0) {
+				about.put(question, "PREFER_NOT_TO_SAY");
+			}
+		}
+		return about;
+	}
+
+	private static String pick(Random random, String[] values) {
+		return values[random.nextInt(values.length)];
+	}
+
+	private static String weighted(Random random, String[] values, int[] weights) {
+		int roll = random.nextInt(java.util.Arrays.stream(weights).sum());
+		for (int i = 0; i < values.length; i++) {
+			roll -= weights[i];
+			if (roll < 0) {
+				return values[i];
+			}
+		}
+		return values[values.length - 1];
+	}
+
+	/**
+	 * Mostly agreeing, a little more so in the second round; {@code shift} moves a
+	 * respondent's answers (negative: less agreeing) without another random draw.
+	 */
+	private static String agreement(Random random, int round, int shift) {
+		int roll = Math.max(0, Math.min(99, random.nextInt(100) + round * 6 + shift));
 		if (roll >= 100 - 30) {
 			return AGREEMENT[0];
 		}

@@ -47,9 +47,19 @@ final class EqualityTables {
 	 * group missing from the map has no rows).
 	 */
 	static List<Table> of(Map<Characteristic, Map<String, Count>> counts) {
+		return of(counts, SMALLEST_SHOWN);
+	}
+
+	/**
+	 * As {@link #of(Map)} with groups of fewer than {@code smallest} rows (and at least
+	 * one) suppressed, and a comparison made only with a rest of at least that many: a
+	 * caller with a stricter small-number rule (feedback's 10 respondents) passes its
+	 * own.
+	 */
+	static List<Table> of(Map<Characteristic, Map<String, Count>> counts, int smallest) {
 		Map<Characteristic, List<GroupFigures>> tables = new LinkedHashMap<>();
 		for (Characteristic c : Characteristic.values()) {
-			tables.put(c, figures(c, counts.getOrDefault(c, Map.of())));
+			tables.put(c, figures(c, counts.getOrDefault(c, Map.of()), smallest));
 		}
 		// q-values over every comparison made, every characteristic together
 		List<double[]> made = new ArrayList<>();
@@ -78,10 +88,14 @@ final class EqualityTables {
 	}
 
 	static Set<String> suppressed(Characteristic characteristic, Map<String, Count> counts) {
+		return suppressed(characteristic, counts, SMALLEST_SHOWN);
+	}
+
+	static Set<String> suppressed(Characteristic characteristic, Map<String, Count> counts, int smallestShown) {
 		Set<String> hidden = new HashSet<>();
 		for (String g : characteristic.groups()) {
 			long n = counts.getOrDefault(g, Count.NONE).denominator();
-			if (n >= 1 && n < SMALLEST_SHOWN) {
+			if (n >= 1 && n < smallestShown) {
 				hidden.add(g);
 			}
 		}
@@ -104,8 +118,8 @@ final class EqualityTables {
 		return hidden;
 	}
 
-	private static List<GroupFigures> figures(Characteristic characteristic, Map<String, Count> counts) {
-		Set<String> hidden = suppressed(characteristic, counts);
+	private static List<GroupFigures> figures(Characteristic characteristic, Map<String, Count> counts, int smallest) {
+		Set<String> hidden = suppressed(characteristic, counts, smallest);
 		Count recorded = Count.NONE;
 		for (String g : characteristic.groups()) {
 			if (!Characteristic.NOT_RECORDED.equals(g)) {
@@ -135,7 +149,7 @@ final class EqualityTables {
 			Double rateRatio = (n > 0 && nr > 0 && mr > 0) ? ((double) m / n) / ((double) mr / nr) : null;
 			Double p = null;
 			boolean bothOutcomes = (m + mr) >= 1 && ((n - m) + (nr - mr)) >= 1;
-			if (n >= 1 && nr >= SMALLEST_SHOWN && bothOutcomes) {
+			if (n >= 1 && nr >= smallest && bothOutcomes) {
 				p = Significance.pValue(m, n, mr, nr);
 			}
 			figures.add(new GroupFigures(g, false, m, n, performance, mr, nr, difference, rateRatio, p, null, false,

@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 import org.probity.shared.Crn;
+import org.probity.shared.Period;
 import org.probity.shared.UnitCode;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -213,6 +214,40 @@ public class Complaints {
 		});
 		rows.add(row(null, "All", null, total));
 		return rows;
+	}
+
+	/**
+	 * Timeliness of the complaints about a unit and the units below it (every unit when
+	 * null) received in a period, up to {@code asOf}, with every stage as it stood on
+	 * {@code asOf}: what the monthly and quarterly reports show.
+	 */
+	@Transactional(readOnly = true)
+	public ComplaintTimeliness timeliness(UnitCode unit, Period period, LocalDate asOf) {
+		LocalDate to = period.endDate().isAfter(asOf) ? asOf : period.endDate();
+		int[] n = new int[12];
+		int overdueCount = 0;
+		for (Complaint c : receivedUnder(unit, period.startDate(), to)) {
+			ComplaintTimescales.Timeliness t = this.timescales.on(c, asOf);
+			n[0]++;
+			count(n, 1, t.acknowledgement());
+			count(n, 5, t.response());
+			ComplaintStatus appeal = t.appealResponse();
+			if (appeal == ComplaintStatus.ON_TIME || appeal == ComplaintStatus.LATE) {
+				n[9]++;
+				n[10] += (appeal == ComplaintStatus.LATE) ? 1 : 0;
+			}
+			boolean waiting = t.response() == null || t.response() == ComplaintStatus.OPEN
+					|| t.response() == ComplaintStatus.OVERDUE || appeal == ComplaintStatus.OPEN
+					|| appeal == ComplaintStatus.OVERDUE;
+			n[11] += waiting ? 1 : 0;
+			boolean overdue = t.acknowledgement() == ComplaintStatus.OVERDUE || t.response() == ComplaintStatus.OVERDUE
+					|| appeal == ComplaintStatus.OVERDUE;
+			if (overdue) {
+				overdueCount++;
+			}
+		}
+		return new ComplaintTimeliness((unit != null) ? unit.value() : null, period, asOf, n[0], n[1], n[2], n[3], n[4],
+				n[5], n[6], n[7], n[8], n[9], n[10], n[11], overdueCount);
 	}
 
 	private static TimelinessRow row(String unit, String name, java.time.YearMonth month, int[] n) {

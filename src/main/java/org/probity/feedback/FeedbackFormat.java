@@ -2,7 +2,6 @@ package org.probity.feedback;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.Locale;
 
 import org.probity.shared.Dates;
 
@@ -33,15 +32,27 @@ class FeedbackFormat {
 			case "NEITHER" -> "Neither agree nor disagree";
 			case "IN_PERSON" -> "In person";
 			case "PERSON_ON_PROBATION" -> "Person on probation";
-			default -> {
-				String words = code.replace('_', ' ').toLowerCase(Locale.UK);
-				yield Character.toUpperCase(words.charAt(0)) + words.substring(1);
-			}
+			// the groups of self-declared characteristics read as the equality pages name
+			// them
+			default -> org.probity.equality.Characteristic.groupLabel(code);
 		};
 	}
 
 	public String percent(BigDecimal value) {
 		return (value != null) ? value.toPlainString() + "%" : "";
+	}
+
+	/** A difference in percentage points: "+5.0 points". */
+	public String points(BigDecimal value) {
+		return (value == null) ? "" : ((value.signum() > 0) ? "+" : "") + value.toPlainString() + " points";
+	}
+
+	/** A p- or q-value to four places, "below 0.0001" when smaller. */
+	public String probability(Double value) {
+		if (value == null) {
+			return "";
+		}
+		return (value < 0.0001) ? "below 0.0001" : String.format(java.util.Locale.UK, "%.4f", value);
 	}
 
 	public String status(ComplaintStatus status) {

@@ -20,6 +20,15 @@ public record Questionnaire(String code, int version, String title, String audie
 
 	}
 
+	/**
+	 * The code of the first optional "about you" question (self-declared
+	 * characteristics), before which the form explains why they are asked; null when the
+	 * questionnaire asks none.
+	 */
+	public String firstAboutYou() {
+		return this.questions.stream().filter(AboutYou::asks).map(Question::code).findFirst().orElse(null);
+	}
+
 	public Optional<Question> question(String questionCode) {
 		return this.questions.stream().filter((q) -> q.code().equals(questionCode)).findFirst();
 	}

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.probity.accounts.CurrentUser;
+import org.probity.equality.Characteristic;
 import org.probity.estate.Estate;
 import org.probity.shared.web.Table;
 import org.probity.shared.web.TableExport;
@@ -225,9 +226,10 @@ class SurveyPages {
 	@PreAuthorize("hasAnyRole('ADMIN','QUALITY_TEAM','SENIOR_MANAGER','LINE_MANAGER')")
 	Object results(@PathVariable String code, @RequestParam(required = false) String period,
 			@RequestParam(required = false) String unit, @RequestParam(required = false) String format,
-			@AuthenticationPrincipal CurrentUser user, Model model) {
+			@RequestParam(required = false) String by, @AuthenticationPrincipal CurrentUser user, Model model) {
 		Questionnaire questionnaire = this.questionnaires.latest(code)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "There is no questionnaire " + code));
+		Characteristic characteristic = characteristic(by);
 		Period p;
 		try {
 			p = (period != null && !period.isBlank()) ? Period.parse(period) : defaultPeriod();
@@ -237,6 +239,14 @@ class SurveyPages {
 		}
 		String chosen = chosenUnit(unit, user);
 		SurveyResults.Results results = this.results.results(code, p, chosen);
+		// by characteristic only when asked for: it reads every answer again
+		SurveyResults.DeclaredResults declared = (characteristic != null)
+				? this.results.byCharacteristic(code, p, chosen) : null;
+		if (TableExport.wanted(format) && characteristic != null) {
+			return TableExport.response(
+					results.questionnaireCode() + "-" + results.period().code() + "-by-" + characteristic.name(),
+					format, export(declared, characteristic));
+		}
 		if (TableExport.wanted(format)) {
 			return TableExport.response(results.questionnaireCode() + "-" + results.period().code(), format,
 					export(results));
@@ -263,6 +273,11 @@ class SurveyPages {
 		model.addAttribute("trend", trend);
 		model.addAttribute("units", units);
 		model.addAttribute("themes", this.results.themeCounts(code, p, chosen));
+		model.addAttribute("asked",
+				questionnaire.questions().stream().flatMap((q) -> AboutYou.characteristic(q).stream()).toList());
+		model.addAttribute("declared", declared);
+		model.addAttribute("by", characteristic);
+		model.addAttribute("byResults", (declared != null) ? declared.of(characteristic).orElse(null) : null);
 		return "feedback/results";
 	}
 
@@ -311,6 +326,48 @@ class SurveyPages {
 			throw new ResponseStatusException(HttpStatus.FORBIDDEN, "That round is outside your scope");
 		}
 		return round;
+	}
+
+	/** The characteristic of {@code by=}: 400 for one equality.md does not name. */
+	static Characteristic characteristic(String by) {
+		if (by == null || by.isBlank()) {
+			return null;
+		}
+		for (Characteristic c : Characteristic.values()) {
+			if (c.name().equalsIgnoreCase(by.strip())) {
+				return c;
+			}
+		}
+		throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
+				"by must be one of " + java.util.Arrays.toString(Characteristic.values()));
+	}
+
+	/**
+	 * The positive share by declared group for one characteristic: suppressed groups say
+	 * so and carry no figure (feedback's 10-respondent rule and equality's small
+	 * numbers).
+	 */
+	private static Table export(SurveyResults.DeclaredResults declared, Characteristic characteristic) {
+		List<List<Object>> rows = new ArrayList<>();
+		if (declared.suppressed()) {
+			rows.add(java.util.Arrays.asList("", "Fewer than 10 responses", "", null, null, null, null, null, null,
+					null, null, ""));
+		}
+		declared.of(characteristic).ifPresent((c) -> {
+			for (SurveyResults.QuestionByGroup q : c.questions()) {
+				for (SurveyResults.GroupResult g : q.groups()) {
+					rows.add(java.util.Arrays.asList(q.questionCode(), q.text(), g.label(), g.responses(), g.positive(),
+							g.positiveShare(), g.restResponses(), g.restPositiveShare(), g.difference(), g.pValue(),
+							g.qValue(), g.significance()));
+				}
+			}
+		});
+		return Table.titled(declared.title() + " by " + characteristic.label().toLowerCase(java.util.Locale.UK))
+			.text("question_code", "question", "group")
+			.number("responses", "positive", "positive_percent", "rest_responses", "rest_positive_percent",
+					"difference_points", "p_value", "q_value")
+			.text("significance")
+			.rows(rows);
 	}
 
 	private static Table export(SurveyResults.Results results) {

@@ -48,6 +48,21 @@ class SurveysApi {
 			List<QuestionJson> questions, BigDecimal engagementIndex) {
 	}
 
+	record GroupJson(String group, boolean suppressed, Long responses, Long positiveResponses, BigDecimal positive,
+			Long restResponses, BigDecimal restPositive, BigDecimal difference, Double pValue, Double qValue,
+			boolean significant, String direction) {
+	}
+
+	record QuestionGroupsJson(String questionCode, List<GroupJson> groups) {
+	}
+
+	record CharacteristicJson(String characteristic, List<QuestionGroupsJson> questions) {
+	}
+
+	record DeclaredJson(String questionnaireCode, String period, String unitCode, long respondents, boolean suppressed,
+			List<CharacteristicJson> characteristics) {
+	}
+
 	private final ResponseImport imports;
 
 	private final SurveyResults results;
@@ -99,20 +114,62 @@ class SurveysApi {
 	ResultsJson results(@PathVariable String questionnaire, @RequestParam String period,
 			@RequestParam(required = false) String unit) {
 		Period p = Period.parse(period);
-		if (unit != null && !unit.isBlank()
-				&& this.jdbc.sql("select count(*) from estate_unit where unit_code = :u")
-					.param("u", unit)
-					.query(Long.class)
-					.single() == 0) {
-			throw new FeedbackNotFound("There is no unit " + unit);
-		}
-		SurveyResults.Results r = this.results.results(questionnaire, p,
-				(unit == null || unit.isBlank()) ? null : unit);
+		SurveyResults.Results r = this.results.results(questionnaire, p, knownUnit(unit));
 		return new ResultsJson(r.questionnaireCode(), p.code(), r.unitCode(), r.respondents(), r.suppressed(), r
 			.questions()
 			.stream()
 			.map((q) -> new QuestionJson(q.questionCode(), q.type().name(), q.responses(), q.counts(), q.positive()))
 			.toList(), r.engagementIndex());
+	}
+
+	@GetMapping("/{questionnaire}/results/by-characteristic")
+	@Operation(summary = "Positive shares by self-declared characteristic, each group against the rest",
+			description = "For each agreement and yes/no question: every group of each characteristic the"
+					+ " questionnaire asks about (or only ?characteristic=ETHNICITY etc.), with equality.md's"
+					+ " p-value and Benjamini-Hochberg q-value over every comparison of the question. A group"
+					+ " with fewer than 10 responses is suppressed (every figure null), and the next smallest when"
+					+ " only one is; the rest only with 10 or more. Fewer than 10 respondents: suppressed.")
+	@PreAuthorize("hasAnyRole('API_CLIENT','ADMIN','QUALITY_TEAM')")
+	DeclaredJson byCharacteristic(@PathVariable String questionnaire, @RequestParam String period,
+			@RequestParam(required = false) String unit, @RequestParam(required = false) String characteristic) {
+		Period p = Period.parse(period);
+		org.probity.equality.Characteristic only;
+		try {
+			only = SurveyPages.characteristic(characteristic);
+		}
+		catch (org.springframework.web.server.ResponseStatusException ex) {
+			throw new IllegalArgumentException(ex.getReason());
+		}
+		SurveyResults.DeclaredResults r = this.results.byCharacteristic(questionnaire, p, knownUnit(unit));
+		return new DeclaredJson(r.questionnaireCode(), p.code(), r.unitCode(), r.respondents(), r.suppressed(),
+				r.characteristics()
+					.stream()
+					.filter((c) -> only == null || c.characteristic() == only)
+					.map((c) -> new CharacteristicJson(c.characteristic().name(),
+							c.questions()
+								.stream()
+								.map((q) -> new QuestionGroupsJson(q.questionCode(), q.groups()
+									.stream()
+									.map((g) -> new GroupJson(g.group(), g.suppressed(), g.responses(), g.positive(),
+											g.positiveShare(), g.restResponses(), g.restPositiveShare(), g.difference(),
+											g.pValue(), g.qValue(), g.significant(), g.direction()))
+									.toList()))
+								.toList()))
+					.toList());
+	}
+
+	/** The unit asked for (null: every unit); 404 for one the estate does not hold. */
+	private String knownUnit(String unit) {
+		if (unit == null || unit.isBlank()) {
+			return null;
+		}
+		if (this.jdbc.sql("select count(*) from estate_unit where unit_code = :u")
+			.param("u", unit)
+			.query(Long.class)
+			.single() == 0) {
+			throw new FeedbackNotFound("There is no unit " + unit);
+		}
+		return unit;
 	}
 
 }

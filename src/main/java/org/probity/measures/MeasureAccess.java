@@ -74,6 +74,11 @@ class MeasureAccess {
 		return root.value();
 	}
 
+	/** The codes of every unit the user sees (null: every unit). */
+	Set<String> visibleUnits(CurrentUser user) {
+		return this.visibility.visibleUnits(user);
+	}
+
 	/** The rows of a case list the user may see, restricted ones marked. */
 	java.util.List<Visibility.Shown<MeasureResults.CaseRow>> visibleCases(CurrentUser user,
 			java.util.List<MeasureResults.CaseRow> rows) {

@@ -1,6 +1,7 @@
 package org.probity.measures;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -28,6 +29,7 @@ import org.probity.shared.Dates;
 import org.probity.shared.Period;
 import org.probity.shared.web.Table;
 import org.probity.shared.web.TableExport;
+import org.probity.shared.web.Format;
 
 /**
  * Service-level pages: the dashboard of every measure for a unit or practitioner, the
@@ -74,7 +76,7 @@ class MeasurePages {
 			@AuthenticationPrincipal CurrentUser user, Model model) {
 		Focus focus = focus(period, unit, staff, user, model);
 		if (focus == null) {
-			return "measures/dashboard";
+			return invalidPeriod(format, model, "measures/dashboard");
 		}
 		List<Measures.Measure> all = this.measures.all();
 		Map<String, MeasureResults.Line> lines = this.results.dashboard(
@@ -92,7 +94,7 @@ class MeasurePages {
 					trend));
 		}
 		if (TableExport.wanted(format)) {
-			return export("service-levels-" + focus.period().code(), rows, format);
+			return export("service-levels-" + focus.period().code(), rows, format, focus.period());
 		}
 		model.addAttribute("focus", focus);
 		model.addAttribute("rows", rows);
@@ -112,7 +114,7 @@ class MeasurePages {
 		Focus focus = focus(period, unit, staff, user, model);
 		if (focus == null) {
 			model.addAttribute("measure", measure);
-			return "measures/measure";
+			return invalidPeriod(format, model, "measures/measure");
 		}
 		Set<String> within = this.access.staffFiguresWithin(user);
 		ResultView result = ResultView.of(result(code, focus, within), code, measure.title(), null);
@@ -146,8 +148,8 @@ class MeasurePages {
 			.map((t) -> ResultView.of(t, t.period().code(), t.period().label(), null))
 			.toList();
 		if (TableExport.wanted(format)) {
-			return "trend".equals(table) ? export(code + "-trend", trend, format)
-					: export(code + "-" + focus.period().code(), breakdown, format);
+			return "trend".equals(table) ? export(code + "-trend", trend, format, null)
+					: export(code + "-" + focus.period().code(), breakdown, format, focus.period());
 		}
 		model.addAttribute("measure", measure);
 		model.addAttribute("focus", focus);
@@ -174,7 +176,7 @@ class MeasurePages {
 		Focus focus = focus(period, unit, staff, user, model);
 		if (focus == null) {
 			model.addAttribute("measure", measure);
-			return "measures/cases";
+			return invalidPeriod(format, model, "measures/cases");
 		}
 		List<Visibility.Shown<MeasureResults.CaseRow>> all = new ArrayList<>(
 				this.access.visibleCases(user, this.results.cases(code, focus.period(), focus.unit(), focus.staff())));
@@ -194,22 +196,28 @@ class MeasurePages {
 		all.sort(Comparator.<Visibility.Shown<MeasureResults.CaseRow>, Boolean>comparing(Visibility.Shown::restricted)
 			.thenComparing(Visibility.Shown::row,
 					order.thenComparing(MeasureResults.CaseRow::crn).thenComparing(MeasureResults.CaseRow::subjectId)));
+		LocalDate today = LocalDate.now(this.clock);
 		if (TableExport.wanted(format)) {
 			this.access.logShown(user, "Cases behind " + code + " (" + format + ")", all);
-			List<List<Object>> rows = all.stream()
-				.map((s) -> s.restricted() ? java.util.Arrays.<Object>asList(s.row().crn(), "", "",
-						YearMonth.from(s.row().month()).toString(), s.row().teamCode(), "",
-						s.row().met() ? "Met" : "Not met", s.row().numerator(), s.row().denominator(), RESTRICTED)
-						: java.util.Arrays.<Object>asList(s.row().crn(), s.row().eventId(), s.row().subjectId(),
-								YearMonth.from(s.row().month()).toString(), s.row().teamCode(), s.row().staffCode(),
-								s.row().met() ? "Met" : "Not met", s.row().numerator(), s.row().denominator(),
-								s.row().reason()))
+			List<CaseLine> lines = lines(code, all, today);
+			String periodCode = focus.period().code();
+			List<List<Object>> rows = lines.stream()
+				.map((l) -> l.restricted()
+						? java.util.Arrays.<Object>asList(periodCode, l.row().crn(), "", "", "",
+								YearMonth.from(l.row().month()).toString(), l.row().teamCode(), l.team(), "", "",
+								l.result(), l.row().numerator(), l.row().denominator(), "", RESTRICTED, "")
+						: java.util.Arrays.<Object>asList(periodCode, l.row().crn(), l.person(), l.row().eventId(),
+								l.row().subjectId(), YearMonth.from(l.row().month()).toString(), l.row().teamCode(),
+								l.team(), l.row().staffCode(), l.practitioner(), l.result(), l.row().numerator(),
+								l.row().denominator(), (l.due() != null) ? l.due().toString() : "", l.reason(),
+								l.dates()))
 				.toList();
 			return TableExport.response(code + "-cases-" + focus.period().code(), format,
 					Table.titled(code + " cases " + focus.period().code())
-						.text("CRN", "Event", "Counted item", "Month", "Team", "Practitioner", "Result")
+						.text("Period", "CRN", "Person", "Event", "Counted item", "Month", "Team", "Team name",
+								"Practitioner", "Practitioner name", "Result")
 						.number("Numerator", "Denominator")
-						.text("Reason")
+						.text("Due by", "Reason", "Dates")
 						.rows(rows));
 		}
 		int pages = Math.max(1, (all.size() + CASES_PER_PAGE - 1) / CASES_PER_PAGE);
@@ -219,8 +227,10 @@ class MeasurePages {
 		List<Visibility.Shown<MeasureResults.CaseRow>> shown = all.subList((current - 1) * CASES_PER_PAGE,
 				Math.min(all.size(), current * CASES_PER_PAGE));
 		this.access.logShown(user, "Cases behind " + code, shown);
-		model.addAttribute("cases", shown);
+		model.addAttribute("cases", lines(code, shown, today));
 		model.addAttribute("total", all.size());
+		model.addAttribute("totalText", Format.count(all.size(), "case"));
+		model.addAttribute("withDueDates", CaseRows.WITH_DUE_DATE.contains(code));
 		model.addAttribute("page", current);
 		model.addAttribute("pages", pages);
 		model.addAttribute("sort", sort);
@@ -233,7 +243,7 @@ class MeasurePages {
 	@PreAuthorize("isAuthenticated()")
 	Object flags(@RequestParam(required = false) String period, @RequestParam(required = false) String format,
 			@AuthenticationPrincipal CurrentUser user, Model model) {
-		YearMonth month = YearMonth.now(this.clock).minusMonths(1);
+		YearMonth month = this.results.latestCompleteMonth(YearMonth.now(this.clock).minusMonths(1));
 		if (period != null && !period.isBlank()) {
 			try {
 				Period p = Period.parse(period);
@@ -243,6 +253,9 @@ class MeasurePages {
 				month = p.first();
 			}
 			catch (IllegalArgumentException ex) {
+				if (TableExport.wanted(format)) {
+					throw new ResponseStatusException(HttpStatus.BAD_REQUEST, ex.getMessage());
+				}
 				model.addAttribute("error", ex.getMessage());
 			}
 		}
@@ -253,22 +266,41 @@ class MeasurePages {
 			.filter((f) -> (user.scope() instanceof DataScope.Everything) || ((f.unitCode() != null)
 					? this.access.maySeeUnit(user, f.unitCode()) : this.access.maySeeStaff(user, f.staffCode())))
 			.toList();
+		MeasureResults.Names names = this.results.names(
+				raised.stream().map(MeasureFlags.Flag::unitCode).filter(java.util.Objects::nonNull).toList(),
+				raised.stream().map(MeasureFlags.Flag::staffCode).filter(java.util.Objects::nonNull).toList());
 		if (TableExport.wanted(format)) {
-			return TableExport.response("flags-" + month, format,
-					Table.titled("Flags " + month)
-						.text("Flag", "Measure", "Unit", "Practitioner")
-						.number("Performance")
-						.rows(raised.stream()
-							.map((f) -> java.util.Arrays.<Object>asList(flagWord(f.kind()), f.measureCode(),
-									(f.unitCode() != null) ? f.unitCode() : "",
-									(f.staffCode() != null) ? f.staffCode() : "", f.performance()))
-							.toList()));
+			String monthCode = month.toString();
+			return TableExport.response("flags-" + month, format, Table.titled("Flags " + month)
+				.text("Period", "Flag", "Measure", "Measure title", "Unit", "Unit name", "Practitioner",
+						"Practitioner name")
+				.number("Performance")
+				.rows(raised.stream()
+					.map((f) -> java.util.Arrays.<Object>asList(monthCode, flagWord(f.kind()), f.measureCode(),
+							titles.getOrDefault(f.measureCode(), ""), (f.unitCode() != null) ? f.unitCode() : "",
+							(f.unitCode() != null) ? names.unit(f.unitCode()) : "",
+							(f.staffCode() != null) ? f.staffCode() : "",
+							(f.staffCode() != null) ? names.staff(f.staffCode()) : "",
+							Format.percentValue(f.performance())))
+					.toList()));
 		}
+		model.addAttribute("names", names);
 		model.addAttribute("month", month);
 		model.addAttribute("monthLabel", Period.month(month).label());
 		model.addAttribute("flags", raised);
 		model.addAttribute("titles", titles);
 		return "measures/flags";
+	}
+
+	/**
+	 * A period that does not read: the page again with its error, answered 400; an export
+	 * is refused with the message (never a page in place of the file).
+	 */
+	private static Object invalidPeriod(String format, Model model, String view) {
+		if (TableExport.wanted(format)) {
+			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, (String) model.getAttribute("error"));
+		}
+		return new org.springframework.web.servlet.ModelAndView(view, model.asMap(), HttpStatus.BAD_REQUEST);
 	}
 
 	/** What a list says in place of a restricted case's details. */
@@ -300,7 +332,8 @@ class MeasurePages {
 	 * else the provider. Null (with an error in the model) when the period is not valid.
 	 */
 	private Focus focus(String period, String unit, String staff, CurrentUser user, Model model) {
-		Period p = Period.month(YearMonth.now(this.clock).minusMonths(1));
+		YearMonth latest = this.results.latestCompleteMonth(YearMonth.now(this.clock).minusMonths(1));
+		Period p = Period.month(latest);
 		if (period != null && !period.isBlank()) {
 			try {
 				p = Period.parse(period);
@@ -308,9 +341,11 @@ class MeasurePages {
 			catch (IllegalArgumentException ex) {
 				model.addAttribute("error", ex.getMessage());
 				model.addAttribute("periodValue", period);
+				model.addAttribute("periodOptions", periodOptions(latest, null));
 				return null;
 			}
 		}
+		model.addAttribute("periodOptions", periodOptions(latest, p));
 		if (staff == null && unit == null) {
 			switch (user.scope()) {
 				case DataScope.Practitioner pr -> staff = pr.staffCode();
@@ -334,7 +369,81 @@ class MeasurePages {
 		MeasureResults.Unit found = this.results.unit(u)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No unit " + u));
 		this.access.checkUnit(user, u);
+		model.addAttribute("unitOptions", this.results.unitsWithin(this.access.visibleUnits(user)));
 		return new Focus(p, u, null, found.name() + " (" + u + ")", found.type());
+	}
+
+	/**
+	 * A case row as a list shows it: the person's and practitioner's names, the result in
+	 * words ("Not yet due" for a case not met whose deadline has not come: the figure
+	 * counts it as not met until it is met), the reason as a sentence, and the event's
+	 * dates the reason counts from. A restricted row shows none of it.
+	 */
+	record CaseLine(boolean restricted, MeasureResults.CaseRow row, String person, String team, String practitioner,
+			String result, String resultClass, LocalDate due, String reason, String dates) {
+
+		public String dueText() {
+			return Format.date(this.due);
+		}
+
+	}
+
+	private List<CaseLine> lines(String code, List<Visibility.Shown<MeasureResults.CaseRow>> shown, LocalDate today) {
+		List<MeasureResults.CaseRow> open = shown.stream()
+			.filter((s) -> !s.restricted())
+			.map(Visibility.Shown::row)
+			.toList();
+		MeasureResults.CaseFacts facts = this.results.caseFacts(code, open);
+		MeasureResults.Names names = this.results.names(
+				shown.stream().map((s) -> s.row().teamCode()).filter(java.util.Objects::nonNull).toList(),
+				open.stream().map(MeasureResults.CaseRow::staffCode).filter(java.util.Objects::nonNull).toList());
+		List<CaseLine> lines = new ArrayList<>(shown.size());
+		for (Visibility.Shown<MeasureResults.CaseRow> s : shown) {
+			MeasureResults.CaseRow r = s.row();
+			LocalDate due = s.restricted() ? null : facts.due(r);
+			boolean notYetDue = !r.met() && due != null && !due.isBefore(today);
+			String result = r.met() ? "Met" : (notYetDue ? "Not yet due" : "Not met");
+			String tag = r.met() ? "govuk-tag govuk-tag--green"
+					: (notYetDue ? "govuk-tag govuk-tag--blue" : "govuk-tag govuk-tag--red");
+			if (s.restricted()) {
+				lines.add(new CaseLine(true, r, "", names.unit(r.teamCode()), "", result, tag, null, RESTRICTED, ""));
+			}
+			else {
+				lines.add(new CaseLine(false, r, facts.person(r.crn()), names.unit(r.teamCode()),
+						names.staff(r.staffCode()), result, tag, due, Format.sentence(r.reason()),
+						facts.dates(r.eventId())));
+			}
+		}
+		return lines;
+	}
+
+	/** A choice of a select: its value, its label, and whether it is the one shown. */
+	record Option(String value, String label, boolean selected) {
+	}
+
+	/**
+	 * The periods to choose from: the 24 months to the latest complete month, newest
+	 * first, then their quarters and years; the period shown is always among them.
+	 */
+	static List<Option> periodOptions(YearMonth latest, Period shown) {
+		java.util.LinkedHashSet<Period> periods = new java.util.LinkedHashSet<>();
+		if (shown != null) {
+			periods.add(shown);
+		}
+		for (int i = 0; i < 24; i++) {
+			periods.add(Period.month(latest.minusMonths(i)));
+		}
+		for (int i = 0; i < 24; i += 3) {
+			YearMonth m = latest.minusMonths(i);
+			periods.add(Period.quarter(m.getYear(), (m.getMonthValue() - 1) / 3 + 1));
+		}
+		periods.add(Period.year(latest.getYear()));
+		periods.add(Period.year(latest.getYear() - 1));
+		return periods.stream()
+			.sorted(Comparator.comparing((Period q) -> q.kind().ordinal())
+				.thenComparing(Period::startDate, Comparator.reverseOrder()))
+			.map((q) -> new Option(q.code(), q.label(), q.equals(shown)))
+			.toList();
 	}
 
 	private MeasureResults.Result result(String code, Focus focus, Set<String> within) {
@@ -387,17 +496,22 @@ class MeasurePages {
 			.toString();
 	}
 
-	private static ResponseEntity<byte[]> export(String name, List<ResultView> rows, String format) {
-		return TableExport.response(name, format,
-				Table.titled(name)
-					.text("Code", "Name")
-					.number("Numerator", "Denominator", "Performance")
-					.text("Target", "Trigger", "RAG", "Rating")
-					.rows(rows.stream()
-						.map((r) -> java.util.Arrays.<Object>asList(r.code(), r.label(), r.numerator(), r.denominator(),
-								(r.denominator() > 0) ? 100.0 * r.numerator() / r.denominator() : null, r.target(),
-								r.trigger(), r.ragWord(), r.ratingWord()))
-						.toList()));
+	/**
+	 * A table of results: performance, target and trigger as percentages to one decimal
+	 * place, all numbers (blank when there is none), and the period of each row (a
+	 * trend's month).
+	 */
+	private static ResponseEntity<byte[]> export(String name, List<ResultView> rows, String format, Period period) {
+		return TableExport.response(name, format, Table.titled(name)
+			.text("Code", "Name")
+			.number("Numerator", "Denominator", "Performance", "Target", "Trigger")
+			.text("RAG", "Rating", "Period")
+			.rows(rows.stream()
+				.map((r) -> java.util.Arrays.<Object>asList(r.code(), r.label(), r.numerator(), r.denominator(),
+						Format.percentValue((r.denominator() > 0) ? 100.0 * r.numerator() / r.denominator() : null),
+						r.targetValue(), r.triggerValue(), r.ragWord(), r.ratingWord(),
+						(period != null) ? period.code() : r.code()))
+				.toList()));
 	}
 
 }

@@ -200,6 +200,9 @@ public class MeasureRecomputation {
 			this.jdbc.sql("drop table measure_contact_month").update();
 			this.jdbc.sql("alter table measure_contact_month_next rename to measure_contact_month").update();
 			this.jdbc.sql("alter table measure_contact_month add primary key (event_id, month)").update();
+			// the table is new: its description in the data dictionary becomes its
+			// comment again
+			this.jdbc.sql("select data_dictionary_comment(null, 'measure_contact_month')").query().listOfRows();
 			this.jdbc
 				.sql("create index measure_contact_month_month on measure_contact_month using brin (month) "
 						+ "with (pages_per_range = 4)")

@@ -26,6 +26,16 @@ class MeasureResults {
 
 	/** A unit of the estate. */
 	record Unit(String code, String name, String type, String parentCode) {
+
+		public String typeWord() {
+			return switch (this.type) {
+				case "PROVIDER" -> "Provider";
+				case "REGION" -> "Region";
+				case "LDU" -> "LDU";
+				default -> "Team";
+			};
+		}
+
 	}
 
 	/** A member of staff. */
@@ -87,6 +97,137 @@ class MeasureResults {
 			.param("code", code)
 			.query(Staff.class)
 			.optional();
+	}
+
+	/** Names of units and staff by code, for lists that name many. */
+	record Names(Map<String, String> units, Map<String, String> staff) {
+
+		/** The unit's name, or its code when the estate has no such unit. */
+		public String unit(String code) {
+			return (code != null) ? this.units.getOrDefault(code.strip(), code) : "";
+		}
+
+		/** The member of staff's name, or their code when the estate has none. */
+		public String staff(String code) {
+			return (code != null) ? this.staff.getOrDefault(code.strip(), code) : "";
+		}
+
+	}
+
+	/** The names of these units and staff (one query each). */
+	@Transactional(readOnly = true)
+	Names names(java.util.Collection<String> unitCodes, java.util.Collection<String> staffCodes) {
+		Map<String, String> units = new HashMap<>();
+		Map<String, String> staff = new HashMap<>();
+		if (!unitCodes.isEmpty()) {
+			this.jdbc.sql("select unit_code, unit_name from estate_unit where unit_code = any (cast(:codes as text[]))")
+				.param("codes", unitCodes.stream().distinct().toArray(String[]::new))
+				.query((rs) -> {
+					units.put(rs.getString(1).strip(), rs.getString(2));
+				});
+		}
+		if (!staffCodes.isEmpty()) {
+			this.jdbc.sql("""
+					select staff_code, forename || ' ' || surname from estate_staff
+					where staff_code = any (cast(:codes as text[]))
+					""")
+				.param("codes", staffCodes.stream().map(String::strip).distinct().toArray(String[]::new))
+				.query((rs) -> {
+					staff.put(rs.getString(1).strip(), rs.getString(2));
+				});
+		}
+		return new Names(units, staff);
+	}
+
+	/**
+	 * The units among {@code visible} (every unit when null), larger units first, then by
+	 * name: the choices of a unit select.
+	 */
+	@Transactional(readOnly = true)
+	List<Unit> unitsWithin(Set<String> visible) {
+		if (visible != null && visible.isEmpty()) {
+			return List.of();
+		}
+		return this.jdbc.sql("""
+				select unit_code as code, unit_name as name, unit_type as type, parent_code from estate_unit
+				where cast(:units as text[]) is null or unit_code = any (cast(:units as text[]))
+				order by case unit_type when 'PROVIDER' then 0 when 'REGION' then 1 when 'LDU' then 2 else 3 end,
+				         unit_name, unit_code
+				""").param("units", array(visible), Types.ARRAY).query(Unit.class).list();
+	}
+
+	/**
+	 * What a case list shows beside a case row: the person, the event's dates, the due
+	 * date.
+	 */
+	record CaseFacts(Map<String, String> people, Map<String, LocalDate[]> eventDates, Map<String, LocalDate> dueDates) {
+
+		public String person(String crn) {
+			return this.people.getOrDefault(crn, "");
+		}
+
+		/** The event's dates that reasons are counted from, as a sentence. */
+		public String dates(String eventId) {
+			LocalDate[] d = this.eventDates.get(eventId);
+			if (d == null) {
+				return "";
+			}
+			List<String> parts = new ArrayList<>();
+			String[] words = { "Sentenced", "allocated", "released", "ended" };
+			for (int i = 0; i < d.length; i++) {
+				if (d[i] != null) {
+					String word = parts.isEmpty() ? words[i] : words[i].toLowerCase(java.util.Locale.ROOT);
+					parts.add(word + " " + org.probity.shared.web.Format.date(d[i]));
+				}
+			}
+			return parts.isEmpty() ? "" : String.join(", ", parts) + ".";
+		}
+
+		/** The date by which a case must be met, for measures with deadlines. */
+		public LocalDate due(CaseRow row) {
+			return this.dueDates.get(row.eventId() + "|" + row.subjectId() + "|" + row.month());
+		}
+
+	}
+
+	/**
+	 * The people, event dates and (for measures with deadlines) due dates of these case
+	 * rows: a few queries for a page of rows.
+	 */
+	@Transactional(readOnly = true)
+	CaseFacts caseFacts(String measure, List<CaseRow> rows) {
+		Map<String, String> people = new HashMap<>();
+		Map<String, LocalDate[]> dates = new HashMap<>();
+		Map<String, LocalDate> due = new HashMap<>();
+		if (rows.isEmpty()) {
+			return new CaseFacts(people, dates, due);
+		}
+		String[] crns = rows.stream().map(CaseRow::crn).distinct().toArray(String[]::new);
+		String[] events = rows.stream().map(CaseRow::eventId).distinct().toArray(String[]::new);
+		this.jdbc.sql("select crn, forename || ' ' || surname from case_person where crn = any (cast(:crns as text[]))")
+			.param("crns", crns)
+			.query((rs) -> {
+				people.put(rs.getString(1), rs.getString(2));
+			});
+		this.jdbc.sql("""
+				select event_id, sentence_date, allocation_date, release_date, termination_date from case_event
+				where event_id = any (cast(:events as text[]))
+				""").param("events", events).query((rs) -> {
+			dates.put(rs.getString(1),
+					new LocalDate[] { rs.getObject(2, LocalDate.class), rs.getObject(3, LocalDate.class),
+							rs.getObject(4, LocalDate.class), rs.getObject(5, LocalDate.class) });
+		});
+		if (CaseRows.WITH_DUE_DATE.contains(measure)) {
+			this.jdbc
+				.sql("select m.event_id, m.subject_id, m.month, m.due_date from ("
+						+ CaseRows.withDueDates(measure, "e.event_id = any (cast(:events as text[]))") + ") m")
+				.param("events", events)
+				.query((rs) -> {
+					due.put(rs.getString(1) + "|" + rs.getString(2) + "|" + rs.getObject(3, LocalDate.class),
+							rs.getObject(4, LocalDate.class));
+				});
+		}
+		return new CaseFacts(people, dates, due);
 	}
 
 	/** The units of the estate that have no parent, first by code. */
@@ -279,8 +420,21 @@ class MeasureResults {
 				() -> readMonthly(code, staff, first, last, units));
 	}
 
+	/**
+	 * The latest complete month with results: {@code last} (the month before the current
+	 * one), or the latest month before it in which any case counted when the data stops
+	 * earlier; {@code last} itself when there are no results at all.
+	 */
+	@Transactional(readOnly = true)
+	YearMonth latestCompleteMonth(YearMonth last) {
+		LocalDate latest = this.recent.get(List.of("latest", last), version(), () -> this.jdbc.sql("""
+				select max(month) from measure_unit_result where month <= :last and denominator > 0
+				""").param("last", last.atDay(1)).query(LocalDate.class).optional().orElse(null));
+		return (latest != null) ? YearMonth.from(latest) : last;
+	}
+
 	/** The version of the results, moved on by every recomputation (measure_state). */
-	private long version() {
+	long version() {
 		return this.jdbc.sql("select version from measure_state").query(Long.class).single();
 	}
 

@@ -9,7 +9,7 @@ import java.util.Locale;
  */
 record ResultView(String code, String label, String link, long numerator, long denominator, String performance,
 		String target, String trigger, String rag, String ragWord, String ragClass, String rating, String ratingWord,
-		List<ResultView> trend, String sparkline) {
+		List<ResultView> trend, String sparkline, Double targetValue, Double triggerValue) {
 
 	static ResultView of(MeasureResults.Result r, String code, String label, String link) {
 		return of(r, code, label, link, List.of());
@@ -19,11 +19,21 @@ record ResultView(String code, String label, String link, long numerator, long d
 		Assessment a = r.assessment();
 		return new ResultView(code, label, link, r.numerator(), r.denominator(), percent(a.performance()),
 				number(r.target().target()), number(r.target().trigger()), a.rag().name(), a.rag().word(),
-				ragClass(a.rag()), a.rating().name(), a.rating().word(), trend, sparkline(trend));
+				ragClass(a.rag()), a.rating().name(), a.rating().word(), trend, sparkline(trend), r.target().target(),
+				r.target().trigger());
 	}
 
 	public static String percent(Double performance) {
-		return (performance != null) ? String.format(Locale.UK, "%.1f%%", performance) : "No cases";
+		return org.probity.shared.web.Format.percent(performance, "No cases");
+	}
+
+	/** Numerator and denominator with thousands separators, for pages. */
+	public String numeratorText() {
+		return org.probity.shared.web.Format.number(this.numerator);
+	}
+
+	public String denominatorText() {
+		return org.probity.shared.web.Format.number(this.denominator);
 	}
 
 	public static String number(Double value) {

@@ -47,22 +47,29 @@ class DemoAuditsTests {
 		assertThat(result.auditsCompleted()).isEqualTo(120);
 		assertThat(result.standards()).extracting(AuditRatings.StandardResult::code)
 			.containsExactly("2.1", "2.2", "2.3", "2.4");
-		System.out.println(
-				"Demo Local Quality Inspection, " + result.auditsCompleted() + " audits, " + result.frameworkVersion());
 		for (AuditRatings.StandardResult s : result.standards()) {
-			System.out.println(s.code() + " " + s.title() + ": " + s.rating());
+			assertThat(s.keyQuestions()).as("standard %s", s.code()).isNotEmpty();
 			for (AuditRatings.KeyQuestionResult q : s.keyQuestions()) {
-				System.out.println("  " + q.code() + " yes " + q.yes() + " no " + q.no() + " n/a " + q.notApplicable()
-						+ " = " + q.percent() + "% " + q.rating());
+				assertThat(q.yes() + q.no() + q.notApplicable()).as("answers to %s", q.code())
+					.isPositive()
+					.isLessThanOrEqualTo(result.auditsCompleted());
+				if (q.yes() + q.no() > 0) {
+					assertThat(q.percent().doubleValue()).as("%s", q.code())
+						.isCloseTo(100.0 * q.yes() / (q.yes() + q.no()), org.assertj.core.data.Offset.offset(0.5));
+				}
 			}
 		}
+		assertThat(result.standards().stream().map(AuditRatings.StandardResult::rating).distinct().count())
+			.as("a realistic spread of ratings, not one rating everywhere")
+			.isGreaterThan(1);
 		long inspection = this.jdbc.sql("select inspection_id from audit_inspection where unit_code = :u")
 			.param("u", data.provider())
 			.query(Long.class)
 			.single();
 		Inspections.Inspection exercise = this.inspections.find(inspection).orElseThrow();
-		System.out.println("Inspection-style: " + exercise.score() + " points, " + exercise.overall());
-		exercise.standards().forEach((s) -> System.out.println("  " + s.code() + " " + s.title() + ": " + s.rating()));
+		assertThat(exercise.standards()).isNotEmpty();
+		assertThat(exercise.score()).isNotNull().isBetween(0, 3 * exercise.standards().size());
+		assertThat(exercise.overall()).isNotNull();
 		assertThat(this.jdbc
 			.sql("select count(*) from case_audit where auditor in ('adm-quality', 'adm-qdo') and status = 'PLANNED'")
 			.query(Integer.class)

@@ -70,6 +70,12 @@ class DemoFeedbackTests {
 			.isEqualTo(1);
 		assertThat(count("select count(*) from survey_response where unit_code like 'FDT%'")).isGreaterThan(60);
 		assertThat(count("select count(*) from feedback_meeting where unit_code like 'FDL%'")).isEqualTo(8);
+		// the second round and the staff survey answer the version with "about you"
+		// questions
+		assertThat(count("""
+				select count(distinct a.response_id) from survey_answer a join survey_response r using (response_id)
+				where r.unit_code like 'FDT%' and a.question_code = 'ETHNICITY' and a.answer <> 'PREFER_NOT_TO_SAY'
+				""")).isGreaterThan(20);
 		assertThat(
 				count("""
 						select count(*) from feedback_action a join survey_round r on a.source_kind = 'ROUND' and r.round_id = a.source_id

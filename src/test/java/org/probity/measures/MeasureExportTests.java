@@ -110,7 +110,8 @@ class MeasureExportTests {
 	void unitCodesOfFlagsAreNeutralisedButTheirPerformanceStaysANumber() {
 		HttpResponse<String> csv = admin().get("/measures/flags?period=2023-05&format=csv");
 
-		assertThat(csv.body()).contains("Deeper audit,SL001R,'-MXT9,,0\r\n");
+		assertThat(csv.body()).contains(
+				"2023-05,Deeper audit,SL001R,Initial contact: community orders and SSOs,'-MXT9,Unit -MXT9,,,0\r\n");
 		assertThat(spreadsheetCells("/measures/flags?period=2023-05&format=", "xlsx")).contains(
 				new Spreadsheets.Cell(Spreadsheets.Kind.STRING, "-MXT9"),
 				new Spreadsheets.Cell(Spreadsheets.Kind.NUMBER, "0.0"));

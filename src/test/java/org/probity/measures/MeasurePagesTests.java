@@ -67,8 +67,8 @@ class MeasurePagesTests {
 		var ldu = get(browser, "/measures/SL001R?period=2024-Q1&unit=" + data.ldu(1));
 		assertThat(ldu.body()).contains("By unit", data.team(1), data.team(2));
 		var cases = get(browser, "/measures/SL001R/cases?period=2024-03&unit=" + data.team(1) + "&show=not-met");
-		assertThat(cases.body()).contains("first face-to-face contact 6 business days after allocation", "Not met");
-		assertThat(cases.body()).doesNotContain("first face-to-face contact 5 business days after allocation");
+		assertThat(cases.body()).contains("First face-to-face contact 6 business days after allocation", "Not met");
+		assertThat(cases.body()).doesNotContain("First face-to-face contact 5 business days after allocation");
 	}
 
 	@Test
@@ -79,7 +79,7 @@ class MeasurePagesTests {
 			.hasValueSatisfying((v) -> assertThat(v).startsWith("text/csv"));
 		assertThat(csv.body()).startsWith("Code,Name,Numerator,Denominator,Performance").contains("SL001R,");
 		var cases = get(browser, "/measures/SL001R/cases?period=2024-03&unit=" + data.team(1) + "&format=csv");
-		assertThat(cases.body()).contains("first face-to-face contact 6 business days after allocation");
+		assertThat(cases.body()).contains("First face-to-face contact 6 business days after allocation");
 		var xlsx = browser.send(request("/measures/SL001R?period=2024-03&unit=" + data.team(1) + "&format=xlsx"),
 				HttpResponse.BodyHandlers.ofByteArray());
 		assertThat(xlsx.statusCode()).isEqualTo(200);
@@ -101,7 +101,7 @@ class MeasurePagesTests {
 	@Test
 	void showsAnErrorForAPeriodThatIsNotOne() throws Exception {
 		var page = get(signIn("admin", "test-admin-password"), "/measures?period=March");
-		assertThat(page.statusCode()).isEqualTo(200);
+		assertThat(page.statusCode()).isEqualTo(400);
 		assertThat(page.body()).contains("There is a problem", "Period must be a month");
 	}
 

@@ -23,7 +23,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * incremental recomputation of the events it changed, and a few reads. Run with
  * {@code mvn test -Dtest=MeasuresBenchmark -Dbenchmark=true}. With
  * {@code -Dbenchmark.equality=true} it times the equality pages and API instead
- * (EqualityReads), after one full recomputation.
+ * (EqualityReads), after one full recomputation; with {@code -Dbenchmark.overview=true}
+ * the home page's overview with 20 users at once (OverviewReads).
  */
 @IntegrationTest
 @EnabledIfSystemProperty(named = "benchmark", matches = "true")
@@ -73,6 +74,18 @@ class MeasuresBenchmark {
 		note("Generated in %d s: %s people, %s events, %s requirements, %s contacts", seconds(t), count("person"),
 				count("event"), count("requirement"), count("contact"));
 
+		if (Boolean.getBoolean("benchmark.overview")) {
+			if (count("measure_case") == 0) {
+				t = System.nanoTime();
+				this.recomputation.recomputeAll();
+				note("Full recomputation, reading every contact: %d ms", millis(t));
+			}
+			note("Load average before the reads: %s", Files.readString(Path.of("/proc/loadavg")).strip());
+			this.report.addAll(new OverviewReads(this.port).time(current));
+			note("Load average after the reads: %s", Files.readString(Path.of("/proc/loadavg")).strip());
+			Files.write(Path.of("target", "benchmark-overview.txt"), this.report);
+			return;
+		}
 		if (Boolean.getBoolean("benchmark.equality")) {
 			if (count("measure_case") == 0) {
 				t = System.nanoTime();
