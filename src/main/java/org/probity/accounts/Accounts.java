@@ -54,6 +54,85 @@ public class Accounts {
 		return find(username).filter(Account::enabled).map(this::userOf);
 	}
 
+	/**
+	 * The user a local account signs in as with its password (the form, HTTP Basic):
+	 * never an account made for a user of an identity provider, which has no password.
+	 */
+	@Transactional(readOnly = true)
+	public Optional<CurrentUser> passwordUserFor(String username) {
+		boolean password = this.jdbc
+			.sql("select signs_in_with = 'PASSWORD' from account where username = :username and enabled")
+			.param("username", username)
+			.query(Boolean.class)
+			.optional()
+			.orElse(false);
+		return password ? userFor(username) : Optional.empty();
+	}
+
+	/** What became of a sign-in through an identity provider. */
+	enum ProviderAccount {
+
+		/** Created or brought up to date from the claims. */
+		READY,
+		/** An administrator disabled it. */
+		DISABLED,
+		/** A local account with a password has this username: it is not taken over. */
+		PASSWORD_ACCOUNT
+
+	}
+
+	/**
+	 * Creates or brings up to date the account of a user who signed in through an
+	 * identity provider, from their claims (role, links, name; an email address only when
+	 * the claims give one), so that other modules find them among the accounts. It has no
+	 * password: {@code password_hash} holds a value no password encoder matches, and
+	 * {@link #passwordUserFor} never returns it.
+	 */
+	@Transactional
+	ProviderAccount recordProviderAccount(String provider, ClaimMapping.Mapped user) {
+		return this.jdbc.sql("""
+				insert into account (username, display_name, password_hash, role, staff_code, unit_code, email,
+				    signs_in_with, provider)
+				values (:username, :displayName, '{none}no-password', :role, :staffCode, :unitCode, :email,
+				    'PROVIDER', :provider)
+				on conflict (username) do update set display_name = excluded.display_name, role = excluded.role,
+				    staff_code = excluded.staff_code, unit_code = excluded.unit_code,
+				    email = coalesce(excluded.email, account.email), provider = excluded.provider,
+				    version = account.version + 1
+				where account.signs_in_with = 'PROVIDER'
+				returning enabled
+				""")
+			.param("username", user.username())
+			.param("displayName", user.displayName())
+			.param("role", user.role().name())
+			.param("staffCode", user.staffCode())
+			.param("unitCode", user.unitCode())
+			.param("email", user.email())
+			.param("provider", provider)
+			.query(Boolean.class)
+			.optional()
+			.map((enabled) -> enabled ? ProviderAccount.READY : ProviderAccount.DISABLED)
+			.orElse(ProviderAccount.PASSWORD_ACCOUNT);
+	}
+
+	/**
+	 * Records an interactive sign-in (the form, or an identity provider) in
+	 * {@code sign_in}.
+	 */
+	@Transactional
+	void recordSignIn(String username, String provider, String source) {
+		this.jdbc.sql("""
+				insert into sign_in (username, signed_in_at, method, provider, source)
+				values (:username, :at, :method, :provider, :source)
+				""")
+			.param("username", username)
+			.param("at", java.sql.Timestamp.from(this.clock.instant()))
+			.param("method", (provider != null) ? "PROVIDER" : "PASSWORD")
+			.param("provider", provider)
+			.param("source", source)
+			.update();
+	}
+
 	CurrentUser userOf(Account account) {
 		return new CurrentUser(account.username(), account.passwordHash(), !isLocked(account),
 				List.of(new SimpleGrantedAuthority(account.role().authority())), account.displayName(), account.role(),

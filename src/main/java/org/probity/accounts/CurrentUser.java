@@ -5,8 +5,12 @@ import java.util.Collection;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.userdetails.User;
 
-/** The signed-in user, with the links that decide their data scope. */
-public final class CurrentUser extends User {
+/**
+ * The signed-in user, with the links that decide their data scope: from a local account,
+ * or from an identity provider's claims ({@link ClaimMapping}; then a
+ * {@link ProviderUser}).
+ */
+public class CurrentUser extends User {
 
 	private final String displayName;
 

@@ -3,6 +3,7 @@ package org.probity.accounts;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
+import org.springframework.security.authentication.event.InteractiveAuthenticationSuccessEvent;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -11,7 +12,8 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 
 /**
- * Loads accounts for sign-in and counts failures per account and source address
+ * Loads accounts for sign-in with a password (never those of identity provider users),
+ * records interactive sign-ins, and counts failures per account and source address
  * ({@link SignInThrottle}), so that guessing passwords is slowed down without locking
  * anyone out.
  */
@@ -33,7 +35,8 @@ class SignInAccounts implements UserDetailsService {
 			// no account has one, and PostgreSQL text cannot hold it
 			throw new UsernameNotFoundException("No such account");
 		}
-		return this.accounts.userFor(username).orElseThrow(() -> new UsernameNotFoundException("No such account"));
+		return this.accounts.passwordUserFor(username)
+			.orElseThrow(() -> new UsernameNotFoundException("No such account"));
 	}
 
 	@EventListener
@@ -44,6 +47,17 @@ class SignInAccounts implements UserDetailsService {
 	@EventListener
 	void onSuccess(AuthenticationSuccessEvent event) {
 		this.throttle.recordSuccess(event.getAuthentication().getName(), source(event.getAuthentication()));
+	}
+
+	/**
+	 * Every interactive sign-in, with the form or through an identity provider, is
+	 * recorded in one place; HTTP Basic and bearer tokens on the API are not sign-ins.
+	 */
+	@EventListener
+	void onSignIn(InteractiveAuthenticationSuccessEvent event) {
+		Authentication authentication = event.getAuthentication();
+		String provider = (authentication.getPrincipal() instanceof ProviderUser user) ? user.provider() : null;
+		this.accounts.recordSignIn(authentication.getName(), provider, source(authentication));
 	}
 
 	/** The address the attempt came from (behind a trusted proxy, the client's). */

@@ -14,8 +14,15 @@ class SignInPages {
 
 	private final SignInReadiness readiness;
 
-	SignInPages(SignInReadiness readiness) {
+	private final SingleSignOnSettings settings;
+
+	SignInPages(SignInReadiness readiness, SingleSignOnSettings settings) {
 		this.readiness = readiness;
+		this.settings = settings;
+	}
+
+	/** A button on the sign-in page: the provider's registration id and name. */
+	record ProviderButton(String id, String name) {
 	}
 
 	/**
@@ -37,7 +44,36 @@ class SignInPages {
 		if (wait != null && wait.matches("[0-9]{1,2}")) {
 			model.addAttribute("waitMinutes", Integer.parseInt(wait));
 		}
+		model.addAttribute("localAccounts", this.settings.localAccounts());
+		model.addAttribute("providers",
+				this.settings.configuredProviders()
+					.entrySet()
+					.stream()
+					.map((e) -> new ProviderButton(e.getKey(), e.getValue().displayName()))
+					.toList());
 		return "accounts/sign-in";
+	}
+
+	/**
+	 * Where a sign-in through the identity provider ends when Probity refuses it: says
+	 * why (403; 503 while the provider cannot be reached), in words, from the reason code
+	 * {@link SingleSignOn.Refusals} gives; an unknown code reads as the provider's
+	 * failure.
+	 */
+	@GetMapping("/sign-in/refused")
+	@PreAuthorize("permitAll()")
+	String refused(@RequestParam(required = false) String reason, Model model, HttpServletResponse response) {
+		ClaimMapping.Refusal refusal = ClaimMapping.Refusal.ofCode((reason != null) ? reason : "")
+			.orElse(ClaimMapping.Refusal.PROVIDER);
+		if (refusal == ClaimMapping.Refusal.UNAVAILABLE) {
+			response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
+			response.setHeader("Retry-After", "60");
+		}
+		else {
+			response.setStatus(HttpStatus.FORBIDDEN.value());
+		}
+		model.addAttribute("reason", refusal.code());
+		return "accounts/refused";
 	}
 
 }

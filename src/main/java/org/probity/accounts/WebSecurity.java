@@ -12,17 +12,21 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /**
- * Staff sign in with a form and a session; API clients use HTTP Basic without a session.
- * Both pass {@link SignInGuard} first (throttling per account and address, and no sign-in
+ * Staff sign in with a form and a session, or through an identity provider (single
+ * sign-on, {@link SingleSignOn}); API clients use HTTP Basic or bearer JWTs without a
+ * session. Local accounts (the form) and HTTP Basic can each be switched off. Passwords
+ * pass {@link SignInGuard} first (throttling per account and address, and no sign-in
  * before the accounts exist). Every handler method also states who may call it with
  * {@code @PreAuthorize}. Behind a TLS proxy that sends {@code X-Forwarded-Proto}
  * ({@code server.forward-headers-strategy: native}, trusted from private and loopback
@@ -58,29 +62,40 @@ class WebSecurity {
 
 	@Bean
 	@Order(1)
-	SecurityFilterChain api(HttpSecurity http, SignInThrottle throttle, SignInReadiness readiness) throws Exception {
+	SecurityFilterChain api(HttpSecurity http, SignInThrottle throttle, SignInReadiness readiness,
+			SingleSignOnSettings settings, BearerTokens bearerTokens) throws Exception {
+		SingleSignOnSettings.Api api = settings.api();
 		http.securityMatcher("/api/**")
 			.addFilterBefore(new SignInGuard(throttle, readiness), BasicAuthenticationFilter.class)
 			.authorizeHttpRequests((requests) -> requests.anyRequest().authenticated())
-			.httpBasic((basic) -> basic.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
 			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.csrf((csrf) -> csrf.disable())
 			.exceptionHandling((ex) -> ex.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
 			.headers((headers) -> headers
 				.httpStrictTransportSecurity((hsts) -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000))
 				.addHeaderWriter(new StaticHeadersWriter("Permissions-Policy", PERMISSIONS_POLICY)));
+		if (api.basic()) {
+			http.httpBasic(
+					(basic) -> basic.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)));
+			if (!api.basicStaff()) {
+				http.addFilterAfter(new BasicForClientsOnly(), BasicAuthenticationFilter.class);
+			}
+		}
+		BearerTokens.decoder(api)
+			.ifPresent((decoder) -> http.oauth2ResourceServer((resource) -> resource
+				.jwt((jwt) -> jwt.decoder(decoder).jwtAuthenticationConverter(bearerTokens))));
 		return http.build();
 	}
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain pages(HttpSecurity http, SignInThrottle throttle, SignInReadiness readiness, DemoMode demo)
-			throws Exception {
+	SecurityFilterChain pages(HttpSecurity http, SignInThrottle throttle, SignInReadiness readiness, DemoMode demo,
+			SingleSignOnSettings settings, ProviderRegistrations providers, ProviderSignIns signIns) throws Exception {
 		http.addFilterBefore(new SignInGuard(throttle, readiness), UsernamePasswordAuthenticationFilter.class)
 			.authorizeHttpRequests((requests) -> {
 				requests
-					.requestMatchers("/sign-in", "/assets/**", "/webjars/**", "/css/**", "/js/**", "/favicon.ico",
-							"/error", "/actuator/health", "/actuator/health/**")
+					.requestMatchers("/sign-in", "/sign-in/refused", "/assets/**", "/webjars/**", "/css/**", "/js/**",
+							"/favicon.ico", "/error", "/actuator/health", "/actuator/health/**")
 					.permitAll();
 				requests.requestMatchers("/survey/**").permitAll();
 				if (demo.enabled()) {
@@ -88,13 +103,90 @@ class WebSecurity {
 				}
 				requests.anyRequest().authenticated();
 			})
-			.formLogin((form) -> form.loginPage("/sign-in").defaultSuccessUrl("/", false).failureUrl("/sign-in?error"))
-			.logout((logout) -> logout.logoutUrl("/sign-out").logoutSuccessUrl("/sign-in?signedOut"))
-			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+			.logout((logout) -> logout.logoutUrl("/sign-out").logoutSuccessHandler(new ProviderSignOut(providers)))
+			.headers((headers) -> headers
+				.contentSecurityPolicy((csp) -> csp.policyDirectives(contentSecurityPolicy(providers)))
 				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
 				.httpStrictTransportSecurity((hsts) -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000))
 				.addHeaderWriter(new StaticHeadersWriter("Permissions-Policy", PERMISSIONS_POLICY)));
+		if (settings.localAccounts()) {
+			http.formLogin(
+					(form) -> form.loginPage("/sign-in").defaultSuccessUrl("/", false).failureUrl("/sign-in?error"));
+		}
+		if (!providers.isEmpty()) {
+			http.addFilterBefore(new ProviderUnavailable(providers), OAuth2AuthorizationRequestRedirectFilter.class);
+			http.oauth2Login((login) -> login.loginPage("/sign-in")
+				.clientRegistrationRepository(providers)
+				.userInfoEndpoint(
+						(users) -> users.oidcUserService(signIns.oidcUsers()).userService(signIns.accessTokenUsers()))
+				.defaultSuccessUrl("/", false)
+				.failureHandler(new SingleSignOn.Refusals()));
+		}
+		else {
+			http.exceptionHandling(
+					(ex) -> ex.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/sign-in")));
+		}
 		return http.build();
+	}
+
+	/**
+	 * The policy of every page. Sign-out is a form whose answer redirects to the identity
+	 * provider (to sign out there too), and browsers hold such redirects to
+	 * {@code form-action}: the providers' origins are allowed there.
+	 */
+	static String contentSecurityPolicy(ProviderRegistrations providers) {
+		java.util.Set<String> origins = new java.util.TreeSet<>();
+		providers.providers().values().forEach((provider) -> {
+			for (String uri : new String[] { provider.issuerUri(), provider.endSessionUri() }) {
+				origin(uri).ifPresent(origins::add);
+			}
+		});
+		return origins.isEmpty() ? CONTENT_SECURITY_POLICY : CONTENT_SECURITY_POLICY.replace("form-action 'self'",
+				"form-action 'self' " + String.join(" ", origins));
+	}
+
+	private static java.util.Optional<String> origin(String uri) {
+		if (!SingleSignOnSettings.present(uri)) {
+			return java.util.Optional.empty();
+		}
+		try {
+			java.net.URI parsed = java.net.URI.create(uri.trim());
+			if (parsed.getScheme() == null || parsed.getHost() == null || parsed.getHost().matches(".*[;\\s'].*")) {
+				return java.util.Optional.empty();
+			}
+			return java.util.Optional.of(parsed.getScheme() + "://" + parsed.getHost()
+					+ ((parsed.getPort() >= 0) ? ":" + parsed.getPort() : ""));
+		}
+		catch (IllegalArgumentException ex) {
+			return java.util.Optional.empty();
+		}
+	}
+
+	/**
+	 * With {@code PROBITY_API_BASIC_STAFF=false}, HTTP Basic is for API client accounts
+	 * only: a staff account's password sent with it is refused (401), as if Basic were
+	 * off for it.
+	 */
+	static final class BasicForClientsOnly extends org.springframework.web.filter.OncePerRequestFilter {
+
+		@Override
+		protected void doFilterInternal(jakarta.servlet.http.HttpServletRequest request,
+				jakarta.servlet.http.HttpServletResponse response, jakarta.servlet.FilterChain chain)
+				throws jakarta.servlet.ServletException, java.io.IOException {
+			var authentication = org.springframework.security.core.context.SecurityContextHolder.getContext()
+				.getAuthentication();
+			if (SignInGuard.basicUser(request).isPresent() && authentication != null
+					&& authentication.getPrincipal() instanceof CurrentUser user && user.role() != Role.API_CLIENT) {
+				org.springframework.security.core.context.SecurityContextHolder.clearContext();
+				response.setStatus(HttpStatus.UNAUTHORIZED.value());
+				response.setContentType("application/json");
+				response.getWriter()
+					.write("{\"message\":\"HTTP Basic is for API client accounts only: staff use a bearer token\"}");
+				return;
+			}
+			chain.doFilter(request, response);
+		}
+
 	}
 
 }

@@ -19,7 +19,7 @@ class DemoSettings {
 	 * The published password of the demo accounts. It exists only while demo data is
 	 * loaded: without demo data there is no default password anywhere.
 	 */
-	static final String PASSWORD = "demo-password-2026";
+	static final String PASSWORD = org.probity.shared.DemoMode.PUBLISHED_PASSWORD;
 
 	private final boolean enabled;
 

@@ -14,6 +14,12 @@ import org.springframework.stereotype.Component;
 @Component
 public class DemoMode {
 
+	/**
+	 * The password of every demo account, printed in the README and the ready banner: a
+	 * production Probity refuses it ({@link ProductionChecks}).
+	 */
+	public static final String PUBLISHED_PASSWORD = "demo-password-2026";
+
 	private final boolean enabled;
 
 	DemoMode(@Value("${probity.demo-data:}") String demoData,

@@ -7,6 +7,7 @@ delete from data_dictionary_table where module = 'accounts';
 insert into data_dictionary_table (table_name, module, description) values
   ('account', 'accounts', 'Sign-in accounts of staff and API clients: role, data scope and password hash.'),
   ('case_access_log', 'accounts', 'Access log: every opening, listing or refusal of a case or a personnel record, by whom and when.'),
+  ('sign_in', 'accounts', 'Every interactive sign-in (the form or an identity provider): who, when, how and from which address.'),
   ('sign_in_throttle', 'accounts', 'Failed sign-ins per account name and source address, so that a stranger''s wrong passwords slow only that stranger down.'),
   ('spring_session', 'accounts', 'Spring Session: signed-in web sessions, kept in PostgreSQL so that every node sees them.'),
   ('spring_session_attributes', 'accounts', 'Spring Session: serialised attributes of each session (the signed-in user''s security context, CSRF token).');
@@ -25,6 +26,14 @@ insert into data_dictionary_column (table_name, column_name, classification, des
   ('account', 'version', 'OPERATIONAL', 'Optimistic lock version of the account'),
   ('account', 'email', 'PERSONAL', 'Email address for alert mails'),
   ('account', 'personnel_access', 'OPERATIONAL', 'True when an administrator has granted this API client access to personnel records'),
+  ('account', 'signs_in_with', 'OPERATIONAL', 'PASSWORD (a local account) or PROVIDER (made at a single sign-on, no password)'),
+  ('account', 'provider', 'OPERATIONAL', 'The identity provider (registration id) a PROVIDER account signs in through'),
+  ('sign_in', 'id', 'OPERATIONAL', 'Identifier of the entry'),
+  ('sign_in', 'username', 'PERSONAL', 'Who signed in'),
+  ('sign_in', 'signed_in_at', 'PERSONAL', 'When they signed in'),
+  ('sign_in', 'method', 'OPERATIONAL', 'PASSWORD (the form) or PROVIDER (single sign-on)'),
+  ('sign_in', 'provider', 'OPERATIONAL', 'The identity provider, for a PROVIDER sign-in'),
+  ('sign_in', 'source', 'PERSONAL', 'Client IP address the sign-in came from'),
   ('case_access_log', 'id', 'OPERATIONAL', 'Identifier of the entry'),
   ('case_access_log', 'username', 'PERSONAL', 'Who opened, listed or was refused'),
   ('case_access_log', 'crn', 'PERSONAL', 'The case opened or refused (one case)'),

@@ -1,0 +1,189 @@
+package org.probity.accounts;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import com.deque.html.axecore.playwright.AxeBuilder;
+import com.deque.html.axecore.results.Rule;
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.Response;
+import com.microsoft.playwright.options.AriaRole;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.probity.HeadlessChromium;
+import org.probity.IntegrationTest;
+import org.probity.cases.CaseDataFactory;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * In a real browser, through a real OAuth2 / OIDC server ({@link TestIdentityProvider}):
+ * a senior manager signs in through the OIDC provider and sees their own LDU's teams but
+ * not another LDU's (403), and signing out ends the provider's session too; a user in the
+ * style of HMPPS Auth, whose claims are only in the access token, gets the scope those
+ * claims give; a user whose claims map to nothing gets the refusal page. Pages pass axe.
+ */
+@IntegrationTest
+class SingleSignOnBrowserTests {
+
+	private static Playwright playwright;
+
+	private static Browser browser;
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@BeforeAll
+	static void startBrowser() {
+		playwright = Playwright
+			.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+		browser = HeadlessChromium.launch(playwright);
+	}
+
+	@AfterAll
+	static void stopBrowser() {
+		if (browser != null) {
+			browser.close();
+		}
+		if (playwright != null) {
+			playwright.close();
+		}
+	}
+
+	@BeforeEach
+	void provider() {
+		TestIdentityProvider.start(this.port);
+		new CaseDataFactory(this.jdbc).unit("SSOP", "SSO Provider", "PROVIDER", null)
+			.unit("SSOL1", "SSO North LDU", "LDU", "SSOP")
+			.unit("SSOL2", "SSO South LDU", "LDU", "SSOP")
+			.unit("SSOT11", "SSO North Team", "TEAM", "SSOL1")
+			.unit("SSOT21", "SSO South Team", "TEAM", "SSOL2");
+	}
+
+	@Test
+	void anOidcSeniorManagerSeesTheirOwnLduOnlyAndSignsOutOfTheProviderToo() {
+		try (BrowserContext context = browser.newContext(); Page page = context.newPage()) {
+			signInThroughProvider(page, "Continue with Test identity", "sso-senior");
+
+			assertThat(page.locator("h1")).not().containsText("You cannot use Probity");
+			assertThat(page.locator(".govuk-header")).containsText("Sign out");
+			Response own = page.navigate(url("/estate/units/SSOT11"));
+			assertThat(own.status()).isEqualTo(200);
+			assertThat(page.locator("h1")).containsText("SSO North Team");
+			Response other = page.navigate(url("/estate/units/SSOT21"));
+			assertThat(other.status()).isEqualTo(403);
+
+			assertThat(this.jdbc.sql("""
+					select role || ' ' || unit_code || ' ' || signs_in_with || ' ' || provider || ' ' || email
+					from account where username = 'sso-senior'
+					""").query(String.class).single())
+				.isEqualTo("SENIOR_MANAGER SSOL1 PROVIDER test-oidc sam.senior@example.org");
+			assertThat(
+					this.jdbc.sql("select count(*) from sign_in where username = 'sso-senior' and method = 'PROVIDER'")
+						.query(Long.class)
+						.single())
+				.isPositive();
+
+			page.navigate(url("/"));
+			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out")).click();
+			page.waitForURL("**/sign-in?signedOut");
+			assertThat(page.locator(".govuk-notification-banner")).containsText("You have signed out");
+
+			// the provider's session ended too: continuing asks for the password again
+			page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Continue with Test identity")).click();
+			page.waitForURL(TestIdentityProvider.ISSUER + "/login**");
+			assertThat(page.getByLabel("Password")).isVisible();
+		}
+	}
+
+	@Test
+	void anHmppsStyleUserGetsTheScopeOfTheirAccessTokensClaims() {
+		try (BrowserContext context = browser.newContext(); Page page = context.newPage()) {
+			signInThroughProvider(page, "Continue with Test HMPPS Auth", "sso-hmpps");
+
+			assertThat(page.locator(".govuk-header")).containsText("Sign out");
+			assertThat(page.navigate(url("/estate/units/SSOT21")).status()).isEqualTo(200);
+			assertThat(page.locator("h1")).containsText("SSO South Team");
+			assertThat(page.navigate(url("/estate/units/SSOT11")).status()).isEqualTo(403);
+			assertThat(this.jdbc
+				.sql("select display_name || ' ' || unit_code from account where username = 'SSO_HMPPS_USER'")
+				.query(String.class)
+				.single()).isEqualTo("Harriet Hmpps SSOL2");
+		}
+	}
+
+	@Test
+	void theSignInPageOffersEachProviderAndAUserWhoseClaimsMapToNothingIsRefusedWithAClearPage() {
+		try (BrowserContext context = browser.newContext(); Page page = context.newPage()) {
+			page.navigate(url("/sign-in"));
+			assertThat(
+					page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Continue with Test identity")))
+				.isVisible();
+			assertThat(
+					page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Continue with Test HMPPS Auth")))
+				.isVisible();
+			assertThat(page.getByLabel("Username")).isVisible();
+			assertNoAccessibilityViolations(page);
+
+			Response refused = signInThroughProvider(page, "Continue with Test identity", "sso-nobody");
+
+			assertThat(page).hasURL(url("/sign-in/refused?reason=no-role"));
+			assertThat(refused.status()).isEqualTo(403);
+			assertThat(page.locator("h1")).hasText("You cannot use Probity with this account");
+			assertThat(page.locator("main")).containsText("does not give you a role in Probity");
+			assertNoAccessibilityViolations(page);
+			assertThat(page.navigate(url("/")).url()).endsWith("/sign-in");
+			Response unavailable = page.navigate(url("/sign-in/refused?reason=unavailable"));
+			assertThat(unavailable.status()).isEqualTo(503);
+			assertThat(page.locator("h1")).hasText("Sign-in is not available at the moment");
+			assertThat(this.jdbc.sql("select count(*) from account where username = 'sso-nobody'")
+				.query(Long.class)
+				.single()).isZero();
+		}
+	}
+
+	/**
+	 * Follows the provider's button, signs in at the provider; the response it ends on.
+	 */
+	private Response signInThroughProvider(Page page, String button, String username) {
+		page.navigate(url("/sign-in"));
+		page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(button)).click();
+		page.waitForURL(TestIdentityProvider.ISSUER + "/login**");
+		page.getByLabel("Username").fill(username);
+		page.getByLabel("Password").fill(TestIdentityProvider.PASSWORD);
+		return page.waitForNavigation(
+				() -> page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click());
+	}
+
+	private String url(String path) {
+		return "http://127.0.0.1:" + this.port + path;
+	}
+
+	private static void assertNoAccessibilityViolations(Page page) {
+		List<Rule> violations = new AxeBuilder(page)
+			.withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"))
+			.analyze()
+			.getViolations();
+		assertThat(violations)
+			.as(() -> violations.stream()
+				.map((v) -> v.getId() + ": " + v.getHelp() + " "
+						+ v.getNodes().stream().map((n) -> n.getHtml()).toList())
+				.collect(Collectors.joining("\n")))
+			.isEmpty();
+	}
+
+}
