@@ -1,8 +1,13 @@
 package org.probity.accounts;
 
+import java.sql.Timestamp;
+import java.time.Clock;
+
 import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
+import org.springframework.security.authentication.event.InteractiveAuthenticationSuccessEvent;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -22,9 +27,15 @@ class SignInAccounts implements UserDetailsService {
 
 	private final SignInThrottle throttle;
 
-	SignInAccounts(Accounts accounts, SignInThrottle throttle) {
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	SignInAccounts(Accounts accounts, SignInThrottle throttle, JdbcClient jdbc, Clock clock) {
 		this.accounts = accounts;
 		this.throttle = throttle;
+		this.jdbc = jdbc;
+		this.clock = clock;
 	}
 
 	@Override
@@ -44,6 +55,18 @@ class SignInAccounts implements UserDetailsService {
 	@EventListener
 	void onSuccess(AuthenticationSuccessEvent event) {
 		this.throttle.recordSuccess(event.getAuthentication().getName(), source(event.getAuthentication()));
+	}
+
+	/**
+	 * An interactive sign-in (the form, not each request of an API client), kept for the
+	 * account holder's subject access request and the security audit.
+	 */
+	@EventListener
+	void onSignIn(InteractiveAuthenticationSuccessEvent event) {
+		this.jdbc.sql("insert into account_sign_in (username, signed_in_at) values (:u, :at)")
+			.param("u", event.getAuthentication().getName())
+			.param("at", Timestamp.from(this.clock.instant()))
+			.update();
 	}
 
 	/** The address the attempt came from (behind a trusted proxy, the client's). */
