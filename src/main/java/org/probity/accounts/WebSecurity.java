@@ -97,8 +97,12 @@ class WebSecurity {
 	SecurityFilterChain api(HttpSecurity http, SignInThrottle throttle, SignInReadiness readiness) throws Exception {
 		http.securityMatcher("/api/**")
 			.addFilterBefore(new SignInGuard(throttle, readiness), BasicAuthenticationFilter.class)
+			// the subject access API's own @PreAuthorize admits the SUBJECT_ACCESS role
+			// only,
+			// after the malformed-parameter check (a refusal here would come back through
+			// the error page, as HTML)
 			.authorizeHttpRequests((requests) -> requests.requestMatchers("/api/v1/subject-access/**")
-				.hasRole(Role.SUBJECT_ACCESS.name())
+				.authenticated()
 				.anyRequest()
 				.access(notAnOperator()))
 			.httpBasic((basic) -> basic.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
@@ -125,7 +129,8 @@ class WebSecurity {
 				if (demo.enabled()) {
 					requests.requestMatchers(API_DOCUMENTATION).permitAll();
 				}
-				requests.requestMatchers("/subject-access", "/subject-access/**").hasRole(Role.SUBJECT_ACCESS.name());
+				// SUBJECT_ACCESS only, by the pages' own @PreAuthorize
+				requests.requestMatchers("/subject-access", "/subject-access/**").authenticated();
 				// the subject access account's home page lists what it may do
 				requests.requestMatchers("/")
 					.access(AuthorizationManagers.allOf(AuthenticatedAuthorizationManager.authenticated(),

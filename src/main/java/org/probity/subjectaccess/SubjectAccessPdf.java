@@ -21,6 +21,8 @@ import org.springframework.stereotype.Component;
 @Component
 class SubjectAccessPdf {
 
+	private static final String FONT = "/org/apache/pdfbox/resources/ttf/LiberationSans-Regular.ttf";
+
 	private final ITemplateEngine templates;
 
 	SubjectAccessPdf(ITemplateEngine templates) {
@@ -37,6 +39,9 @@ class SubjectAccessPdf {
 			PdfRendererBuilder builder = new PdfRendererBuilder();
 			builder.useFastMode();
 			builder.usePdfUaAccessibility(true);
+			// PDF/UA embeds every font: PDFBox's own Liberation Sans, so that no system
+			// font is needed (the container image has none)
+			builder.useFont(() -> SubjectAccessPdf.class.getResourceAsStream(FONT), "Liberation Sans");
 			builder.withHtmlContent(xhtml, null);
 			builder.toStream(out);
 			builder.run();
