@@ -26,7 +26,13 @@ public class CaseAccessLog {
 
 	public enum Outcome {
 
-		OPENED, LISTED, REFUSED_RESTRICTED, REFUSED_OUT_OF_SCOPE
+		OPENED, LISTED, REFUSED_RESTRICTED, REFUSED_OUT_OF_SCOPE,
+
+		/**
+		 * A subject access request disclosed everything held about the case or the member
+		 * of staff (restricted cases included: a legal duty).
+		 */
+		SUBJECT_ACCESS
 
 	}
 
@@ -97,6 +103,25 @@ public class CaseAccessLog {
 			.param("staff", staffCode)
 			.param("at", Timestamp.from(this.clock.instant()))
 			.param("outcome", outcome.name())
+			.update();
+	}
+
+	/**
+	 * A subject access request about a case ({@code crn}) or a member of staff
+	 * ({@code staffCode}); {@code shown} says what it gave. In its own transaction, as
+	 * {@link #record} is.
+	 */
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	public void recordSubjectAccess(String username, String crn, String staffCode, String shown) {
+		this.jdbc.sql("""
+				insert into case_access_log (username, crn, staff_code, shown, accessed_at, outcome)
+				values (:u, :crn, :staff, :shown, :at, 'SUBJECT_ACCESS')
+				""")
+			.param("u", username)
+			.param("crn", crn, Types.CHAR)
+			.param("staff", staffCode, Types.CHAR)
+			.param("shown", shown)
+			.param("at", Timestamp.from(this.clock.instant()))
 			.update();
 	}
 

@@ -61,6 +61,9 @@ public class CurrentUser extends User {
 				(this.unitCode != null) ? new DataScope.Unit(this.unitCode) : new DataScope.Nothing();
 			case PRACTITIONER ->
 				(this.staffCode != null) ? new DataScope.Practitioner(this.staffCode) : new DataScope.Nothing();
+			// a subject access request is answered whole by its own pages, never through
+			// the ordinary lists
+			case METRICS, SUBJECT_ACCESS -> new DataScope.Nothing();
 		};
 	}
 

@@ -7,7 +7,19 @@ package org.probity.accounts;
 public enum Role {
 
 	ADMIN("Administrator"), QUALITY_TEAM("Quality team"), SENIOR_MANAGER("Senior manager"),
-	LINE_MANAGER("Line manager"), PRACTITIONER("Practitioner"), API_CLIENT("API client");
+	LINE_MANAGER("Line manager"), PRACTITIONER("Practitioner"), API_CLIENT("API client"),
+
+	/**
+	 * A metrics scraper: {@code /actuator/prometheus} over HTTP Basic, and nothing else.
+	 */
+	METRICS("Metrics scraper"),
+
+	/**
+	 * Answers subject access requests (the data protection officer): everything Probity
+	 * holds about a person on probation or a member of staff, restricted cases included.
+	 * Implied by no other role; no other page shows such an account any case data.
+	 */
+	SUBJECT_ACCESS("Subject access (data protection)");
 
 	private final String displayName;
 

@@ -1,6 +1,10 @@
 package org.probity.accounts;
 
+import java.sql.Timestamp;
+import java.time.Clock;
+
 import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.security.authentication.event.InteractiveAuthenticationSuccessEvent;
@@ -24,9 +28,15 @@ class SignInAccounts implements UserDetailsService {
 
 	private final SignInThrottle throttle;
 
-	SignInAccounts(Accounts accounts, SignInThrottle throttle) {
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	SignInAccounts(Accounts accounts, SignInThrottle throttle, JdbcClient jdbc, Clock clock) {
 		this.accounts = accounts;
 		this.throttle = throttle;
+		this.jdbc = jdbc;
+		this.clock = clock;
 	}
 
 	@Override

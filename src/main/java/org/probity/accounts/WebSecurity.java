@@ -6,6 +6,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authorization.AuthenticatedAuthorizationManager;
+import org.springframework.security.authorization.AuthorityAuthorizationManager;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.authorization.AuthorizationManagers;
 import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
@@ -15,6 +19,7 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
@@ -49,6 +54,16 @@ class WebSecurity {
 	private static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self' 'sha256-GUQ5ad8JK5KmEWmROf3LZd9ge94daqNvd8xy9YS1iDw='; "
 			+ "style-src 'self'; img-src 'self' data:; font-src 'self'; object-src 'none'; frame-ancestors 'none'; form-action 'self'";
 
+	/**
+	 * Signed in, and not one of the operators' accounts: a metrics scraper reaches only
+	 * the metrics, a subject access account only its own pages and API, whatever a page's
+	 * own rule says (their data scope is nothing, and no list is for them).
+	 */
+	private static AuthorizationManager<RequestAuthorizationContext> notAnOperator() {
+		return AuthorizationManagers.allOf(AuthenticatedAuthorizationManager.authenticated(), AuthorizationManagers
+			.not(AuthorityAuthorizationManager.hasAnyRole(Role.METRICS.name(), Role.SUBJECT_ACCESS.name())));
+	}
+
 	@Bean
 	PasswordEncoder passwordEncoder(java.time.Clock clock) {
 		return new RememberingPasswordEncoder(PasswordEncoderFactories.createDelegatingPasswordEncoder(), clock);
@@ -60,6 +75,27 @@ class WebSecurity {
 		return new DefaultAuthenticationEventPublisher(publisher);
 	}
 
+	/**
+	 * Prometheus scrapes with HTTP Basic as an account of the role METRICS (created on
+	 * the accounts page), through the same port and proxy as everything else: metrics
+	 * name no person, but show volumes and timings that are not for the public, and a
+	 * role is simpler to run than a second port that every deployment must keep off the
+	 * internet.
+	 */
+	@Bean
+	@Order(0)
+	SecurityFilterChain metrics(HttpSecurity http, SignInThrottle throttle, SignInReadiness readiness)
+			throws Exception {
+		http.securityMatcher("/actuator/prometheus", "/actuator/prometheus/**")
+			.addFilterBefore(new SignInGuard(throttle, readiness), BasicAuthenticationFilter.class)
+			.authorizeHttpRequests((requests) -> requests.anyRequest().hasRole(Role.METRICS.name()))
+			.httpBasic((basic) -> basic.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
+			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.csrf((csrf) -> csrf.disable())
+			.exceptionHandling((ex) -> ex.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)));
+		return http.build();
+	}
+
 	@Bean
 	@Order(1)
 	SecurityFilterChain api(HttpSecurity http, SignInThrottle throttle, SignInReadiness readiness,
@@ -67,7 +103,14 @@ class WebSecurity {
 		SingleSignOnSettings.Api api = settings.api();
 		http.securityMatcher("/api/**")
 			.addFilterBefore(new SignInGuard(throttle, readiness), BasicAuthenticationFilter.class)
-			.authorizeHttpRequests((requests) -> requests.anyRequest().authenticated())
+			// the subject access API's own @PreAuthorize admits the SUBJECT_ACCESS role
+			// only,
+			// after the malformed-parameter check (a refusal here would come back through
+			// the error page, as HTML)
+			.authorizeHttpRequests((requests) -> requests.requestMatchers("/api/v1/subject-access/**")
+				.authenticated()
+				.anyRequest()
+				.access(notAnOperator()))
 			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.csrf((csrf) -> csrf.disable())
 			.exceptionHandling((ex) -> ex.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
@@ -101,7 +144,13 @@ class WebSecurity {
 				if (demo.enabled()) {
 					requests.requestMatchers(API_DOCUMENTATION).permitAll();
 				}
-				requests.anyRequest().authenticated();
+				// SUBJECT_ACCESS only, by the pages' own @PreAuthorize
+				requests.requestMatchers("/subject-access", "/subject-access/**").authenticated();
+				// the subject access account's home page lists what it may do
+				requests.requestMatchers("/")
+					.access(AuthorizationManagers.allOf(AuthenticatedAuthorizationManager.authenticated(),
+							AuthorizationManagers.not(AuthorityAuthorizationManager.hasRole(Role.METRICS.name()))));
+				requests.anyRequest().access(notAnOperator());
 			})
 			.logout((logout) -> logout.logoutUrl("/sign-out").logoutSuccessHandler(new ProviderSignOut(providers)))
 			.headers((headers) -> headers

@@ -7,7 +7,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,23 +50,27 @@ class CaseDataImporter implements CaseDataImports {
 
 	private final ApplicationEventPublisher events;
 
+	private final MeterRegistry meters;
+
 	CaseDataImporter(CsvStaging staging, ImportChecks checks, ImportMerge merge, ImportHistory history,
-			PlatformTransactionManager transactionManager, ApplicationEventPublisher events) {
+			PlatformTransactionManager transactionManager, ApplicationEventPublisher events, MeterRegistry meters) {
 		this.staging = staging;
 		this.checks = checks;
 		this.merge = merge;
 		this.history = history;
 		this.transactionManager = transactionManager;
 		this.events = events;
+		this.meters = meters;
 	}
 
 	@Override
 	public ImportResult importCsv(Dataset dataset, InputStream csv, String username, String fileName) {
 		Instant startedAt = this.history.now();
+		long started = System.nanoTime();
 		ExchangeFormat format = ExchangeFormat.of(dataset);
 		long[] rows = { 0 };
 		try {
-			return new TransactionTemplate(this.transactionManager).execute((status) -> {
+			ImportResult result = new TransactionTemplate(this.transactionManager).execute((status) -> {
 				this.checks.prepare(format, IMPORT_LOCK);
 				long t0 = System.nanoTime();
 				CsvStaging.Staged staged = stage(format, csv);
@@ -92,11 +100,34 @@ class CaseDataImporter implements CaseDataImports {
 						merged.inserted(), merged.updated());
 				return new ImportResult(id, dataset, true, merged.inserted(), merged.updated(), List.of(), 0);
 			});
+			count(dataset, result.applied() ? "applied" : "rejected", started, rows[0]);
+			return result;
 		}
 		catch (RuntimeException ex) {
+			count(dataset, "failed", started, rows[0]);
 			recordFailure(dataset, username, fileName, startedAt, rows[0], ex);
 			throw ex;
 		}
+	}
+
+	/**
+	 * Counts and times the import ({@code probity.imports}, by dataset and outcome:
+	 * applied, rejected or failed) and the rows it read ({@code probity.imports.rows}).
+	 */
+	private void count(Dataset dataset, String outcome, long started, long rows) {
+		String name = dataset.fileName();
+		Timer.builder("probity.imports")
+			.description("Case data imports, by dataset and outcome (applied, rejected, failed)")
+			.tag("dataset", name)
+			.tag("outcome", outcome)
+			.register(this.meters)
+			.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+		Counter.builder("probity.imports.rows")
+			.description("Rows read by case data imports, by dataset and outcome")
+			.tag("dataset", name)
+			.tag("outcome", outcome)
+			.register(this.meters)
+			.increment(rows);
 	}
 
 	private CsvStaging.Staged stage(ExchangeFormat format, InputStream csv) {

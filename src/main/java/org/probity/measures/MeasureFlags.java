@@ -8,6 +8,9 @@ import java.time.YearMonth;
 import java.util.Collection;
 import java.util.List;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -30,9 +33,12 @@ class MeasureFlags {
 
 	private final ApplicationEventPublisher events;
 
-	MeasureFlags(JdbcClient jdbc, ApplicationEventPublisher events) {
+	private final MeterRegistry meters;
+
+	MeasureFlags(JdbcClient jdbc, ApplicationEventPublisher events, MeterRegistry meters) {
 		this.jdbc = jdbc;
 		this.events = events;
+		this.meters = meters;
 	}
 
 	/** The flags the results of a month raise, ordered by measure, kind and unit. */
@@ -79,6 +85,11 @@ class MeasureFlags {
 			.list();
 		raised.forEach((f) -> this.events.publishEvent(new MeasureFlagRaised(f.kind(), f.measureCode(), f.month(),
 				f.unitCode(), f.staffCode(), f.performance())));
+		raised.forEach((f) -> Counter.builder("probity.measures.flags.raised")
+			.description("Flags raised on the measures' results, by kind (counted when stored, on this node)")
+			.tag("kind", f.kind())
+			.register(this.meters)
+			.increment());
 	}
 
 	private static Flag flag(java.sql.ResultSet rs) throws java.sql.SQLException {

@@ -9,9 +9,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
@@ -86,11 +90,15 @@ public class MeasureRecomputation {
 
 	private final TransactionTemplate transactions;
 
-	MeasureRecomputation(JdbcClient jdbc, Clock clock, MeasureFlags flags, TransactionTemplate transactions) {
+	private final MeterRegistry meters;
+
+	MeasureRecomputation(JdbcClient jdbc, Clock clock, MeasureFlags flags, TransactionTemplate transactions,
+			MeterRegistry meters) {
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.flags = flags;
 		this.transactions = transactions;
+		this.meters = meters;
 	}
 
 	/**
@@ -237,6 +245,20 @@ public class MeasureRecomputation {
 		step(steps, "flags", this::raiseFlagsForStoredMonths);
 		log.info("Recomputed every measure{} in {} ms ({})", contacts ? "" : " from the contact summaries",
 				(System.nanoTime() - started) / 1_000_000, steps);
+		timed(contacts ? "full" : "summaries", started);
+	}
+
+	/**
+	 * Times a recomputation ({@code probity.measures.recomputation}): {@code full} reads
+	 * every contact, {@code summaries} the monthly contact summaries, {@code events} only
+	 * the events an import changed.
+	 */
+	private void timed(String kind, long started) {
+		Timer.builder("probity.measures.recomputation")
+			.description("Recomputations of the measures, by kind (full, summaries, events)")
+			.tag("kind", kind)
+			.register(this.meters)
+			.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
 	}
 
 	/**
@@ -394,6 +416,7 @@ public class MeasureRecomputation {
 		}
 		log.info("Recomputed the measures of {} events in {} ms ({})", eventIds.size(),
 				(System.nanoTime() - started) / 1_000_000, steps);
+		timed("events", started);
 		this.jdbc
 			.sql("drop table if exists measure_scope, measure_delta, measure_first_scope, measure_first_before, "
 					+ "measure_first_changed, measure_unpaid_work_scope, measure_contact_month_read")

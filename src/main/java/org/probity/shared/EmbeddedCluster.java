@@ -106,6 +106,14 @@ final class EmbeddedCluster implements AutoCloseable {
 	 * @param durable keep fsync and synchronous commit on (off only for throw-away data)
 	 */
 	static EmbeddedCluster start(Path directory, boolean clean, boolean durable) throws IOException {
+		return start(directory, clean, durable, 0);
+	}
+
+	/**
+	 * As {@link #start(Path, boolean, boolean)}, on the given port (0: any free one):
+	 * tests start a stopped cluster again where its clients look for it.
+	 */
+	static EmbeddedCluster start(Path directory, boolean clean, boolean durable, int port) throws IOException {
 		Files.createDirectories(directory);
 		Path pg = directory.resolve("pg");
 		boolean existing = !clean && Files.exists(pg.resolve("postgresql.conf"));
@@ -146,6 +154,9 @@ final class EmbeddedCluster implements AutoCloseable {
 			.setServerConfig("fsync", durable ? "on" : "off")
 			.setServerConfig("synchronous_commit", durable ? "on" : "off")
 			.setServerConfig("full_page_writes", durable ? "on" : "off");
+		if (port != 0) {
+			builder.setPort(port);
+		}
 		EmbeddedPostgres postgres = builder.start();
 		try {
 			String database = prepare(postgres, pg, superuser, probity, trusting, durable);

@@ -45,6 +45,9 @@ class EmbeddedDatabase {
 		config.setPassword(cluster.password());
 		config.setMaximumPoolSize(20);
 		config.setPoolName("probity-embedded");
+		// as spring.datasource.hikari.data-source-properties does for another database:
+		// the rows' values in PostgreSQL's error details stay out of messages and logs
+		config.addDataSourceProperty("logServerErrorDetail", "false");
 		return new HikariDataSource(config);
 	}
 

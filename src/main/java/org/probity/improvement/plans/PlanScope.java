@@ -109,7 +109,7 @@ public class PlanScope {
 	public static boolean mayManage(CurrentUser user) {
 		return switch (user.role()) {
 			case ADMIN, QUALITY_TEAM, API_CLIENT, SENIOR_MANAGER, LINE_MANAGER -> true;
-			case PRACTITIONER -> false;
+			case PRACTITIONER, METRICS, SUBJECT_ACCESS -> false;
 		};
 	}
 

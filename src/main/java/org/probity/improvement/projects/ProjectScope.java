@@ -51,7 +51,7 @@ class ProjectScope {
 	boolean mayWorkOn(CurrentUser user) {
 		return switch (user.role()) {
 			case ADMIN, QUALITY_TEAM, API_CLIENT, SENIOR_MANAGER, LINE_MANAGER -> true;
-			case PRACTITIONER -> false;
+			case PRACTITIONER, METRICS, SUBJECT_ACCESS -> false;
 		};
 	}
 
