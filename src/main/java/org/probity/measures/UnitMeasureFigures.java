@@ -102,7 +102,8 @@ public class UnitMeasureFigures {
 				       or f.staff_code in (select s.staff_code from estate_staff s
 				                           join estate_unit_ancestry a on a.unit_code = s.team_code
 				                           where a.ancestor_code = :unit))
-				  and """ + when + """
+				  and (""" + when + """
+				)
 
 				order by f.raised_at, m.ordinal, f.kind, f.id
 				""")

@@ -125,7 +125,7 @@ public class ScheduledReports {
 		String title;
 		switch (due.kind()) {
 			case WEEKLY_OPERATIONS -> {
-				title = "Weekly operations report: " + due.label();
+				title = "Weekly operations report, " + this.sections.unitName(unit) + ": " + due.label();
 				this.sections.flagsRaised(d);
 				this.sections.alerts(d);
 				this.sections.audits(d, "Audits completed");
@@ -144,7 +144,7 @@ public class ScheduledReports {
 				this.sections.subcontractors(d, this.subcontractors.all());
 			}
 			case QUARTERLY_EXECUTIVE -> {
-				title = "Quarterly executive report: " + due.label();
+				title = "Quarterly executive report, " + this.sections.unitName(unit) + ": " + due.label();
 				this.sections.measures(d, "Service levels against target and the previous quarter", true);
 				this.sections.audits(d, "Case audit ratings");
 				this.sections.actions(d, "Red actions", true);
@@ -153,7 +153,7 @@ public class ScheduledReports {
 				this.sections.subcontractors(d, this.subcontractors.all());
 			}
 			case COMMITTEE -> {
-				title = "Risk and Audit Committee report: " + due.label();
+				title = "Risk and Audit Committee report, " + this.sections.unitName(unit) + ": " + due.label();
 				this.sections.committee(d);
 			}
 			case SUBCONTRACTOR -> {
