@@ -17,8 +17,8 @@ import org.springframework.stereotype.Component;
 /**
  * The demo's supply chain and scheduled reports, through the reports module's public API:
  * two teams run by invented subcontractors (a women's centre and a housing charity),
- * distribution lists for every kind, and the reports issued by today with the periods
- * two periods before each of them.
+ * distribution lists for every kind, and the reports issued by today with the periods two
+ * periods before each of them.
  */
 @Component
 @Order(7)
@@ -37,27 +37,35 @@ class DemoScheduledReports implements DemoRecords {
 
 	@Override
 	public void load(DemoProvider.Parameters parameters) {
-		long started = System.nanoTime();
 		Estate estate = new Estate(parameters);
-		List<Estate.Team> teams = estate.teams;
-		Estate.Team womens = teams.get(teams.size() - 1);
-		Estate.Team housing = teams.get(teams.size() / 2);
+		load(estate.teams.stream().map((t) -> t.code).toList(), estate.ldus.stream().map(Estate.Unit::code).toList(),
+				LocalDate.now(this.clock));
+	}
+
+	/**
+	 * The last team and the middle one go to the subcontractors; the first two LDUs'
+	 * heads receive their monthly report by link.
+	 */
+	void load(List<String> teams, List<String> ldus, LocalDate today) {
+		long started = System.nanoTime();
+		String womens = teams.get(teams.size() - 1);
+		String housing = teams.get(teams.size() / 2);
 		this.reporting.addSubcontractor("Weald Women's Centre", List.of("contracts@wealdwomenscentre.example.org"),
-				List.of(new UnitCode(womens.code)), "demo");
+				List.of(new UnitCode(womens)), "demo");
 		this.reporting.addSubcontractor("Downs Housing Trust",
 				List.of("performance@downshousing.example.org", "director@downshousing.example.org"),
-				List.of(new UnitCode(housing.code)), "demo");
+				List.of(new UnitCode(housing)), "demo");
 		this.reporting.addRecipient(ReportKind.WEEKLY_OPERATIONS, null, "operations.director@probation.example.gov.uk",
 				true, "demo");
 		this.reporting.addRecipient(ReportKind.QUARTERLY_EXECUTIVE, null, "executive@probation.example.gov.uk", true,
 				"demo");
 		this.reporting.addRecipient(ReportKind.COMMITTEE, null, "committee.secretary@probation.example.gov.uk", true,
 				"demo");
-		for (Estate.Unit ldu : estate.ldus.subList(0, Math.min(2, estate.ldus.size()))) {
-			this.reporting.addRecipient(ReportKind.MONTHLY_UNIT, new UnitCode(ldu.code()),
-					"head." + ldu.code().toLowerCase() + "@probation.example.gov.uk", false, "demo");
+		for (String ldu : ldus.subList(0, Math.min(2, ldus.size()))) {
+			this.reporting.addRecipient(ReportKind.MONTHLY_UNIT, new UnitCode(ldu),
+					"head." + ldu.toLowerCase() + "@probation.example.gov.uk", false, "demo");
 		}
-		int issued = this.reporting.issueDue(LocalDate.now(this.clock), 2);
+		int issued = this.reporting.issueDue(today, 2);
 		log.info("Demo scheduled reports: 2 subcontractors, {} reports issued in {} ms", issued,
 				(System.nanoTime() - started) / 1_000_000);
 	}
