@@ -8,7 +8,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.probity.reports.ScheduledReporting;
-import org.probity.reports.archive.ReportKind;
 import org.probity.shared.UnitCode;
 
 import org.springframework.core.annotation.Order;
@@ -55,14 +54,12 @@ class DemoScheduledReports implements DemoRecords {
 		this.reporting.addSubcontractor("Downs Housing Trust",
 				List.of("performance@downshousing.example.org", "director@downshousing.example.org"),
 				List.of(new UnitCode(housing)), "demo");
-		this.reporting.addRecipient(ReportKind.WEEKLY_OPERATIONS, null, "operations.director@probation.example.gov.uk",
-				true, "demo");
-		this.reporting.addRecipient(ReportKind.QUARTERLY_EXECUTIVE, null, "executive@probation.example.gov.uk", true,
+		this.reporting.addRecipient("WEEKLY_OPERATIONS", null, "operations.director@probation.example.gov.uk", true,
 				"demo");
-		this.reporting.addRecipient(ReportKind.COMMITTEE, null, "committee.secretary@probation.example.gov.uk", true,
-				"demo");
+		this.reporting.addRecipient("QUARTERLY_EXECUTIVE", null, "executive@probation.example.gov.uk", true, "demo");
+		this.reporting.addRecipient("COMMITTEE", null, "committee.secretary@probation.example.gov.uk", true, "demo");
 		for (String ldu : ldus.subList(0, Math.min(2, ldus.size()))) {
-			this.reporting.addRecipient(ReportKind.MONTHLY_UNIT, new UnitCode(ldu),
+			this.reporting.addRecipient("MONTHLY_UNIT", new UnitCode(ldu),
 					"head." + ldu.toLowerCase() + "@probation.example.gov.uk", false, "demo");
 		}
 		int issued = this.reporting.issueDue(today, 2);

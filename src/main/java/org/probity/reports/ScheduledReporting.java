@@ -44,12 +44,13 @@ public class ScheduledReporting {
 	}
 
 	/**
-	 * Puts the address on the list of the kind (of the unit, for the monthly unit
-	 * report), with the PDF attached or a link.
+	 * Puts the address on the list of the kind ({@code WEEKLY_OPERATIONS},
+	 * {@code MONTHLY_UNIT} of a unit, {@code QUARTERLY_EXECUTIVE}, {@code COMMITTEE}),
+	 * with the PDF attached or a link.
 	 */
 	@Transactional
-	public void addRecipient(ReportKind kind, UnitCode unit, String email, boolean attachPdf, String username) {
-		this.lists.add(kind, (unit != null) ? unit.value() : null, email,
+	public void addRecipient(String kind, UnitCode unit, String email, boolean attachPdf, String username) {
+		this.lists.add(ReportKind.valueOf(kind), (unit != null) ? unit.value() : null, email,
 				attachPdf ? DistributionLists.Delivery.PDF : DistributionLists.Delivery.LINK, username);
 	}
 

@@ -64,10 +64,13 @@ class DemoScheduledReportsTests {
 		assertThat(periods("QUARTERLY_EXECUTIVE", "DSP")).containsExactly("2026-Q1", "2026-Q2", "2026-Q3");
 		assertThat(periods("COMMITTEE", "DSP")).containsExactly("2025-T3", "2026-T1", "2026-T2");
 		assertThat(periods("MONTHLY_UNIT", "DSL1")).containsExactly("2026-09", "2026-10", "2026-11");
-		assertThat(this.jdbc.sql("""
-				select count(*) from report where unit_code = 'DSP' and content::text like '%Subcontractor: Weald Women''s Centre%'
-				and kind = 'QUARTERLY_EXECUTIVE'
-				""").query(Integer.class).single()).isEqualTo(3);
+		assertThat(this.jdbc
+			.sql("""
+					select count(*) from report where unit_code = 'DSP' and content::text like '%Subcontractor: Weald Women''s Centre%'
+					and kind = 'QUARTERLY_EXECUTIVE'
+					""")
+			.query(Integer.class)
+			.single()).isEqualTo(3);
 	}
 
 }

@@ -1,5 +1,6 @@
 package org.probity.reports.scheduled;
 
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -282,6 +283,40 @@ class ScheduledReportsTests {
 				&& c.by().equals("srp-quality") && c.change().equals("ADDED"));
 		WebSession manager = new WebSession(this.port, "srp-manager", PASSWORD);
 		assertThat(manager.get("/reports/distribution").statusCode()).isEqualTo(403);
+	}
+
+	@Test
+	void anAdministratorMarksAUnitAsASubcontractorsAndAStaleEditIsRefused() throws Exception {
+		this.accounts.createOrReset("srp-admin", "SRP Admin", Role.ADMIN, null, null, PASSWORD);
+		WebSession admin = new WebSession(this.port, "srp-admin", PASSWORD);
+		HttpResponse<String> page = admin.get("/reports/subcontractors");
+		assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
+		admin.submit("/reports/subcontractors", "/reports/subcontractors",
+				Map.of("name", "SRP Housing Charity", "contacts", "lead@srphousing.example.org\nnot-an-address"));
+		assertThat(admin.get("/reports/subcontractors").body()).contains("is not one");
+		admin.submit("/reports/subcontractors", "/reports/subcontractors",
+				Map.of("name", "SRP Housing Charity", "contacts", "lead@srphousing.example.org"));
+		long id = this.jdbc.sql("select subcontractor_id from report_subcontractor where name = 'SRP Housing Charity'")
+			.query(Long.class)
+			.single();
+
+		HttpResponse<String> added = admin.submit("/reports/subcontractors", "/reports/subcontractors/" + id + "/units",
+				Map.of("version", "0", "unit", TEAM2));
+		HttpResponse<String> stale = admin.submit("/reports/subcontractors",
+				"/reports/subcontractors/" + id + "/contacts",
+				Map.of("version", "0", "contacts", "other@srphousing.example.org"));
+
+		assertThat(added.statusCode()).isEqualTo(302);
+		assertThat(stale.statusCode()).isEqualTo(409);
+		assertThat(this.jdbc.sql("select subcontractor_id from report_subcontractor_unit where unit_code = :unit")
+			.param("unit", TEAM2)
+			.query(Long.class)
+			.single()).isEqualTo(id);
+		assertThat(admin.get("/reports/subcontractors").body()).contains("Delivery unit added: Team SRPT2 (SRPT2)")
+			.contains("lead@srphousing.example.org")
+			.doesNotContain("other@srphousing.example.org");
+		WebSession quality = new WebSession(this.port, "srp-quality", PASSWORD);
+		assertThat(quality.get("/reports/subcontractors").statusCode()).isEqualTo(403);
 	}
 
 	private boolean handled(long reportId) {
