@@ -8,6 +8,7 @@ import com.deque.html.axecore.results.AxeResults;
 import com.deque.html.axecore.results.Rule;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Download;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
@@ -108,12 +109,16 @@ class ScheduledReportsJourneyTests {
 		admin.getByLabel("Contacts (email addresses, one per line)").fill("contracts@journeywomen.example.org");
 		admin.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add the subcontractor")).click();
 		admin.getByLabel("Add a delivery unit of Journey Women's Centre").selectOption("SRJT1");
-		admin.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add the unit")).last().click();
-		assertThat(admin.content()).contains("Delivery unit added: Hastings women&#39;s team (SRJT1)");
+		admin
+			.locator("form",
+					new Page.LocatorOptions().setHas(admin.getByLabel("Add a delivery unit of Journey Women's Centre")))
+			.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Add the unit"))
+			.click();
+		admin.getByText("Delivery unit added: Hastings women's team (SRJT1)").waitFor();
 		assertNoAccessibilityViolations(admin);
 
 		Page quality = signIn("srj-quality", "/reports/distribution");
-		quality.getByLabel("Report").selectOption("COMMITTEE");
+		quality.getByLabel("Report", new Page.GetByLabelOptions().setExact(true)).selectOption("COMMITTEE");
 		quality.getByLabel("Email address").fill("srj-committee@probation.example.gov.uk");
 		quality.getByLabel("Link to the report").check();
 		quality.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add the recipient")).click();
@@ -124,7 +129,7 @@ class ScheduledReportsJourneyTests {
 		this.reports.generate(ScheduleRules.parse(ReportKind.SUBCONTRACTOR, "2031-05"));
 		quality.navigate("http://localhost:" + this.port + "/reports/scheduled?kind=SUBCONTRACTOR");
 		String title = "Monthly subcontractor report: Journey Women's Centre, May 2031";
-		quality.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(title)).click();
+		quality.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(title).setExact(true)).click();
 		assertThat(quality.locator("h1").textContent()).isEqualTo(title);
 		assertThat(quality
 			.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Subcontractor: Journey Women's Centre"))

@@ -32,6 +32,12 @@ public class Subcontractors {
 
 	/** A subcontractor with its contacts' emails and its delivery units, by code. */
 	public record Subcontractor(long id, String name, List<String> contacts, List<UnitCode> units, int version) {
+
+		/** The contacts one per line, as the form shows them. */
+		public String contactLines() {
+			return String.join("\n", this.contacts);
+		}
+
 	}
 
 	public record Change(Instant at, String by, String name, String change, String detail) {

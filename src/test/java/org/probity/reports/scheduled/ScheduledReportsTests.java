@@ -239,7 +239,7 @@ class ScheduledReportsTests {
 		StoredReport team2 = made.stream().filter((r) -> r.unit().value().equals(TEAM2)).findFirst().orElseThrow();
 		StoredReport team1 = made.stream().filter((r) -> r.unit().value().equals(TEAM1)).findFirst().orElseThrow();
 
-		long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+		long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
 		while ((mailTo("srp-team2@probation.example.gov.uk", team2.title()).isEmpty() || !handled(team1.id()))
 				&& System.nanoTime() < deadline) {
 			smtp.waitForIncomingEmail(200, 1);
