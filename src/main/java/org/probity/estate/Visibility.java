@@ -271,6 +271,23 @@ public class Visibility {
 	}
 
 	/**
+	 * The restricted cases among these, whoever reads: for content frozen once for every
+	 * reader and recipient (scheduled reports), which shows each of them as "restricted
+	 * case" only, as this rule shows it to anyone who may not open it.
+	 */
+	@Transactional(readOnly = true)
+	public Set<String> restrictedForEveryReader(Collection<String> crns) {
+		if (crns.isEmpty()) {
+			return Set.of();
+		}
+		return new HashSet<>(
+				this.jdbc.sql("select crn from case_restriction where restricted and crn = any (cast(:crns as text[]))")
+					.param("crns", crns.stream().filter(java.util.Objects::nonNull).distinct().toArray(String[]::new))
+					.query(String.class)
+					.list());
+	}
+
+	/**
 	 * Writes one entry in the case access log naming every case the response shows in
 	 * full ({@code shown}: the page or export), and one refusal naming those it showed
 	 * only as restricted.

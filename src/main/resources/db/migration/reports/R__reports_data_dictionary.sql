@@ -62,4 +62,48 @@ insert into data_dictionary_column (table_name, column_name, classification, des
   ('obligation_change', 'change', 'OPERATIONAL', 'What kind of change (added, edited, imported, reviewed)'),
   ('obligation_change', 'details', 'OPERATIONAL', 'The values before and after');
 
+insert into data_dictionary_table (table_name, module, description) values
+  ('report_distribution', 'reports', 'Who receives each scheduled report by email (per kind; per LDU or team for the monthly unit report) and how.'),
+  ('report_distribution_change', 'reports', 'Every addition to and removal from a distribution list, who made it and when; never updated.'),
+  ('report_mailing', 'reports', 'Every email of an issued scheduled report: to whom, how, when and whether it was sent (each address once per report).'),
+  ('report_subcontractor', 'reports', 'Subcontractors of the supply chain and the contacts who receive their monthly report.'),
+  ('report_subcontractor_unit', 'reports', 'The delivery units (teams or LDUs) each subcontractor runs; a unit is run by one at most.'),
+  ('report_subcontractor_change', 'reports', 'Every change to a subcontractor, its contacts or its delivery units; never updated.');
+
+insert into data_dictionary_column (table_name, column_name, classification, description) values
+  ('report_distribution', 'entry_id', 'OPERATIONAL', 'Identifier of the recipient entry'),
+  ('report_distribution', 'kind', 'OPERATIONAL', 'Kind of scheduled report (WEEKLY_OPERATIONS, MONTHLY_UNIT, QUARTERLY_EXECUTIVE, COMMITTEE)'),
+  ('report_distribution', 'unit_code', 'OPERATIONAL', 'LDU or team of the monthly unit report; empty for the other kinds'),
+  ('report_distribution', 'email', 'PERSONAL', 'Work email address of the recipient'),
+  ('report_distribution', 'delivery', 'OPERATIONAL', 'PDF (attached) or LINK (to the report in Probity)'),
+  ('report_distribution', 'added_at', 'OPERATIONAL', 'When the recipient was added'),
+  ('report_distribution', 'added_by', 'PERSONAL', 'Username that added the recipient'),
+  ('report_distribution_change', 'changed_at', 'OPERATIONAL', 'When'),
+  ('report_distribution_change', 'changed_by', 'PERSONAL', 'Username that made the change'),
+  ('report_distribution_change', 'kind', 'OPERATIONAL', 'Kind of scheduled report of the list'),
+  ('report_distribution_change', 'unit_code', 'OPERATIONAL', 'Unit of the list (empty for kinds without units)'),
+  ('report_distribution_change', 'email', 'PERSONAL', 'Work email address added or removed'),
+  ('report_distribution_change', 'delivery', 'OPERATIONAL', 'PDF or LINK'),
+  ('report_distribution_change', 'change', 'OPERATIONAL', 'ADDED or REMOVED'),
+  ('report_mailing', 'report_id', 'OPERATIONAL', 'Report version emailed'),
+  ('report_mailing', 'email', 'PERSONAL', 'Work email address written to'),
+  ('report_mailing', 'delivery', 'OPERATIONAL', 'PDF or LINK'),
+  ('report_mailing', 'sent_at', 'OPERATIONAL', 'When it was sent (or tried)'),
+  ('report_mailing', 'outcome', 'OPERATIONAL', 'SENT or FAILED'),
+  ('report_mailing', 'error', 'OPERATIONAL', 'Why the send failed, where it did'),
+  ('report_subcontractor', 'subcontractor_id', 'OPERATIONAL', 'Identifier of the subcontractor'),
+  ('report_subcontractor', 'name', 'OPERATIONAL', 'Name of the subcontractor organisation'),
+  ('report_subcontractor', 'contacts', 'PERSONAL', 'Work email addresses of the subcontractor''s contacts'),
+  ('report_subcontractor', 'version', 'OPERATIONAL', 'Optimistic lock: one more at every change'),
+  ('report_subcontractor', 'updated_at', 'OPERATIONAL', 'When it last changed'),
+  ('report_subcontractor', 'updated_by', 'PERSONAL', 'Username that last changed it'),
+  ('report_subcontractor_unit', 'unit_code', 'OPERATIONAL', 'Team or LDU run by the subcontractor'),
+  ('report_subcontractor_unit', 'subcontractor_id', 'OPERATIONAL', 'Subcontractor that runs it'),
+  ('report_subcontractor_change', 'changed_at', 'OPERATIONAL', 'When'),
+  ('report_subcontractor_change', 'changed_by', 'PERSONAL', 'Username that made the change'),
+  ('report_subcontractor_change', 'subcontractor_id', 'OPERATIONAL', 'Subcontractor changed'),
+  ('report_subcontractor_change', 'name', 'OPERATIONAL', 'Its name at the time'),
+  ('report_subcontractor_change', 'change', 'OPERATIONAL', 'CREATED, CONTACTS, UNIT_ADDED or UNIT_REMOVED'),
+  ('report_subcontractor_change', 'detail', 'PERSONAL', 'What changed (may name contacts'' email addresses)');
+
 select data_dictionary_comment('reports');

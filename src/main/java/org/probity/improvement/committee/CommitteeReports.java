@@ -52,8 +52,25 @@ public class CommitteeReports {
 
 	@Transactional(readOnly = true)
 	public Report asOf(LocalDate asOf, CurrentUser user) {
+		List<RedAction> red = withPlans(this.actions.openRed(asOf, user), asOf);
+		List<AuditAlerts.Alert> shown = this.alerts.visibleOf(user, openAlerts(asOf));
+		this.alerts.logShown(user, "committee report", shown);
+		return new Report(asOf, red, this.risks.red(asOf), shown);
+	}
+
+	/**
+	 * The report as of a date over every unit, before anyone's scope: for the scheduled
+	 * Risk and Audit Committee report, which freezes it with restricted cases shown as
+	 * such for every reader. Nothing is logged here: its readers' openings are.
+	 */
+	@Transactional(readOnly = true)
+	public Report everything(LocalDate asOf) {
+		return new Report(asOf, withPlans(this.actions.openRed(asOf), asOf), this.risks.red(asOf), openAlerts(asOf));
+	}
+
+	private List<RedAction> withPlans(List<ActionView> open, LocalDate asOf) {
 		Map<Long, String> titles = new LinkedHashMap<>();
-		List<RedAction> red = this.actions.openRed(asOf, user).stream().map((a) -> {
+		return open.stream().map((a) -> {
 			String title = titles.computeIfAbsent(a.planId(),
 					(id) -> this.plans.find(id).map(Plans.Plan::title).orElse(""));
 			List<Actions.Update> history = this.actions.history(a.actionId());
@@ -63,14 +80,14 @@ public class CommitteeReports {
 				.orElse(null);
 			return new RedAction(a, title, latest);
 		}).toList();
+	}
+
+	private List<AuditAlerts.Alert> openAlerts(LocalDate asOf) {
 		Instant endOfDay = asOf.plusDays(1).atStartOfDay(LONDON).toInstant();
-		List<AuditAlerts.Alert> open = this.alerts.raisedBetween(null, LocalDate.of(2000, 1, 1), asOf)
+		return this.alerts.raisedBetween(null, LocalDate.of(2000, 1, 1), asOf)
 			.stream()
 			.filter((a) -> a.acknowledgedAt() == null || !a.acknowledgedAt().isBefore(endOfDay))
 			.toList();
-		List<AuditAlerts.Alert> shown = this.alerts.visibleOf(user, open);
-		this.alerts.logShown(user, "committee report", shown);
-		return new Report(asOf, red, this.risks.red(asOf), shown);
 	}
 
 }

@@ -1,0 +1,76 @@
+package org.probity.demo;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import org.probity.IntegrationTest;
+import org.probity.cases.CaseDataFactory;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The demo's supply chain and scheduled reports on a small estate: two subcontractors
+ * with a team each, lists for every kind, and the reports due by 1 December 2026 issued
+ * with the two periods before each.
+ */
+@IntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DemoScheduledReportsTests {
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	DemoScheduledReports demo;
+
+	@BeforeAll
+	void loaded() {
+		CaseDataFactory estate = new CaseDataFactory(this.jdbc).unit("DSP", "DS provider", "PROVIDER", null)
+			.unit("DSL1", "DS LDU one", "LDU", "DSP");
+		for (int t = 1; t <= 3; t++) {
+			estate.unit("DST" + t, "DS team " + t, "TEAM", "DSL1");
+		}
+		this.demo.load(List.of("DST1", "DST2", "DST3"), List.of("DSL1"), LocalDate.of(2026, 12, 1));
+	}
+
+	private List<String> periods(String kind, String unit) {
+		return this.jdbc.sql("select period from report where kind = :kind and unit_code = :unit order by period")
+			.param("kind", kind)
+			.param("unit", unit)
+			.query(String.class)
+			.list();
+	}
+
+	@Test
+	void twoSubcontractorsRunATeamEachAndGetTheirMonthlyReports() {
+		assertThat(this.jdbc.sql("""
+				select s.name from report_subcontractor s join report_subcontractor_unit u using (subcontractor_id)
+				where u.unit_code like 'DST%' order by s.name
+				""").query(String.class).list()).containsExactly("Downs Housing Trust", "Weald Women's Centre");
+		assertThat(periods("SUBCONTRACTOR", "DST3")).containsExactly("2026-09", "2026-10", "2026-11");
+		assertThat(periods("SUBCONTRACTOR", "DST2")).containsExactly("2026-09", "2026-10", "2026-11");
+	}
+
+	@Test
+	void theProviderHasItsWeeklyQuarterlyAndCommitteeReportsAndTheLduItsMonthlyOnes() {
+		assertThat(periods("WEEKLY_OPERATIONS", "DSP")).containsExactly("2026-W46", "2026-W47", "2026-W48");
+		assertThat(periods("QUARTERLY_EXECUTIVE", "DSP")).containsExactly("2026-Q1", "2026-Q2", "2026-Q3");
+		assertThat(periods("COMMITTEE", "DSP")).containsExactly("2025-T3", "2026-T1", "2026-T2");
+		assertThat(periods("MONTHLY_UNIT", "DSL1")).containsExactly("2026-09", "2026-10", "2026-11");
+		assertThat(this.jdbc
+			.sql("""
+					select count(*) from report where unit_code = 'DSP' and content::text like '%Subcontractor: Weald Women''s Centre%'
+					and kind = 'QUARTERLY_EXECUTIVE'
+					""")
+			.query(Integer.class)
+			.single()).isEqualTo(3);
+	}
+
+}
