@@ -3,5 +3,5 @@
  * loads it through the real import path.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "accounts", "estate", "imports",
-		"audits", "improvement", "improvement :: projects", "improvement :: spc", "feedback", "people" })
+		"audits", "improvement", "improvement :: projects", "improvement :: spc", "feedback", "people", "reports" })
 package org.probity.demo;
