@@ -17,9 +17,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * rest none; accounts {p}-quality, {p}-senior (provider), {p}-other-senior and
  * {p}-manager (team 1), all with password "secret-pack".
  */
-final class PackTestData {
+public final class PackTestData {
 
-	static final String PASSWORD = "secret-pack";
+	public static final String PASSWORD = "secret-pack";
 
 	final String prefix;
 
@@ -32,34 +32,34 @@ final class PackTestData {
 	private final int crnBase;
 
 	/** CRNs are J and six digits from {@code crnBase} (a multiple of 1000 per class). */
-	PackTestData(JdbcClient jdbc, String prefix, int crnBase) {
+	public PackTestData(JdbcClient jdbc, String prefix, int crnBase) {
 		this.jdbc = jdbc;
 		this.prefix = prefix;
 		this.crnBase = crnBase;
 		this.data = new CaseDataFactory(jdbc);
 	}
 
-	String provider() {
+	public String provider() {
 		return this.prefix + "P";
 	}
 
-	String ldu(int n) {
+	public String ldu(int n) {
 		return this.prefix + "L" + n;
 	}
 
-	String team(int n) {
+	public String team(int n) {
 		return this.prefix + "T" + n;
 	}
 
-	String staff(int n) {
+	public String staff(int n) {
 		return this.prefix + "S00" + n;
 	}
 
-	String user(String role) {
+	public String user(String role) {
 		return this.prefix.toLowerCase() + "-" + role;
 	}
 
-	PackTestData estate(Accounts accounts) {
+	public PackTestData estate(Accounts accounts) {
 		this.data.unit(provider(), "Pack provider " + this.prefix, "PROVIDER", null)
 			.unit(this.prefix + "R", "Pack region " + this.prefix, "REGION", provider())
 			.unit(ldu(1), "Pack LDU one " + this.prefix, "LDU", this.prefix + "R")
@@ -82,7 +82,7 @@ final class PackTestData {
 	 * Community orders sentenced on the day in the team: {@code met} seen the next day,
 	 * the rest not seen.
 	 */
-	List<String[]> orders(int team, LocalDate sentenced, int met, int unmet) {
+	public List<String[]> orders(int team, LocalDate sentenced, int met, int unmet) {
 		List<String[]> unseen = new ArrayList<>();
 		for (int i = 0; i < met + unmet; i++) {
 			this.sequence++;
@@ -101,7 +101,7 @@ final class PackTestData {
 	}
 
 	/** A face-to-face supervision contact attended on the day. */
-	void seen(String crn, String event, int team, LocalDate day) {
+	public void seen(String crn, String event, int team, LocalDate day) {
 		this.data.contact(this.prefix + "-C" + (++this.sequence), crn, event, staff(team), "SUPERVISION",
 				day.atTime(10, 0), "ATTENDED_COMPLIED");
 	}

@@ -116,6 +116,10 @@ class PackFigures {
 			}
 		}
 		LocalDate today = LocalDate.now(this.clock.withZone(Clocks.LONDON));
+		java.util.Set<String> unitsUnder = unitsUnder(provider.code());
+		java.util.Set<UnitCode> planUnits = unitsUnder.stream()
+			.map(UnitCode::new)
+			.collect(java.util.stream.Collectors.toSet());
 		List<MeasureSection> sections = new ArrayList<>();
 		Map<String, String> titles = new HashMap<>();
 		for (UnitFigures.Line line : providerLines) {
@@ -125,7 +129,7 @@ class PackFigures {
 				.map((r) -> new PackContent.TrendPoint(r.period(), YearMonth.parse(r.period()).format(MONTH),
 						r.numerator(), r.denominator(), r.performance(), r.ragWord()))
 				.toList();
-			List<PackContent.ActionLink> actions = this.improvement.openActionsOnMeasure(line.code(), today)
+			List<PackContent.ActionLink> actions = this.improvement.openActionsOnMeasure(line.code(), planUnits, today)
 				.stream()
 				.map((a) -> new PackContent.ActionLink(a.actionId(), a.description(), a.owner(),
 						Objects.toString(a.targetDate(), null), a.rag(), a.path()))
@@ -137,11 +141,6 @@ class PackFigures {
 
 		List<PackContent.FlagLine> flags = new ArrayList<>();
 		long practitionerFlags = 0;
-		java.util.Set<String> underProvider = this.estate.teamsUnder(provider.code())
-			.stream()
-			.map(UnitCode::value)
-			.collect(java.util.stream.Collectors.toSet());
-		java.util.Set<String> unitsUnder = unitsUnder(provider.code());
 		for (UnitFigures.Flag f : this.measures.flags(month)) {
 			if (f.unitCode() != null && unitsUnder.contains(f.unitCode())) {
 				flags.add(new PackContent.FlagLine(f.kind(), flagWords(f.kind()), f.measureCode(),
@@ -178,10 +177,7 @@ class PackFigures {
 					(a.actionTaken() != null) ? a.actionTaken() : (a.overdue() ? "Overdue" : "Open"), null))
 			.toList();
 		List<PackContent.RedAction> red = new ArrayList<>();
-		for (OpenAction a : this.improvement.openRedActions(today)) {
-			if (a.teamCode() != null && !underProvider.contains(a.teamCode())) {
-				continue;
-			}
+		for (OpenAction a : this.improvement.openRedActions(today, planUnits)) {
 			red.add(new PackContent.RedAction(a.actionId(), a.planTitle(), a.description(), a.owner(),
 					Objects.toString(a.targetDate(), null), a.path(), a.crn(), a.teamCode(), a.staffCode(), null));
 		}

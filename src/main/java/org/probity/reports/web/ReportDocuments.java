@@ -40,7 +40,7 @@ class ReportDocuments {
 			.govuk-table__header--numeric, .govuk-table__cell--numeric { text-align: right; }
 			caption { text-align: left; font-weight: bold; padding-bottom: 3pt; }
 			tr { page-break-inside: avoid; }
-			.govuk-tag { font-weight: bold; padding: 0 2pt; }
+			.govuk-tag { font-weight: bold; padding: 0 2pt; white-space: nowrap; }
 			.govuk-tag--green { background: #cce2d8; color: #005a30; }
 			.govuk-tag--yellow { background: #fff7bf; color: #594d00; }
 			.govuk-tag--red { background: #f4cdc6; color: #2a0b06; }
