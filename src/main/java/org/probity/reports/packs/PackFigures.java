@@ -43,6 +43,8 @@ class PackFigures {
 
 	static final int TREND_MONTHS = 12;
 
+	static final int ACTIONS_OFFERED = 20;
+
 	private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMMM yyyy", Locale.UK);
 
 	private final UnitFigures measures;
@@ -129,8 +131,11 @@ class PackFigures {
 				.map((r) -> new PackContent.TrendPoint(r.period(), YearMonth.parse(r.period()).format(MONTH),
 						r.numerator(), r.denominator(), r.performance(), r.ragWord()))
 				.toList();
+			// the commentary links to one of them: the first twenty by target date are
+			// offered (at national scale a measure's flags raise thousands)
 			List<PackContent.ActionLink> actions = this.improvement.openActionsOnMeasure(line.code(), planUnits, today)
 				.stream()
+				.limit(ACTIONS_OFFERED)
 				.map((a) -> new PackContent.ActionLink(a.actionId(), a.description(), a.owner(),
 						Objects.toString(a.targetDate(), null), a.rag(), a.path()))
 				.toList();
