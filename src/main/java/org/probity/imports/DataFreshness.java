@@ -57,7 +57,8 @@ public class DataFreshness {
 			.sql("""
 					select max(contact_at)::date from case_contact where cast(:until as timestamptz) is null or contact_at <= cast(:until as timestamptz)
 					""")
-			.param("until", (latest.finishedAt() != null) ? java.sql.Timestamp.from(latest.finishedAt()) : null,
+			.param("until",
+					(latest.finishedAt() != null) ? latest.finishedAt().atOffset(java.time.ZoneOffset.UTC) : null,
 					java.sql.Types.TIMESTAMP_WITH_TIMEZONE)
 			.query(LocalDate.class)
 			.optional()

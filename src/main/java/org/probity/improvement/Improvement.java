@@ -110,9 +110,40 @@ public class Improvement {
 	 */
 	@Transactional(readOnly = true)
 	public List<OpenAction> openActionsFor(StaffCode staff, LocalDate asOf) {
+		return open(this.actions.openFor(staff.value(), asOf));
+	}
+
+	/**
+	 * Every open action that is RED as of the date on a plan of one of the units, of live
+	 * and archived plans alike (the reports' monthly pack lists them), by target date; an
+	 * action from an audit carries its case for the reader to scope it as case data.
+	 */
+	@Transactional(readOnly = true)
+	public List<OpenAction> openRedActions(LocalDate asOf, java.util.Set<UnitCode> units) {
+		java.util.Set<String> codes = new java.util.HashSet<>();
+		units.forEach((u) -> codes.add(u.value()));
+		return open(this.actions.openRed(asOf).stream().filter((a) -> codes.contains(a.unitCode())).toList());
+	}
+
+	/**
+	 * The open actions raised from flags on a measure, on plans of one of the units, as
+	 * of the date: what the monthly pack's commentary on a failing measure links to.
+	 */
+	@Transactional(readOnly = true)
+	public List<OpenAction> openActionsOnMeasure(String measureCode, java.util.Set<UnitCode> units, LocalDate asOf) {
+		java.util.Set<String> codes = new java.util.HashSet<>();
+		units.forEach((u) -> codes.add(u.value()));
+		return open(this.actions.open(asOf)
+			.stream()
+			.filter((a) -> a.sourceKind() == SourceKind.MEASURE_FLAG && a.sourceRef() != null
+					&& a.sourceRef().startsWith(measureCode + ":") && codes.contains(a.unitCode()))
+			.toList());
+	}
+
+	private List<OpenAction> open(List<ActionView> views) {
 		List<OpenAction> open = new ArrayList<>();
 		Map<Long, String> titles = new HashMap<>();
-		for (ActionView a : this.actions.openFor(staff.value(), asOf)) {
+		for (ActionView a : views) {
 			String title = titles.computeIfAbsent(a.planId(),
 					(id) -> this.plans.find(id).map(Plans.Plan::title).orElse(""));
 			Optional<CaseAudits.Audit> audit = Optional.empty();

@@ -106,4 +106,19 @@ insert into data_dictionary_column (table_name, column_name, classification, des
   ('report_subcontractor_change', 'change', 'OPERATIONAL', 'CREATED, CONTACTS, UNIT_ADDED or UNIT_REMOVED'),
   ('report_subcontractor_change', 'detail', 'PERSONAL', 'What changed (may name contacts'' email addresses)');
 
+insert into data_dictionary_table (table_name, module, description) values
+  ('report_baseline', 'reports', 'The contract''s baseline year that every measure''s figure is compared with (one row).'),
+  ('report_baseline_history', 'reports', 'Every change of the baseline year, who made it, when and why; never updated.');
+insert into data_dictionary_column (table_name, column_name, classification, description) values
+  ('report_baseline', 'only_row', 'OPERATIONAL', 'Always true: one row'),
+  ('report_baseline', 'baseline_year', 'OPERATIONAL', 'The baseline year'),
+  ('report_baseline', 'version', 'OPERATIONAL', 'Optimistic lock: one more at every change'),
+  ('report_baseline', 'set_at', 'OPERATIONAL', 'When it was set'),
+  ('report_baseline', 'set_by', 'PERSONAL', 'Username that set it'),
+  ('report_baseline_history', 'changed_at', 'OPERATIONAL', 'When'),
+  ('report_baseline_history', 'changed_by', 'PERSONAL', 'Username that made the change'),
+  ('report_baseline_history', 'from_year', 'OPERATIONAL', 'Baseline year before'),
+  ('report_baseline_history', 'to_year', 'OPERATIONAL', 'Baseline year after'),
+  ('report_baseline_history', 'reason', 'OPERATIONAL', 'Why it changed');
+
 select data_dictionary_comment('reports');

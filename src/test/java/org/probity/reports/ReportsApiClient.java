@@ -13,12 +13,18 @@ import tools.jackson.databind.json.JsonMapper;
 /** Calls the reports API over real HTTP as one account (HTTP Basic). */
 public final class ReportsApiClient {
 
-	public record Response(int status, JsonNode body, String text) {
+	/** An answer: its status, its JSON (when it is JSON), its bytes and its text. */
+	public record Response(int status, JsonNode body, byte[] bytes, String contentType) {
+
+		public String text() {
+			return new String(this.bytes, StandardCharsets.UTF_8);
+		}
+
 	}
 
-	private final HttpClient http = HttpClient.newHttpClient();
+	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	private final JsonMapper json = JsonMapper.builder().build();
+	private final HttpClient http = HttpClient.newHttpClient();
 
 	private final int port;
 
@@ -32,6 +38,10 @@ public final class ReportsApiClient {
 
 	public Response get(String path) {
 		return send("GET", path, "application/json", null);
+	}
+
+	public Response post(String path, String json) {
+		return send("POST", path, "application/json", json);
 	}
 
 	public Response json(String method, String path, String body) {
@@ -50,12 +60,11 @@ public final class ReportsApiClient {
 					(body != null) ? HttpRequest.BodyPublishers.ofString(body) : HttpRequest.BodyPublishers.noBody())
 			.build();
 		try {
-			HttpResponse<String> response = this.http.send(request, HttpResponse.BodyHandlers.ofString());
-			JsonNode node = null;
-			if (!response.body().isBlank() && response.body().startsWith("{") || response.body().startsWith("[")) {
-				node = this.json.readTree(response.body());
-			}
-			return new Response(response.statusCode(), node, response.body());
+			HttpResponse<byte[]> response = this.http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+			String contentType = response.headers().firstValue("Content-Type").orElse("");
+			String text = new String(response.body(), StandardCharsets.UTF_8).stripLeading();
+			JsonNode node = (text.startsWith("{") || text.startsWith("[")) ? JSON.readTree(text) : null;
+			return new Response(response.statusCode(), node, response.body(), contentType);
 		}
 		catch (java.io.IOException ex) {
 			throw new IllegalStateException(ex);

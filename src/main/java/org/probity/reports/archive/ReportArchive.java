@@ -107,6 +107,40 @@ public class ReportArchive {
 			.single();
 	}
 
+	/**
+	 * Reports of the given kinds (null: every kind) and units (null: every unit), newest
+	 * period first: the reports list as a reader may see it.
+	 */
+	public List<StoredReport> list(java.util.Collection<ReportKind> kinds, java.util.Collection<String> units,
+			int limit, int offset) {
+		return this.jdbc.sql("select " + COLUMNS + " from report where " + SCOPED + """
+				 order by period desc, kind, unit_code, issue desc, report_id desc limit :limit offset :offset
+				""")
+			.param("kinds", names(kinds), java.sql.Types.ARRAY)
+			.param("units", (units == null) ? null : units.toArray(String[]::new), java.sql.Types.ARRAY)
+			.param("limit", limit)
+			.param("offset", offset)
+			.query(ReportArchive::map)
+			.list();
+	}
+
+	public long count(java.util.Collection<ReportKind> kinds, java.util.Collection<String> units) {
+		return this.jdbc.sql("select count(*) from report where " + SCOPED)
+			.param("kinds", names(kinds), java.sql.Types.ARRAY)
+			.param("units", (units == null) ? null : units.toArray(String[]::new), java.sql.Types.ARRAY)
+			.query(Long.class)
+			.single();
+	}
+
+	private static final String SCOPED = """
+			(cast(:kinds as text[]) is null or kind = any (cast(:kinds as text[])))
+			and (cast(:units as text[]) is null or unit_code = any (cast(:units as text[])))
+			""";
+
+	private static String[] names(java.util.Collection<ReportKind> kinds) {
+		return (kinds == null) ? null : kinds.stream().map(ReportKind::name).toArray(String[]::new);
+	}
+
 	/** Replaces a draft's content (regenerated, or commentary written). */
 	@Transactional
 	public StoredReport replaceDraft(long id, int expectedVersion, String contentJson, String username) {

@@ -1,0 +1,112 @@
+package org.probity.reports.web;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder;
+import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+
+import org.probity.reports.archive.ReportKind;
+import org.probity.reports.archive.ReportRenderer;
+import org.probity.reports.archive.StoredReport;
+import org.probity.shared.web.Table;
+
+import org.springframework.stereotype.Component;
+import org.springframework.web.util.HtmlUtils;
+
+/**
+ * Every kind of archived report as people read it, through the renderer of its kind: the
+ * body of its page, a tagged PDF (PDF/UA: structure tags, title, language, headings,
+ * table headers, embedded fonts) and the tables of its spreadsheets.
+ */
+@Component
+class ReportDocuments {
+
+	private static final String PDF_STYLE = """
+			@page { size: A4 landscape; margin: 14mm 12mm 16mm 12mm;
+			        @bottom-right { content: "Page " counter(page) " of " counter(pages); font-size: 8pt; } }
+			* { font-family: 'DejaVu Sans'; }
+			body { font-size: 8.5pt; color: #0b0c0c; }
+			h1 { font-size: 17pt; margin: 0 0 4pt 0; } h2 { font-size: 12.5pt; margin: 14pt 0 4pt 0; }
+			h3 { font-size: 10pt; margin: 8pt 0 2pt 0; }
+			p { margin: 2pt 0 6pt 0; }
+			table { border-collapse: collapse; width: 100%; margin-bottom: 8pt; }
+			th, td { border-bottom: 1px solid #b1b4b6; padding: 2pt 3pt; text-align: left; vertical-align: top; }
+			thead th { border-bottom: 2px solid #0b0c0c; }
+			.govuk-table__header--numeric, .govuk-table__cell--numeric { text-align: right; }
+			caption { text-align: left; font-weight: bold; padding-bottom: 3pt; }
+			tr { page-break-inside: avoid; }
+			.govuk-tag { font-weight: bold; padding: 0 2pt; white-space: nowrap; }
+			.govuk-tag--green { background: #cce2d8; color: #005a30; }
+			.govuk-tag--yellow { background: #fff7bf; color: #594d00; }
+			.govuk-tag--red { background: #f4cdc6; color: #2a0b06; }
+			.govuk-tag--grey { background: #e5e6e7; color: #282d30; }
+			a { color: #1d70b8; }
+			.caption { color: #505a5f; font-size: 10pt; }
+			""";
+
+	private final Map<ReportKind, ReportRenderer> renderers = new EnumMap<>(ReportKind.class);
+
+	ReportDocuments(List<ReportRenderer> renderers) {
+		for (ReportRenderer renderer : renderers) {
+			for (ReportKind kind : renderer.kinds()) {
+				this.renderers.put(kind, renderer);
+			}
+		}
+	}
+
+	/**
+	 * The body of the report's page (XHTML), or a paragraph when its kind has no
+	 * renderer.
+	 */
+	String body(StoredReport report) {
+		ReportRenderer renderer = this.renderers.get(report.kind());
+		return (renderer != null) ? renderer.xhtml(report)
+				: "<p class=\"govuk-body\">This kind of report cannot be shown yet.</p>";
+	}
+
+	List<Table> tables(StoredReport report) {
+		ReportRenderer renderer = this.renderers.get(report.kind());
+		return (renderer != null) ? renderer.tables(report)
+				: List.of(Table.titled("Report").text("Title").row(report.title()));
+	}
+
+	byte[] pdf(StoredReport report) {
+		String title = escape(report.title());
+		String xhtml = "<!DOCTYPE html>\n<html lang=\"en-GB\" xmlns=\"http://www.w3.org/1999/xhtml\"><head>"
+				+ "<meta charset=\"utf-8\"/><title>" + title + "</title><meta name=\"subject\" content=\"" + title
+				+ "\"/><meta name=\"author\" content=\"Probity\"/><style>" + PDF_STYLE + "</style></head><body>"
+				+ "<h1>" + title + "</h1><p class=\"caption\">" + escape(report.kind().words()) + ", issue "
+				+ report.issue() + ", " + escape(report.status().words().toLowerCase()) + "</p>" + body(report)
+				+ "</body></html>";
+		try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+			PdfRendererBuilder builder = new PdfRendererBuilder();
+			builder.useFastMode();
+			builder.usePdfUaAccessibility(true);
+			// PDF/UA embeds every font: DejaVu Sans (Bitstream Vera licence) answers for
+			// the generic families too, so that no text falls back to a font not embedded
+			for (String family : List.of("DejaVu Sans", "sans-serif", "serif", "monospace")) {
+				builder.useFont(() -> ReportDocuments.class.getResourceAsStream("/fonts/DejaVuSans.ttf"), family, 400,
+						BaseRendererBuilder.FontStyle.NORMAL, true);
+				builder.useFont(() -> ReportDocuments.class.getResourceAsStream("/fonts/DejaVuSans-Bold.ttf"), family,
+						700, BaseRendererBuilder.FontStyle.NORMAL, true);
+			}
+			builder.withHtmlContent(xhtml, null);
+			builder.toStream(out);
+			builder.run();
+			return out.toByteArray();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static String escape(String text) {
+		return HtmlUtils.htmlEscape((text == null) ? "" : text, "UTF-8");
+	}
+
+}
