@@ -72,6 +72,16 @@ class NavigationTests {
 	}
 
 	@Test
+	void theImportPageLinksTheExchangeFormatAndATemplatePerDataset() {
+		PageSession admin = new PageSession(this.port).signedIn("nav-admin", "nav-password-a");
+		assertThat(admin.get("/imports").body()).contains("href=\"/exchange-templates/exchange-format.md\"",
+				"href=\"/exchange-templates/contacts.csv\"");
+		assertThat(admin.get("/exchange-templates/exchange-format.md").body()).contains("## contacts.csv",
+				"termination_reason");
+		assertThat(admin.get("/exchange-templates/events.csv").body()).startsWith("event_id,crn,event_type,");
+	}
+
+	@Test
 	void sectionsComeFromThePath() {
 		assertThat(CurrentSection.of("/measures/SL001R")).isEqualTo("measures");
 		assertThat(CurrentSection.of("/measures/targets")).isEqualTo("targets");
