@@ -99,8 +99,22 @@ class MeasurePages {
 		model.addAttribute("focus", focus);
 		model.addAttribute("rows", rows);
 		model.addAttribute("periods", periodChoices(focus));
-		model.addAttribute("ancestry", (focus.unit() != null) ? this.results.ancestry(focus.unit()) : List.of());
+		model.addAttribute("ancestry", trail(focus, user));
 		return "measures/dashboard";
+	}
+
+	/**
+	 * The units above the focus that the person may open, for the breadcrumbs: a link to
+	 * a unit outside their scope would only lead to a refusal.
+	 */
+	private List<MeasureResults.Unit> trail(Focus focus, CurrentUser user) {
+		if (focus.unit() == null) {
+			return List.of();
+		}
+		return this.results.ancestry(focus.unit())
+			.stream()
+			.filter((a) -> !a.code().equals(focus.unit()) && this.access.maySeeUnit(user, a.code()))
+			.toList();
 	}
 
 	@GetMapping("/measures/{code}")
@@ -160,7 +174,7 @@ class MeasurePages {
 		model.addAttribute("chart", chartData(trend));
 		model.addAttribute("periods", periodChoices(focus));
 		model.addAttribute("targetRule", targetRule(code, focus.period()));
-		model.addAttribute("ancestry", (focus.unit() != null) ? this.results.ancestry(focus.unit()) : List.of());
+		model.addAttribute("ancestry", trail(focus, user));
 		return "measures/measure";
 	}
 

@@ -114,6 +114,18 @@ class Measures {
 			.list();
 	}
 
+	/** Every stored change of every measure's target, the latest first. */
+	@Transactional(readOnly = true)
+	List<TargetChange> allHistory() {
+		return this.jdbc
+			.sql("""
+					select code, effective_from, target::float8 as target, trigger::float8 as trigger, changed_by, changed_at
+					from measure_target order by changed_at desc, id desc
+					""")
+			.query(TargetChange.class)
+			.list();
+	}
+
 	/**
 	 * How many times the measure's targets have been changed: the version a form carries.
 	 */

@@ -56,9 +56,35 @@ class TargetPages {
 	@PreAuthorize("hasRole('ADMIN')")
 	String targets(Model model) {
 		Map<String, Target> current = this.measures.targetsOn(LocalDate.now(this.clock));
-		model.addAttribute("measures", this.measures.all());
-		model.addAttribute("current", current);
+		Map<String, String> titles = new LinkedHashMap<>();
+		List<TargetRow> rows = this.measures.all().stream().map((m) -> {
+			titles.put(m.code(), m.title());
+			Target t = current.getOrDefault(m.code(), Target.NONE);
+			return new TargetRow(m.code(), m.title(), TargetText.value(t.target()),
+					TargetText.trigger(t.target(), t.trigger()), TargetText.from(t.effectiveFrom()));
+		}).toList();
+		List<ChangeRow> changes = this.measures.allHistory()
+			.stream()
+			.map((h) -> changeRow(titles.getOrDefault(h.code(), h.code()), h))
+			.toList();
+		model.addAttribute("rows", rows);
+		model.addAttribute("changes", changes);
 		return "measures/targets";
+	}
+
+	/** A measure's target in force today, as the page words it. */
+	record TargetRow(String code, String title, String target, String trigger, String from) {
+	}
+
+	/** One stored change of a target, as the page words it. */
+	record ChangeRow(String code, String title, String from, String target, String trigger, String changedBy,
+			String changedAt) {
+	}
+
+	static ChangeRow changeRow(String title, Measures.TargetChange h) {
+		return new ChangeRow(h.code(), title, TargetText.from(h.effectiveFrom()), TargetText.value(h.target()),
+				TargetText.trigger(h.target(), h.trigger()), TargetText.changedBy(h.changedBy()),
+				TargetText.changedAt(h.changedAt()));
 	}
 
 	@GetMapping("/measures/{code}/target")
@@ -148,8 +174,8 @@ class TargetPages {
 	private String formPage(String code, Map<String, String> errors, Model model) {
 		model.addAttribute("measure", measure(code));
 		model.addAttribute("errors", errors);
-		List<Measures.TargetChange> history = this.measures.history(code);
-		model.addAttribute("history", history);
+		String title = measure(code).title();
+		model.addAttribute("history", this.measures.history(code).stream().map((h) -> changeRow(title, h)).toList());
 		model.addAttribute("current", this.measures.targetOn(code, LocalDate.now(this.clock)));
 		return "measures/target-form";
 	}

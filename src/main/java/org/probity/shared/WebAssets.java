@@ -21,6 +21,11 @@ class WebAssets implements WebMvcConfigurer {
 			.resourceChain(true);
 		registry.addResourceHandler("/css/**").addResourceLocations("classpath:/static/css/").resourceChain(true);
 		registry.addResourceHandler("/js/**").addResourceLocations("classpath:/static/js/").resourceChain(true);
+		// the exchange format's description and a header-only template per dataset, for
+		// the import page (signed-in staff only, as every page not listed as open)
+		registry.addResourceHandler("/exchange-templates/**")
+			.addResourceLocations("classpath:/static/exchange-templates/")
+			.resourceChain(true);
 	}
 
 }

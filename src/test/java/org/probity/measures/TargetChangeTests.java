@@ -74,6 +74,24 @@ class TargetChangeTests {
 	}
 
 	@Test
+	void theTargetsPageSaysFromWhenAndShowsTheHistoryOfChanges() {
+		PageSession admin = new PageSession(this.port).signedIn("tct-admin-a", "tct-password-a");
+		String before = admin.get("/measures/targets").body();
+		assertThat(before).doesNotContain("1 January 2000", "None")
+			.contains("From the start", "No target: monitored only", "History of changes", "Initial contract values");
+
+		HttpResponse<String> done = confirm(admin, "SL016",
+				Map.of("from", "2095-03-01", "target", "85", "trigger", "75"));
+		assertThat(done.statusCode()).isEqualTo(302);
+
+		String history = admin.get("/measures/targets").body();
+		assertThat(history).contains("From 1 March 2095");
+		int row = history.indexOf("From 1 March 2095");
+		assertThat(history.substring(row, history.indexOf("</tr>", row))).contains("85%", "75%", "tct-admin-a");
+		assertThat(admin.get("/measures/SL016/target").body()).contains("From 1 March 2095", "From the start");
+	}
+
+	@Test
 	void theFormStepRefusesNotANumber() {
 		PageSession admin = new PageSession(this.port).signedIn("tct-admin-a", "tct-password-a");
 		HttpResponse<String> check = post(admin, "/measures/SL010/target", "/measures/SL010/target",
