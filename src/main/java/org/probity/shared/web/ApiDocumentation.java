@@ -61,7 +61,7 @@ class ApiDocumentation {
 	@Bean
 	GlobalOperationCustomizer moduleTags() {
 		return (operation, handler) -> {
-			operation.setTags(List.of(module(handler.getBeanType().getPackageName())));
+			operation.setTags(new java.util.ArrayList<>(List.of(module(handler.getBeanType().getPackageName()))));
 			return operation;
 		};
 	}
@@ -78,7 +78,7 @@ class ApiDocumentation {
 							.forEach((name) -> tags.computeIfAbsent(name,
 									(n) -> new Tag().name(n).description(MODULES.get(n))))));
 			}
-			openApi.setTags(List.copyOf(tags.values()));
+			openApi.setTags(new java.util.ArrayList<>(tags.values()));
 		};
 	}
 
