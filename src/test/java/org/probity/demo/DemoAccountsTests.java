@@ -23,7 +23,8 @@ class DemoAccountsTests {
 		Map<Role, DemoAccounts.DemoAccount> byRole = DemoAccounts.plan(this.demo, true)
 			.stream()
 			.collect(Collectors.toMap(DemoAccounts.DemoAccount::role, Function.identity()));
-		// the operator roles (metrics scraper, subject access) are granted by an administrator,
+		// the operator roles (metrics scraper, subject access) are granted by an
+		// administrator,
 		// never demo accounts with a published password
 		assertThat(byRole).containsOnlyKeys(java.util.Arrays.stream(Role.values())
 			.filter((role) -> role != Role.METRICS && role != Role.SUBJECT_ACCESS)
