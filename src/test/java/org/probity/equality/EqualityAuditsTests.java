@@ -49,7 +49,8 @@ class EqualityAuditsTests {
 
 	static final String ADMIN = "admin:test-admin-password";
 
-	static final String QUESTION = "/api/v1/equality/audits/2.1.3?period=2024-Q2&unit=" + TEAM;
+	static final String QUESTION = "/api/v1/equality/audits/2.1.3?template=CASE_SUPERVISION&period=2024-Q2&unit="
+			+ TEAM;
 
 	static int people;
 
@@ -155,7 +156,8 @@ class EqualityAuditsTests {
 		assertThat(men.get("denominator").asLong()).isEqualTo(27);
 		assertThat(men.get("p_value").isNull()).isTrue();
 		// every answer to 2.1.1 was YES: no comparison has both outcomes
-		JsonNode other = get("/api/v1/equality/audits/2.1.1?period=2024-Q2&unit=" + TEAM, ADMIN);
+		JsonNode other = get("/api/v1/equality/audits/2.1.1?template=CASE_SUPERVISION&period=2024-Q2&unit=" + TEAM,
+				ADMIN);
 		assertThat(group(other, "ETHNICITY", "BLACK").get("denominator").asLong()).isEqualTo(10);
 		assertThat(group(other, "ETHNICITY", "WHITE").get("denominator").asLong()).isEqualTo(13);
 		assertThat(group(other, "ETHNICITY", "BLACK").get("p_value").isNull()).isTrue();
@@ -163,10 +165,12 @@ class EqualityAuditsTests {
 
 	@Test
 	void anAuditCountsInTheLondonMonthItWasCompletedIn() throws Exception {
-		JsonNode july = get("/api/v1/equality/audits/2.1.3?period=2024-07&unit=" + TEAM, ADMIN);
+		JsonNode july = get("/api/v1/equality/audits/2.1.3?template=CASE_SUPERVISION&period=2024-07&unit=" + TEAM,
+				ADMIN);
 		assertThat(group(july, "SEX", "MALE").get("denominator").isNull()).isTrue();
 		assertThat(group(july, "SEX", "MALE").get("suppressed").asBoolean()).isTrue();
-		JsonNode june = get("/api/v1/equality/audits/2.1.3?period=2024-06&unit=" + TEAM, ADMIN);
+		JsonNode june = get("/api/v1/equality/audits/2.1.3?template=CASE_SUPERVISION&period=2024-06&unit=" + TEAM,
+				ADMIN);
 		assertThat(group(june, "SEX", "MALE").get("denominator").asLong()).isZero();
 	}
 
@@ -179,15 +183,17 @@ class EqualityAuditsTests {
 			assertThat(g.get("numerator").isNull()).isTrue();
 			assertThat(g.get("p_value").isNull()).isTrue();
 		}
-		HttpResponse<String> csv = quality().get("/equality/audits/2.1.3?period=2024-Q2&unit=" + TEAM + "&format=csv");
+		HttpResponse<String> csv = quality()
+			.get("/equality/audits/2.1.3?template=CASE_SUPERVISION&period=2024-Q2&unit=" + TEAM + "&format=csv");
 		assertThat(csv.statusCode()).isEqualTo(200);
 		assertThat(csv.body()).contains("ETHNICITY,ASIAN,fewer than 5,,,,,,,,,,,",
 				"ETHNICITY,MIXED,fewer than 5,,,,,,,,,,,", "ETHNICITY,BLACK,,10,3,30,17,16,");
 		HttpResponse<String> xlsx = quality()
-			.get("/equality/audits/2.1.3?period=2024-Q2&unit=" + TEAM + "&format=xlsx");
+			.get("/equality/audits/2.1.3?template=CASE_SUPERVISION&period=2024-Q2&unit=" + TEAM + "&format=xlsx");
 		assertThat(xlsx.headers().firstValue("Content-Type").orElse("")).contains("spreadsheetml");
 		HttpResponse<String> hidden = quality()
-			.get("/equality/audits/2.1.3/cases?period=2024-Q2&unit=" + TEAM + "&characteristic=ETHNICITY&group=ASIAN");
+			.get("/equality/audits/2.1.3/cases?template=CASE_SUPERVISION&period=2024-Q2&unit=" + TEAM
+					+ "&characteristic=ETHNICITY&group=ASIAN");
 		assertThat(hidden.statusCode()).isEqualTo(404);
 		assertThat(hidden.body()).contains("fewer than 5 answers");
 	}
@@ -201,7 +207,8 @@ class EqualityAuditsTests {
 		HttpResponse<String> csv = quality().get("/equality/audits?period=2024-Q2&unit=" + TEAM + "&format=csv");
 		assertThat(csv.body()).contains("CASE_SUPERVISION,2.1.3,");
 		assertThat(csv.body()).contains(",27,0,0,0,1,0,0,0,0");
-		String detail = quality().get("/equality/audits/2.1.3?period=2024-Q2&unit=" + TEAM).body();
+		String detail = quality().get("/equality/audits/2.1.3?template=CASE_SUPERVISION&period=2024-Q2&unit=" + TEAM)
+			.body();
 		String ethnicity = detail.substring(detail.indexOf("id=\"ETHNICITY\""), detail.indexOf("id=\"RELIGION\""));
 		assertThat(ethnicity.indexOf(">Black<")).isLessThan(ethnicity.indexOf(">Asian<"));
 		assertThat(ethnicity).contains("30.0%", "-64.1 points", "fewer than 5");
@@ -212,7 +219,8 @@ class EqualityAuditsTests {
 	@Test
 	void listsTheAuditsBehindAGroupAndLogsThem() {
 		HttpResponse<String> response = quality()
-			.get("/equality/audits/2.1.3/cases?period=2024-Q2&unit=" + TEAM + "&characteristic=ETHNICITY&group=BLACK");
+			.get("/equality/audits/2.1.3/cases?template=CASE_SUPERVISION&period=2024-Q2&unit=" + TEAM
+					+ "&characteristic=ETHNICITY&group=BLACK");
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.body()).contains("10 audits of the group", "3 of 10");
 		List<String> crns = this.jdbc.sql("""
@@ -230,19 +238,23 @@ class EqualityAuditsTests {
 	@Test
 	void anotherTeamsManagerAndAnotherPractitionerAreRefused() throws Exception {
 		assertThat(send(QUESTION, "equ-manager-two:secret-equ-2").statusCode()).isEqualTo(403);
-		assertThat(send("/api/v1/equality/audits/2.1.3?period=2024-Q2&staff=" + STAFF, "equ-manager-two:secret-equ-2")
+		assertThat(send("/api/v1/equality/audits/2.1.3?template=CASE_SUPERVISION&period=2024-Q2&staff=" + STAFF,
+				"equ-manager-two:secret-equ-2")
 			.statusCode()).isEqualTo(403);
-		JsonNode own = get("/api/v1/equality/audits/2.1.3?period=2024-Q2&unit=" + OTHER_TEAM,
+		JsonNode own = get("/api/v1/equality/audits/2.1.3?template=CASE_SUPERVISION&period=2024-Q2&unit=" + OTHER_TEAM,
 				"equ-manager-two:secret-equ-2");
 		assertThat(group(own, "SEX", "MALE").get("denominator").asLong()).isZero();
 		PageSession other = new PageSession(this.port).signedIn("equ-manager-two", "secret-equ-2");
 		assertThat(other.get("/equality/audits?period=2024-Q2&unit=" + TEAM).statusCode()).isEqualTo(403);
-		assertThat(other.get("/equality/audits/2.1.3?period=2024-Q2&unit=" + TEAM).statusCode()).isEqualTo(403);
+		assertThat(
+				other.get("/equality/audits/2.1.3?template=CASE_SUPERVISION&period=2024-Q2&unit=" + TEAM).statusCode())
+			.isEqualTo(403);
 		assertThat(other
-			.get("/equality/audits/2.1.3/cases?period=2024-Q2&unit=" + TEAM + "&characteristic=ETHNICITY&group=BLACK")
+			.get("/equality/audits/2.1.3/cases?template=CASE_SUPERVISION&period=2024-Q2&unit=" + TEAM
+					+ "&characteristic=ETHNICITY&group=BLACK")
 			.statusCode()).isEqualTo(403);
 		// the practitioner audited sees their own figures
-		JsonNode mine = get("/api/v1/equality/audits/2.1.3?period=2024-Q2&staff=" + STAFF,
+		JsonNode mine = get("/api/v1/equality/audits/2.1.3?template=CASE_SUPERVISION&period=2024-Q2&staff=" + STAFF,
 				"equ-practitioner:secret-equ-3");
 		assertThat(group(mine, "ETHNICITY", "BLACK").get("denominator").asLong()).isEqualTo(10);
 		assertThat(send(QUESTION, "equ-practitioner:secret-equ-3").statusCode()).isEqualTo(403);
@@ -254,8 +266,8 @@ class EqualityAuditsTests {
 			.of("/api/v1/equality/audits/9.9.9?period=2024-Q2&unit=" + TEAM, 404,
 					"/api/v1/equality/audits/S.1.1?period=2024-Q2&unit=" + TEAM, 404,
 					"/api/v1/equality/audits/2.1.3?period=2024-Q2&unit=" + TEAM + "&template=UNPAID_WORK", 404,
-					"/api/v1/equality/audits/2.1.3?period=2024-Q9&unit=" + TEAM, 400,
-					"/api/v1/equality/audits/2.1.3?period=2024-Q2", 400)
+					"/api/v1/equality/audits/2.1.3?template=CASE_SUPERVISION&period=2024-Q9&unit=" + TEAM, 400,
+					"/api/v1/equality/audits/2.1.3?template=CASE_SUPERVISION&period=2024-Q2", 400)
 			.entrySet()) {
 			HttpResponse<String> response = send(e.getKey(), ADMIN);
 			assertThat(response.statusCode()).as(e.getKey()).isEqualTo(e.getValue());
