@@ -36,7 +36,9 @@ class DatabaseReachability extends AbstractHealthIndicator {
 
 	@Override
 	protected void doHealthCheck(Health.Builder builder) throws SQLException {
-		if (!(this.dataSource instanceof HikariDataSource hikari) || hikari.getJdbcUrl() == null) {
+		HikariDataSource hikari = (this.dataSource.isWrapperFor(HikariDataSource.class))
+				? this.dataSource.unwrap(HikariDataSource.class) : null;
+		if (hikari == null || hikari.getJdbcUrl() == null) {
 			try (Connection c = this.dataSource.getConnection(); Statement s = c.createStatement()) {
 				s.execute("select 1");
 			}
