@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /** A signed-in browser session over plain HTTP, for page tests. */
-final class WebSession {
+public final class WebSession {
 
 	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
@@ -24,7 +24,7 @@ final class WebSession {
 
 	private final String base;
 
-	WebSession(int port, String username, String password) throws Exception {
+	public WebSession(int port, String username, String password) throws Exception {
 		this.base = "http://localhost:" + port;
 		HttpResponse<String> signIn = get("/sign-in");
 		HttpResponse<String> posted = post("/sign-in", csrf(signIn.body()),
@@ -34,22 +34,22 @@ final class WebSession {
 		}
 	}
 
-	HttpResponse<String> get(String path) throws Exception {
+	public HttpResponse<String> get(String path) throws Exception {
 		return this.http.send(HttpRequest.newBuilder(URI.create(this.base + path)).GET().build(),
 				HttpResponse.BodyHandlers.ofString());
 	}
 
-	HttpResponse<byte[]> getBytes(String path) throws Exception {
+	public HttpResponse<byte[]> getBytes(String path) throws Exception {
 		return this.http.send(HttpRequest.newBuilder(URI.create(this.base + path)).GET().build(),
 				HttpResponse.BodyHandlers.ofByteArray());
 	}
 
 	/** Posts a form with the CSRF token of the page at {@code formPage}. */
-	HttpResponse<String> submit(String formPage, String action, Map<String, String> fields) throws Exception {
+	public HttpResponse<String> submit(String formPage, String action, Map<String, String> fields) throws Exception {
 		return post(action, csrf(get(formPage).body()), fields);
 	}
 
-	HttpResponse<String> post(String path, String csrf, Map<String, String> fields) throws Exception {
+	public HttpResponse<String> post(String path, String csrf, Map<String, String> fields) throws Exception {
 		String body = fields.entrySet()
 			.stream()
 			.map((e) -> enc(e.getKey()) + "=" + enc(e.getValue()))
@@ -61,7 +61,7 @@ final class WebSession {
 			.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
-	static String csrf(String html) {
+	public static String csrf(String html) {
 		Matcher m = CSRF.matcher(html);
 		if (!m.find()) {
 			throw new IllegalStateException("No CSRF token in page");

@@ -1,5 +1,6 @@
 package org.probity.reports.scheduled;
 
+import org.probity.audits.WebSession;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.LocalDate;
