@@ -73,11 +73,23 @@ public final class EqualityReads {
 			paths.add("/equality/SL001R?period=" + lastMonth.minusMonths(1 + i % 6) + "&unit="
 					+ teams.get((7 * i + 1) % teams.size()));
 		}
+		// the steady state: after an import the background counting leaves the last 13
+		// months counted; 2026-10 is not in the overview's trend, so count each month the
+		// users ask for once before they start (otherwise the first of them counts it
+		// while the others wait for the lock)
+		for (int i = 1; i <= 6; i++) {
+			long m = System.nanoTime();
+			HttpResponse<String> month = admin.get("/equality/SL001R?period=" + lastMonth.minusMonths(i) + "&unit="
+					+ teams.get(teams.size() - 1));
+			note("SL001R page, team %s, %s, first read of the month: %d ms (HTTP %d)", teams.get(teams.size() - 1),
+					lastMonth.minusMonths(i), millis(m), month.statusCode());
+		}
 		List<PageSession> users = new ArrayList<>();
 		for (int u = 0; u < 20; u++) {
 			users.add(new PageSession(this.port).signedIn("admin", "test-admin-password"));
 		}
 		List<Long> times = Collections.synchronizedList(new ArrayList<>());
+		java.util.concurrent.atomic.AtomicInteger failed = new java.util.concurrent.atomic.AtomicInteger();
 		long t = System.nanoTime();
 		try (ExecutorService pool = Executors.newFixedThreadPool(20)) {
 			List<Future<?>> done = new ArrayList<>();
@@ -87,7 +99,9 @@ public final class EqualityReads {
 				done.add(pool.submit(() -> {
 					for (String path : mine) {
 						long s = System.nanoTime();
-						user.get(path);
+						if (user.get(path).statusCode() != 200) {
+							failed.incrementAndGet();
+						}
 						times.add(millis(s));
 					}
 				}));
@@ -101,9 +115,10 @@ public final class EqualityReads {
 		}
 		List<Long> sorted = new ArrayList<>(times);
 		Collections.sort(sorted);
-		note("SL001R page for 200 (team, month) pairs, 20 users at once, cold: median %d ms, p95 %d ms, max %d ms,"
-				+ " %d ms in all", sorted.get(sorted.size() / 2), sorted.get((int) Math.ceil(sorted.size() * 0.95) - 1),
-				sorted.get(sorted.size() - 1), millis(t));
+		note("SL001R page for 200 (team, month) pairs, 20 users at once, months counted, pairs not read before: median %d ms, p95 %d ms, max %d ms,"
+				+ " %d ms in all, %d not HTTP 200", sorted.get(sorted.size() / 2),
+				sorted.get((int) Math.ceil(sorted.size() * 0.95) - 1), sorted.get(sorted.size() - 1), millis(t),
+				failed.get());
 		return this.report;
 	}
 
