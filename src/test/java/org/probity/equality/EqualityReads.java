@@ -79,8 +79,8 @@ public final class EqualityReads {
 		// while the others wait for the lock)
 		for (int i = 1; i <= 6; i++) {
 			long m = System.nanoTime();
-			HttpResponse<String> month = admin.get("/equality/SL001R?period=" + lastMonth.minusMonths(i) + "&unit="
-					+ teams.get(teams.size() - 1));
+			HttpResponse<String> month = admin
+				.get("/equality/SL001R?period=" + lastMonth.minusMonths(i) + "&unit=" + teams.get(teams.size() - 1));
 			note("SL001R page, team %s, %s, first read of the month: %d ms (HTTP %d)", teams.get(teams.size() - 1),
 					lastMonth.minusMonths(i), millis(m), month.statusCode());
 		}
