@@ -254,11 +254,17 @@ class MeasuresBenchmark {
 	 * event per shortfall (57,000 at national scale) and the improvement and people
 	 * modules handle them for minutes after it; the reads are timed once they are done.
 	 */
-	private void awaitEventsHandled() throws InterruptedException {
+	private void awaitEventsHandled() {
 		long t = System.nanoTime();
 		long waiting;
 		while ((waiting = countWhere("event_publication", "completion_date is null")) > 0) {
-			Thread.sleep(2_000);
+			try {
+				Thread.sleep(2_000);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return;
+			}
 			if (millis(t) > 1_800_000) {
 				note("Events still being handled after 30 minutes: %d", waiting);
 				return;
