@@ -12,7 +12,6 @@ import org.probity.shared.Crn;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
@@ -21,7 +20,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
  * missed), for a user the visibility rule lets open the case; the case page does not
  * depend on the audits.
  */
-@ControllerAdvice
+@ControllerAdvice(basePackages = "org.probity")
 class CaseAuditsPanel {
 
 	private static final Pattern CASE_PAGE = Pattern.compile("/cases/([A-Z][0-9]{6})");
@@ -58,7 +57,6 @@ class CaseAuditsPanel {
 	}
 
 	@ModelAttribute("caseAudits")
-	@Transactional(readOnly = true)
 	List<CaseAudit> caseAudits(HttpServletRequest request, @AuthenticationPrincipal CurrentUser user) {
 		var m = CASE_PAGE.matcher(request.getServletPath());
 		if (user == null || !m.matches() || !Crn.isValid(m.group(1))

@@ -15,7 +15,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
  * sees an alert as soon as it is raised (case-audit.md) without the home page depending
  * on audits.
  */
-@ControllerAdvice
+@ControllerAdvice(basePackages = "org.probity")
 class HomeAlerts {
 
 	private final AuditAlerts alerts;

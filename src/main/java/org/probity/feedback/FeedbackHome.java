@@ -16,7 +16,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
  * Puts the complaints that need an answer beside the home page (open and overdue stages
  * of the complaints the user may see), without the home page depending on feedback.
  */
-@ControllerAdvice
+@ControllerAdvice(basePackages = "org.probity")
 class FeedbackHome {
 
 	/** What the home page shows: null when there is nothing for this user. */

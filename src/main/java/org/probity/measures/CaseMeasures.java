@@ -13,7 +13,6 @@ import org.probity.shared.web.Format;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
@@ -24,7 +23,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
  * case page does not depend on the measures. Monthly contact and attendance are not
  * stored per case and are left to their measure pages.
  */
-@ControllerAdvice
+@ControllerAdvice(basePackages = "org.probity")
 class CaseMeasures {
 
 	private static final Pattern CASE_PAGE = Pattern.compile("/cases/([A-Z][0-9]{6})");
@@ -61,7 +60,6 @@ class CaseMeasures {
 	}
 
 	@ModelAttribute("caseMeasures")
-	@Transactional(readOnly = true)
 	List<Counted> caseMeasures(HttpServletRequest request, @AuthenticationPrincipal CurrentUser user) {
 		var m = CASE_PAGE.matcher(request.getServletPath());
 		if (user == null || !m.matches() || !Crn.isValid(m.group(1))

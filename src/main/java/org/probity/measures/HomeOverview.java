@@ -12,7 +12,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
  * ({@link MeasureOverview}), without the home page depending on the measures. The page of
  * a large estate is {@code ?page=N}; anything else reads as the first page.
  */
-@ControllerAdvice
+@ControllerAdvice(basePackages = "org.probity")
 class HomeOverview {
 
 	private final MeasureOverview overview;

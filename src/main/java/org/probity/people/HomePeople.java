@@ -20,7 +20,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
  * manager's improvement plan reviews due or missed, formal reviews to open, ratings due
  * and the team's deadlines.
  */
-@ControllerAdvice
+@ControllerAdvice(basePackages = "org.probity")
 class HomePeople {
 
 	record Panel(boolean manager, String teamCode, List<ImprovementPlans.DueReview> dueReviews,

@@ -19,7 +19,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
  * Puts the actions due soon (amber) and overdue (red) beside the home page: an owner's
  * own, a line manager's team's, everything for the quality team.
  */
-@ControllerAdvice
+@ControllerAdvice(basePackages = "org.probity")
 class HomeActions {
 
 	/** Actions listed on the panel; the rest are counted and a link leads to them. */

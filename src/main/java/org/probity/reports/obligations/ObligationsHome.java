@@ -13,7 +13,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
  * Puts the user's overdue obligation reviews beside the home page (the obligations they
  * own whose next review has passed), without the home page depending on reports.
  */
-@ControllerAdvice
+@ControllerAdvice(basePackages = "org.probity")
 class ObligationsHome {
 
 	private final Obligations obligations;

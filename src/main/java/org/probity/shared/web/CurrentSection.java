@@ -11,7 +11,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
  * targets (under service levels) and the accounts (under admin), which have their own
  * navigation items.
  */
-@ControllerAdvice
+@ControllerAdvice(basePackages = "org.probity")
 class CurrentSection {
 
 	@ModelAttribute("section")
