@@ -20,6 +20,7 @@ import org.probity.estate.Unit;
 import org.probity.estate.Visibility;
 import org.probity.improvement.ImprovementReports;
 import org.probity.measures.UnitFigures;
+import org.probity.reports.obligations.Obligations;
 import org.probity.reports.scheduled.ReportContent.CaseShown;
 import org.probity.reports.scheduled.ReportContent.GridBuilder;
 import org.probity.reports.scheduled.ReportContent.Section;
@@ -53,8 +54,10 @@ class ReportSections {
 
 	private final Visibility visibility;
 
-	ReportSections(UnitFigures measures, AuditRatings ratings, AuditAlerts alerts,
-			ImprovementReports improvement, FeedbackHeadlines feedback, Estate estate, Visibility visibility) {
+	private final Obligations obligations;
+
+	ReportSections(UnitFigures measures, AuditRatings ratings, AuditAlerts alerts, ImprovementReports improvement,
+			FeedbackHeadlines feedback, Estate estate, Visibility visibility, Obligations obligations) {
 		this.measures = measures;
 		this.ratings = ratings;
 		this.alerts = alerts;
@@ -62,6 +65,7 @@ class ReportSections {
 		this.feedback = feedback;
 		this.estate = estate;
 		this.visibility = visibility;
+		this.obligations = obligations;
 	}
 
 	/** What one report is being built from, and the cases it names as it goes. */
@@ -318,7 +322,10 @@ class ReportSections {
 		}
 	}
 
-	/** The subcontractor's delivery units: their measures, audits and actions. */
+	/**
+	 * The subcontractor's delivery units: their measures, audits, contract obligations
+	 * (as the register stands when the report is made) and actions.
+	 */
 	void subcontractor(Draft d, Subcontractors.Subcontractor s, List<UnitCode> units) {
 		Period period = d.period();
 		GridBuilder measures = new GridBuilder("Service levels of " + s.name()).text("Unit", "Measure")
@@ -348,9 +355,22 @@ class ReportSections {
 			audits.row(name, r.auditsCompleted(), weak.isEmpty() ? "None" : String.join("; ", weak));
 			actions.addAll(this.improvement.openUnder(u, d.due.to()));
 		}
+		List<Obligations.Obligation> held = this.obligations.ofDeliveryUnits(units);
+		GridBuilder obligations = new GridBuilder("Contract obligations of " + s.name()).text("Clause", "Requirement",
+				"Delivery unit", "RAG at last review", "Last reviewed", "Next review", "Review overdue");
+		for (Obligations.Obligation o : held) {
+			Obligations.Review r = o.lastReview();
+			obligations.row(o.clause(), o.requirement(), o.deliveryUnitName(),
+					(r == null) ? "Not yet reviewed" : r.rag().word(), (r == null) ? "" : Dates.format(r.reviewedOn()),
+					Dates.format(o.nextReviewOn()), o.overdue() ? "Overdue" : "No");
+		}
+		long overdue = held.stream().filter(Obligations.Obligation::overdue).count();
 		List<String> names = units.stream().map(this::unitName).toList();
-		d.add("Subcontractor: " + s.name(), List.of(s.name() + " runs " + String.join(", ", names) + "."), measures,
-				audits);
+		d.add("Subcontractor: " + s.name(), List.of(s.name() + " runs " + String.join(", ", names) + ".",
+				held.isEmpty() ? "It holds no contract obligations of the register." : "It holds " + held.size()
+						+ ((held.size() == 1) ? " contract obligation" : " contract obligations") + " of the register, "
+						+ overdue + " with a review overdue on " + Dates.format(this.obligations.today()) + "."),
+				measures, audits, obligations);
 		actionSection(d, "Actions of " + s.name(), actions, false);
 	}
 
