@@ -180,7 +180,10 @@ class SubcontractorObligationsTests {
 		// delivery unit while it holds one
 		this.accounts.createOrReset("sco-admin", "SCO admin", Role.ADMIN, null, null, PASSWORD);
 		String page = new PageSession(this.port).signedIn("sco-admin", PASSWORD).get("/reports/subcontractors").body();
-		assertThat(page).contains("Contract obligations of SCO Alpha").contains("SCO Subcontract alpha overdue");
+		assertThat(page).contains("Contract obligations of SCO Alpha")
+			.contains("SCO Subcontract alpha overdue")
+			.contains("<strong class=\"govuk-tag govuk-tag--red\">Red</strong>")
+			.contains("Overdue");
 		Subcontractors.Subcontractor now = this.subcontractors.find(this.alpha.id()).orElseThrow();
 		assertThatThrownBy(
 				() -> this.subcontractors.removeUnit(now.id(), now.version(), new UnitCode("SCOT1"), "sco-admin"))
