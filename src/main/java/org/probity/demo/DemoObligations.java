@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.probity.audits.AuditProgrammes;
 import org.probity.reports.obligations.Obligations;
+import org.probity.shared.UnitCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -103,7 +104,7 @@ class DemoObligations implements DemoRecords {
 				default -> asOf.plusMonths(5).withDayOfMonth(1);
 			};
 			this.obligations.create(new Obligations.Entry(r.clause(), r.requirement(), r.owner(), kind, ref,
-					r.frequency(), next.toString()), "quality");
+					r.frequency(), next.toString(), null), "quality");
 		}
 		review("Schedule 7 OM4", asOf.minusMonths(2), "AMBER",
 				"SL002R below target in two LDUs over the quarter; release-day appointments being booked from prison "
@@ -123,6 +124,30 @@ class DemoObligations implements DemoRecords {
 		review("Schedule 9 Part 1 3.1", asOf.minusDays(45), "GREEN",
 				"Pack submitted on the ninth working day; figures reconciled with the audits.", "quality");
 		log.info("Demo contract obligations: {} obligations", REGISTER.size());
+	}
+
+	/**
+	 * The subcontractors' obligations, once their delivery units are marked (called by
+	 * {@link DemoScheduledReports} before it issues their reports): the women's centre's
+	 * service specification, reviewed Amber, and the housing charity's accommodation
+	 * outcome, not yet reviewed and due soon. Loaded once.
+	 */
+	void supplyChain(LocalDate asOf, UnitCode womensCentre, UnitCode housingTrust) {
+		if (this.obligations.all().stream().anyMatch((o) -> o.clause().equals("Subcontract WWC 2.3"))) {
+			return;
+		}
+		this.obligations.create(new Obligations.Entry("Subcontract WWC 2.3",
+				"Women-only reporting sessions and a key worker for every woman on probation in the delivery unit",
+				"quality", "DOCUMENT", "Weald Women's Centre quarterly service return", "QUARTERLY",
+				asOf.plusMonths(1).withDayOfMonth(15).toString(), womensCentre.value()), "quality");
+		this.obligations.create(new Obligations.Entry("Subcontract DHT 4.1",
+				"Settled accommodation secured on release for people on probation referred by the delivery unit",
+				"quality", "MEASURE", "AM_C", "QUARTERLY", asOf.plusDays(20).toString(), housingTrust.value()),
+				"quality");
+		review("Subcontract WWC 2.3", asOf.minusMonths(1), "AMBER",
+				"Key worker allocation within five days in 82% of cases; two sessions cancelled for staff absence.",
+				"quality");
+		log.info("Demo contract obligations of the supply chain: 2 obligations");
 	}
 
 	private void review(String clause, LocalDate on, String rag, String note, String by) {

@@ -15,9 +15,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The demo's supply chain and scheduled reports, through the reports module's public API:
- * two teams run by invented subcontractors (a women's centre and a housing charity),
- * distribution lists for every kind, and the reports issued by today with the periods two
- * periods before each of them.
+ * two teams run by invented subcontractors (a women's centre and a housing charity) with
+ * an obligation each on the register, distribution lists for every kind, and the reports
+ * issued by today with the periods two periods before each of them.
  */
 @Component
 @Order(7)
@@ -27,10 +27,13 @@ class DemoScheduledReports implements DemoRecords {
 
 	private final ScheduledReporting reporting;
 
+	private final DemoObligations obligations;
+
 	private final Clock clock;
 
-	DemoScheduledReports(ScheduledReporting reporting, Clock clock) {
+	DemoScheduledReports(ScheduledReporting reporting, DemoObligations obligations, Clock clock) {
 		this.reporting = reporting;
+		this.obligations = obligations;
 		this.clock = clock;
 	}
 
@@ -42,8 +45,8 @@ class DemoScheduledReports implements DemoRecords {
 	}
 
 	/**
-	 * The last team and the middle one go to the subcontractors; the first two LDUs'
-	 * heads receive their monthly report by link.
+	 * The last team and the middle one go to the subcontractors, each holding a contract
+	 * obligation; the first two LDUs' heads receive their monthly report by link.
 	 */
 	void load(List<String> teams, List<String> ldus, LocalDate today) {
 		long started = System.nanoTime();
@@ -54,6 +57,7 @@ class DemoScheduledReports implements DemoRecords {
 		this.reporting.addSubcontractor("Downs Housing Trust",
 				List.of("performance@downshousing.example.org", "director@downshousing.example.org"),
 				List.of(new UnitCode(housing)), "demo");
+		this.obligations.supplyChain(today, new UnitCode(womens), new UnitCode(housing));
 		this.reporting.addRecipient("WEEKLY_OPERATIONS", null, "operations.director@probation.example.gov.uk", true,
 				"demo");
 		this.reporting.addRecipient("QUARTERLY_EXECUTIVE", null, "executive@probation.example.gov.uk", true, "demo");

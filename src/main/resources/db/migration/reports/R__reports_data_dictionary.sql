@@ -43,6 +43,7 @@ insert into data_dictionary_column (table_name, column_name, classification, des
   ('obligation', 'evidence_ref', 'OPERATIONAL', 'Measure code, audit programme number or document reference'),
   ('obligation', 'review_frequency', 'OPERATIONAL', 'How often it is reviewed'),
   ('obligation', 'next_review_on', 'OPERATIONAL', 'Date of the next review'),
+  ('obligation', 'delivery_unit', 'OPERATIONAL', 'Subcontractor''s delivery unit (team or LDU) that holds the obligation; empty for the provider''s own'),
   ('obligation', 'version', 'OPERATIONAL', 'Optimistic lock: one more at every change'),
   ('obligation', 'created_at', 'OPERATIONAL', 'When it was added'),
   ('obligation', 'created_by', 'PERSONAL', 'Username that added it'),

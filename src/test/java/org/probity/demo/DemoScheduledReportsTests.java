@@ -8,6 +8,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import org.probity.IntegrationTest;
+import org.probity.accounts.Accounts;
+import org.probity.accounts.Role;
 import org.probity.cases.CaseDataFactory;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,6 +32,9 @@ class DemoScheduledReportsTests {
 	@Autowired
 	DemoScheduledReports demo;
 
+	@Autowired
+	Accounts accounts;
+
 	@BeforeAll
 	void loaded() {
 		CaseDataFactory estate = new CaseDataFactory(this.jdbc).unit("DSP", "DS provider", "PROVIDER", null)
@@ -37,6 +42,8 @@ class DemoScheduledReportsTests {
 		for (int t = 1; t <= 3; t++) {
 			estate.unit("DST" + t, "DS team " + t, "TEAM", "DSL1");
 		}
+		// the subcontractors' obligations are owned by the demo's quality team
+		this.accounts.createOrReset("quality", "Quality team (demo)", Role.QUALITY_TEAM, null, null, "demo-q");
 		this.demo.load(List.of("DST1", "DST2", "DST3"), List.of("DSL1"), LocalDate.of(2026, 12, 1));
 	}
 
@@ -56,6 +63,20 @@ class DemoScheduledReportsTests {
 				""").query(String.class).list()).containsExactly("Downs Housing Trust", "Weald Women's Centre");
 		assertThat(periods("SUBCONTRACTOR", "DST3")).containsExactly("2026-09", "2026-10", "2026-11");
 		assertThat(periods("SUBCONTRACTOR", "DST2")).containsExactly("2026-09", "2026-10", "2026-11");
+	}
+
+	@Test
+	void eachSubcontractorHoldsAnObligationListedInItsOwnReportOnly() {
+		assertThat(
+				this.jdbc.sql("select delivery_unit from obligation where clause like 'Subcontract %' order by clause")
+					.query(String.class)
+					.list())
+			.containsExactly("DST2", "DST3");
+		String womens = this.jdbc.sql(
+				"select content::text from report where kind = 'SUBCONTRACTOR' and unit_code = 'DST3' and period = '2026-11'")
+			.query(String.class)
+			.single();
+		assertThat(womens).contains("Subcontract WWC 2.3").contains("Amber").doesNotContain("Subcontract DHT 4.1");
 	}
 
 	@Test

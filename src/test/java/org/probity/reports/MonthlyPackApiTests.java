@@ -21,7 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The monthly pack through the reports API over real HTTP: its figures are the measures
  * API's, an approved pack is frozen against a re-import while a re-issue reads the new
- * data, and refused changes say why with 400, 409 and 422.
+ * data, the commentary is written on a draft's measures below target only, and refused
+ * changes say why with 400, 404, 409 and 422.
  */
 @IntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -58,6 +59,8 @@ class MonthlyPackApiTests {
 		// October: team 1 all 8 seen, team 2 2 of 6
 		this.data.orders(1, LocalDate.of(2026, 10, 5), 8, 0);
 		this.octoberUnseen = this.data.orders(2, LocalDate.of(2026, 10, 5), 2, 4);
+		// March, for the commentary's own pack: team 2 1 of 6 seen
+		this.data.orders(2, LocalDate.of(2026, 3, 9), 1, 5);
 		this.recomputation.recomputeAll();
 		this.quality = new ReportsApiClient(this.port, this.data.user("quality"), PackTestData.PASSWORD);
 		this.senior = new ReportsApiClient(this.port, this.data.user("senior"), PackTestData.PASSWORD);
@@ -227,6 +230,95 @@ class MonthlyPackApiTests {
 		assertThat(ods.contentType()).contains("opendocument.spreadsheet");
 	}
 
+	@Test
+	void theCommentaryIsWrittenThroughTheApiOnAMeasureBelowTargetOfADraftOnly() {
+		JsonNode draft = generate("2026-03");
+		long id = draft.get("id").asLong();
+		int version = draft.get("version").asInt();
+		JsonNode content = content(draft);
+		assertThat(measure(content, "SL001R").get("provider").get("below_target").asBoolean()).isTrue();
+		String path = "/api/v1/reports/" + id + "/commentary/";
+
+		ReportsApiClient.Response written = this.quality.json("PUT", path + "SL001R", """
+				{"why": "Team two's duty rota was short", "action": "Initial appointments booked at court",
+				 "version": %d}
+				""".formatted(version));
+		assertThat(written.status()).as(written.text()).isEqualTo(200);
+		assertThat(written.body().get("report").get("version").asInt()).isEqualTo(version + 1);
+		assertThat(written.body().get("commentary").get("why").asString()).isEqualTo("Team two's duty rota was short");
+		JsonNode stored = content(draft).get("commentary").get("SL001R");
+		assertThat(stored.get("what_is_being_done").asString()).isEqualTo("Initial appointments booked at court");
+		assertThat(stored.get("written_by").asString()).isEqualTo(this.data.user("quality"));
+
+		ReportsApiClient.Response stale = this.quality.json("PUT", path + "SL001R", """
+				{"why": "Overwritten?", "action": "No", "version": %d}
+				""".formatted(version));
+		assertThat(stale.status()).isEqualTo(409);
+		assertThat(content(draft).get("commentary").get("SL001R").get("why").asString())
+			.isEqualTo("Team two's duty rota was short");
+		int current = version + 1;
+
+		String passing = null;
+		for (JsonNode m : content.get("measures")) {
+			if (!m.get("provider").get("below_target").asBoolean()) {
+				passing = m.get("code").asString();
+				break;
+			}
+		}
+		assertThat(passing).isNotNull();
+		ReportsApiClient.Response notFailing = this.quality.json("PUT", path + passing, """
+				{"why": "x", "action": "y", "version": %d}
+				""".formatted(current));
+		assertThat(notFailing.status()).isEqualTo(422);
+		assertThat(notFailing.body().get("message").asString()).contains(passing).contains("below its target");
+		ReportsApiClient.Response noAction = this.quality.json("PUT", path + "SL001R", """
+				{"why": "x", "action": "y", "actionId": 987654321, "version": %d}
+				""".formatted(current));
+		assertThat(noAction.status()).isEqualTo(422);
+		assertThat(noAction.body().get("message").asString()).contains("open actions");
+		ReportsApiClient.Response empty = this.quality.json("PUT", path + "SL001R", """
+				{"why": " ", "action": "y", "version": %d}
+				""".formatted(current));
+		assertThat(empty.status()).isEqualTo(422);
+		assertThat(this.quality
+			.json("PUT", path + "NOPE99", "{\"why\": \"x\", \"action\": \"y\", \"version\": " + current + "}")
+			.status()).isEqualTo(404);
+		assertThat(this.quality
+			.json("PUT", "/api/v1/reports/99999999/commentary/SL001R",
+					"{\"why\": \"x\", \"action\": \"y\", \"version\": 1}")
+			.status()).isEqualTo(404);
+		assertThat(this.quality.json("PUT", path + "SL001R", "{\"why\": \"x\", \"action\": \"y\"}").status())
+			.isEqualTo(400);
+		assertThat(this.senior
+			.json("PUT", path + "SL001R", "{\"why\": \"x\", \"action\": \"y\", \"version\": " + current + "}")
+			.status()).isEqualTo(403);
+		assertThat(this.admin.get("/api/v1/reports/" + id).body().get("version").asInt()).isEqualTo(current);
+
+		// once submitted, the pack's commentary no longer changes
+		int ready = commentOnEveryFailingMeasure(id, content);
+		ReportsApiClient.Response submitted = this.quality.post("/api/v1/reports/" + id + "/status",
+				"{\"status\": \"SUBMITTED\", \"version\": " + ready + "}");
+		assertThat(submitted.status()).as(submitted.text()).isEqualTo(200);
+		ReportsApiClient.Response late = this.quality.json("PUT", path + "SL001R", """
+				{"why": "Late", "action": "Late", "version": %d}
+				""".formatted(submitted.body().get("version").asInt()));
+		assertThat(late.status()).isEqualTo(422);
+		assertThat(late.body().get("message").asString()).contains("can no longer change");
+
+		// documented with the reports' other operations
+		String docs = new org.probity.accounts.PageSession(this.port)
+			.signedIn(this.data.user("quality"), PackTestData.PASSWORD)
+			.get("/v3/api-docs")
+			.body();
+		JsonNode put = tools.jackson.databind.json.JsonMapper.builder()
+			.build()
+			.readTree(docs)
+			.get("paths")
+			.get("/api/v1/reports/{id}/commentary/{measure}")
+			.get("put");
+		assertThat(put.get("tags").get(0).asString()).isEqualTo("Reports");
+	}
+
 	private int same(JsonNode figure, String code, String unit) {
 		JsonNode api = this.admin.get("/api/v1/measures/" + code + "/results?period=2026-09&unit=" + unit).body();
 		assertThat(figure.get("numerator").asLong()).as(code + " " + unit).isEqualTo(api.get("numerator").asLong());
@@ -249,14 +341,11 @@ class MonthlyPackApiTests {
 		return version;
 	}
 
-	@Autowired
-	org.probity.reports.packs.MonthlyPacks packs;
-
 	private int reportsComment(long id, int version, String code) {
-		return this.packs
-			.comment(id, version, code, "Why " + code, "What " + code, null,
-					this.accounts.userFor(this.data.user("quality")).orElseThrow())
-			.version();
+		ReportsApiClient.Response written = this.quality.json("PUT", "/api/v1/reports/" + id + "/commentary/" + code,
+				"{\"why\": \"Why " + code + "\", \"action\": \"What " + code + "\", \"version\": " + version + "}");
+		assertThat(written.status()).as(written.text()).isEqualTo(200);
+		return written.body().get("report").get("version").asInt();
 	}
 
 	private JsonNode generate(String month) {

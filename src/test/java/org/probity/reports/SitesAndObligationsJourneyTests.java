@@ -93,10 +93,9 @@ class SitesAndObligationsJourneyTests {
 			this.audits.recordCompleted("CASE_SUPERVISION", "RSJE00" + i, null,
 					new CaseAudits.AuditInput(0, answers, List.of("2.1.3.a"), false, null, ""), quality);
 		}
-		this.obligations.create(
-				new Obligations.Entry("RSJ Schedule 7 RH1", "Quality of assessments of rehabilitative needs",
-						"rsj-quality", "DOCUMENT", "Assessment audit", "QUARTERLY", this.today.minusDays(2).toString()),
-				"rsj-quality");
+		this.obligations.create(new Obligations.Entry("RSJ Schedule 7 RH1",
+				"Quality of assessments of rehabilitative needs", "rsj-quality", "DOCUMENT", "Assessment audit",
+				"QUARTERLY", this.today.minusDays(2).toString(), null), "rsj-quality");
 		this.playwright = Playwright.create();
 		this.browser = HeadlessChromium.launch(this.playwright);
 	}

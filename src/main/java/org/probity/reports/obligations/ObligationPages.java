@@ -51,8 +51,8 @@ class ObligationPages {
 
 	@GetMapping("/reports/obligations")
 	@PreAuthorize("hasAnyRole('ADMIN','QUALITY_TEAM','SENIOR_MANAGER')")
-	Object list(@RequestParam(required = false) String format, Model model) {
-		List<Obligations.Obligation> all = this.obligations.all();
+	Object list(@RequestParam(required = false) String format, @AuthenticationPrincipal CurrentUser user, Model model) {
+		List<Obligations.Obligation> all = this.obligations.readableBy(user);
 		if (format != null) {
 			TableExport.Format f = TableExport.Format.of(format)
 				.orElseThrow(() -> new IllegalArgumentException("The format must be csv, xlsx or ods"));
@@ -83,7 +83,7 @@ class ObligationPages {
 			page.addObject("problems", ex.problems());
 			page.addObject("problemTitle", ex.getMessage());
 		}
-		page.addObject("obligations", this.obligations.all());
+		page.addObject("obligations", this.obligations.readableBy(user));
 		return page;
 	}
 
@@ -140,7 +140,7 @@ class ObligationPages {
 		Obligations.Obligation o = this.obligations.find(id)
 			.orElseThrow(() -> new org.springframework.web.server.ResponseStatusException(HttpStatus.NOT_FOUND,
 					"There is no obligation " + id));
-		if (!mayRead(user) && !o.ownerUsername().equals(user.getUsername())) {
+		if (!this.obligations.maySee(user, o)) {
 			throw new AccessDeniedException("You may not see this obligation");
 		}
 		return o;

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -20,9 +21,12 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.probity.accounts.Accounts;
+import org.probity.accounts.CurrentUser;
 import org.probity.audits.AuditProgrammes;
+import org.probity.estate.Visibility;
 import org.probity.measures.MeasureSeries;
 import org.probity.shared.Clocks;
+import org.probity.shared.UnitCode;
 import org.probity.shared.web.Table;
 import org.probity.shared.web.TableExport;
 
@@ -45,9 +49,20 @@ public class Obligations {
 	static final List<String> COLUMNS = List.of("clause", "requirement", "owner", "evidence_kind", "evidence_ref",
 			"review_frequency", "next_review_on");
 
-	/** An obligation as entered: every field as text, checked by {@link #create}. */
+	/**
+	 * The optional column of an import: the subcontractor's delivery unit holding the
+	 * obligation (a file without it, as exported before, leaves every obligation the
+	 * provider's own).
+	 */
+	static final String DELIVERY_UNIT = "delivery_unit";
+
+	/**
+	 * An obligation as entered: every field as text, checked by {@link #create};
+	 * {@code deliveryUnit} blank for the provider's own obligation, else the code of a
+	 * subcontractor's delivery unit.
+	 */
 	public record Entry(String clause, String requirement, String owner, String evidenceKind, String evidenceRef,
-			String reviewFrequency, String nextReviewOn) {
+			String reviewFrequency, String nextReviewOn, String deliveryUnit) {
 	}
 
 	public record Review(long reviewId, LocalDate reviewedOn, ObligationRag rag, String note, LocalDate nextReviewOn,
@@ -57,20 +72,34 @@ public class Obligations {
 	public record Change(Instant changedAt, String changedBy, String change, String details) {
 	}
 
+	/**
+	 * An obligation with its latest review; {@code deliveryUnit} (with its name and its
+	 * subcontractor's) null for the provider's own.
+	 */
 	public record Obligation(long obligationId, String clause, String requirement, String ownerUsername,
 			String ownerName, EvidenceKind evidenceKind, String evidenceRef, ReviewFrequency reviewFrequency,
-			LocalDate nextReviewOn, int version, Review lastReview, boolean overdue) {
+			LocalDate nextReviewOn, int version, Review lastReview, boolean overdue, String deliveryUnit,
+			String deliveryUnitName, String subcontractor) {
+
+		/**
+		 * The delivery unit and its subcontractor in words, or "" for the provider's own.
+		 */
+		public String heldBy() {
+			return (this.deliveryUnit == null) ? "" : this.deliveryUnitName + " (" + this.subcontractor + ")";
+		}
+
 	}
 
 	public record Imported(int inserted, int updated, int unchanged) {
 	}
 
 	private record Checked(String clause, String requirement, String owner, EvidenceKind evidenceKind,
-			String evidenceRef, ReviewFrequency frequency, LocalDate nextReviewOn) {
+			String evidenceRef, ReviewFrequency frequency, LocalDate nextReviewOn, String deliveryUnit) {
 
 		String details() {
 			return "%s | %s | owner %s | %s %s | %s | next review %s".formatted(this.clause, this.requirement,
-					this.owner, this.evidenceKind, this.evidenceRef, this.frequency, this.nextReviewOn);
+					this.owner, this.evidenceKind, this.evidenceRef, this.frequency, this.nextReviewOn)
+					+ ((this.deliveryUnit == null) ? "" : " | delivery unit " + this.deliveryUnit);
 		}
 
 	}
@@ -78,10 +107,14 @@ public class Obligations {
 	private static final String SELECT = """
 			select o.obligation_id, o.clause, o.requirement, o.owner_username,
 			       coalesce(ad.display_name, o.owner_username) as owner_name, o.evidence_kind, o.evidence_ref,
-			       o.review_frequency, o.next_review_on, o.version,
+			       o.review_frequency, o.next_review_on, o.version, o.delivery_unit,
+			       coalesce(eu.unit_name, o.delivery_unit) as delivery_unit_name, sc.name as subcontractor,
 			       r.review_id, r.reviewed_on, r.rag, r.note, r.next_review_on as review_next, r.reviewed_by, r.recorded_at
 			from obligation o
 			left join account_directory ad on ad.username = o.owner_username
+			left join estate_unit eu on eu.unit_code = o.delivery_unit
+			left join report_subcontractor_unit su on su.unit_code = o.delivery_unit
+			left join report_subcontractor sc on sc.subcontractor_id = su.subcontractor_id
 			left join lateral (select * from obligation_review x where x.obligation_id = o.obligation_id
 			                   order by x.reviewed_on desc, x.review_id desc limit 1) r on true
 			""";
@@ -94,17 +127,21 @@ public class Obligations {
 
 	private final AuditProgrammes programmes;
 
+	private final Visibility visibility;
+
 	private final Clock clock;
 
-	Obligations(JdbcClient jdbc, Accounts accounts, MeasureSeries measures, AuditProgrammes programmes, Clock clock) {
+	Obligations(JdbcClient jdbc, Accounts accounts, MeasureSeries measures, AuditProgrammes programmes,
+			Visibility visibility, Clock clock) {
 		this.jdbc = jdbc;
 		this.accounts = accounts;
 		this.measures = measures;
 		this.programmes = programmes;
+		this.visibility = visibility;
 		this.clock = clock;
 	}
 
-	LocalDate today() {
+	public LocalDate today() {
 		return LocalDate.now(this.clock.withZone(Clocks.LONDON));
 	}
 
@@ -112,6 +149,41 @@ public class Obligations {
 	@Transactional(readOnly = true)
 	public List<Obligation> all() {
 		return this.jdbc.sql(SELECT + " order by o.clause").query(this::map).list();
+	}
+
+	/**
+	 * The obligations a reader of the register sees: the provider's own, and a
+	 * subcontractor's where the reader may see its delivery unit (the visibility rule).
+	 */
+	@Transactional(readOnly = true)
+	public List<Obligation> readableBy(CurrentUser user) {
+		Set<String> units = this.visibility.visibleUnits(user);
+		return all().stream()
+			.filter((o) -> o.deliveryUnit() == null || units == null || units.contains(o.deliveryUnit()))
+			.toList();
+	}
+
+	/**
+	 * Whether the user sees the obligation: its owner always; a reader of the register
+	 * (see {@link ObligationPages#mayRead}) when it is the provider's own or they may see
+	 * its delivery unit.
+	 */
+	@Transactional(readOnly = true)
+	public boolean maySee(CurrentUser user, Obligation o) {
+		if (o.ownerUsername().equals(user.getUsername())) {
+			return true;
+		}
+		return ObligationPages.mayRead(user)
+				&& (o.deliveryUnit() == null || this.visibility.maySeeUnit(user, new UnitCode(o.deliveryUnit())));
+	}
+
+	/** The obligations held by these delivery units, by clause. */
+	@Transactional(readOnly = true)
+	public List<Obligation> ofDeliveryUnits(Collection<UnitCode> units) {
+		return this.jdbc.sql(SELECT + " where o.delivery_unit = any (cast(:units as text[])) order by o.clause")
+			.param("units", units.stream().map(UnitCode::value).toArray(String[]::new))
+			.query(this::map)
+			.list();
 	}
 
 	@Transactional(readOnly = true)
@@ -284,7 +356,8 @@ public class Obligations {
 				int before = problems.size();
 				Checked c = check(new Entry(cell.apply("clause"), cell.apply("requirement"), cell.apply("owner"),
 						cell.apply("evidence_kind"), cell.apply("evidence_ref"), cell.apply("review_frequency"),
-						cell.apply("next_review_on")), row, problems);
+						cell.apply("next_review_on"),
+						columns.containsKey(DELIVERY_UNIT) ? cell.apply(DELIVERY_UNIT) : ""), row, problems);
 				if (c != null && !clauses.add(c.clause())) {
 					problems.add(new ObligationRefused.Problem(row, "clause",
 							"Clause " + c.clause() + " is on an earlier row too"));
@@ -334,13 +407,15 @@ public class Obligations {
 	public Table table(List<Obligation> obligations) {
 		Table table = Table.titled("Contract obligations")
 			.text("clause", "requirement", "owner", "evidence_kind", "evidence_ref", "review_frequency",
-					"next_review_on", "owner_name", "last_reviewed_on", "rag_at_last_review", "note_at_last_review",
-					"review_overdue");
+					"next_review_on", DELIVERY_UNIT, "owner_name", "delivery_unit_name", "subcontractor",
+					"last_reviewed_on", "rag_at_last_review", "note_at_last_review", "review_overdue");
 		List<List<Object>> rows = new ArrayList<>();
 		for (Obligation o : obligations) {
 			Review r = o.lastReview();
+			boolean own = o.deliveryUnit() == null;
 			rows.add(List.of(o.clause(), o.requirement(), o.ownerUsername(), o.evidenceKind().name(), o.evidenceRef(),
-					o.reviewFrequency().name(), o.nextReviewOn().toString(), o.ownerName(),
+					o.reviewFrequency().name(), o.nextReviewOn().toString(), own ? "" : o.deliveryUnit(), o.ownerName(),
+					own ? "" : o.deliveryUnitName(), own ? "" : o.subcontractor(),
 					(r == null) ? "" : r.reviewedOn().toString(), (r == null) ? "" : r.rag().name(),
 					(r == null) ? "" : r.note(), o.overdue() ? "yes" : "no"));
 		}
@@ -350,7 +425,8 @@ public class Obligations {
 	private boolean same(Obligation o, Checked c) {
 		return o.requirement().equals(c.requirement()) && o.ownerUsername().equals(c.owner())
 				&& o.evidenceKind() == c.evidenceKind() && o.evidenceRef().equals(c.evidenceRef())
-				&& o.reviewFrequency() == c.frequency() && o.nextReviewOn().equals(c.nextReviewOn());
+				&& o.reviewFrequency() == c.frequency() && o.nextReviewOn().equals(c.nextReviewOn())
+				&& java.util.Objects.equals(o.deliveryUnit(), c.deliveryUnit());
 	}
 
 	private boolean existsClause(String clause) {
@@ -365,8 +441,8 @@ public class Obligations {
 		long id = this.jdbc
 			.sql("""
 					insert into obligation (clause, requirement, owner_username, evidence_kind, evidence_ref, review_frequency,
-					                        next_review_on, created_at, created_by, updated_at, updated_by)
-					values (:clause, :requirement, :owner, :kind, :ref, :frequency, :next, :now, :by, :now, :by)
+					                        next_review_on, delivery_unit, created_at, created_by, updated_at, updated_by)
+					values (:clause, :requirement, :owner, :kind, :ref, :frequency, :next, :unit, :now, :by, :now, :by)
 					returning obligation_id
 					""")
 			.param("clause", c.clause())
@@ -376,6 +452,7 @@ public class Obligations {
 			.param("ref", c.evidenceRef())
 			.param("frequency", c.frequency().name())
 			.param("next", c.nextReviewOn())
+			.param("unit", c.deliveryUnit(), java.sql.Types.VARCHAR)
 			.param("now", now)
 			.param("by", username)
 			.query(Long.class)
@@ -389,7 +466,7 @@ public class Obligations {
 			.sql("""
 					update obligation set clause = :clause, requirement = :requirement, owner_username = :owner,
 					       evidence_kind = :kind, evidence_ref = :ref, review_frequency = :frequency, next_review_on = :next,
-					       version = version + 1, updated_at = :now, updated_by = :by
+					       delivery_unit = :unit, version = version + 1, updated_at = :now, updated_by = :by
 					where obligation_id = :id and version = :version
 					""")
 			.param("clause", c.clause())
@@ -399,6 +476,7 @@ public class Obligations {
 			.param("ref", c.evidenceRef())
 			.param("frequency", c.frequency().name())
 			.param("next", c.nextReviewOn())
+			.param("unit", c.deliveryUnit(), java.sql.Types.VARCHAR)
 			.param("now", now())
 			.param("by", username)
 			.param("id", id)
@@ -463,7 +541,42 @@ public class Obligations {
 		ReviewFrequency frequency = parse(ReviewFrequency.class, e.reviewFrequency(), "review_frequency", row, problems,
 				"MONTHLY, QUARTERLY, SIX_MONTHLY or ANNUAL");
 		LocalDate next = date(e.nextReviewOn(), "next_review_on", row, problems, true);
-		return (problems.size() == before) ? new Checked(clause, requirement, owner, kind, ref, frequency, next) : null;
+		String unit = deliveryUnit(e.deliveryUnit(), row, problems);
+		return (problems.size() == before) ? new Checked(clause, requirement, owner, kind, ref, frequency, next, unit)
+				: null;
+	}
+
+	/**
+	 * A delivery unit as entered: blank for none, else the code of a unit a subcontractor
+	 * runs (marked on the supply chain page).
+	 */
+	private String deliveryUnit(String value, Long row, List<ObligationRefused.Problem> problems) {
+		String v = (value == null) ? "" : value.strip();
+		if (v.isEmpty()) {
+			return null;
+		}
+		boolean known = UnitCode.isValid(v)
+				&& this.jdbc.sql("select exists (select 1 from estate_unit where unit_code = :unit)")
+					.param("unit", v)
+					.query(Boolean.class)
+					.single();
+		if (!known) {
+			problems.add(new ObligationRefused.Problem(row, DELIVERY_UNIT,
+					"There is no unit " + ((v.length() > 40) ? v.substring(0, 40) + "..." : v)));
+			return null;
+		}
+		boolean delivery = this.jdbc
+			.sql("select exists (select 1 from report_subcontractor_unit where unit_code = :unit)")
+			.param("unit", v)
+			.query(Boolean.class)
+			.single();
+		if (!delivery) {
+			problems.add(new ObligationRefused.Problem(row, DELIVERY_UNIT, "Unit " + v
+					+ " is not a subcontractor's delivery unit: mark it as one on the subcontractors page first, "
+					+ "or leave the delivery unit empty for the provider's own obligation"));
+			return null;
+		}
+		return v;
 	}
 
 	private static String text(String value, String field, String what, int max, Long row,
@@ -537,7 +650,8 @@ public class Obligations {
 				rs.getString("owner_username"), rs.getString("owner_name"),
 				EvidenceKind.valueOf(rs.getString("evidence_kind")), rs.getString("evidence_ref"),
 				ReviewFrequency.valueOf(rs.getString("review_frequency")), next, rs.getInt("version"), last,
-				next.isBefore(today()));
+				next.isBefore(today()), rs.getString("delivery_unit"), rs.getString("delivery_unit_name"),
+				rs.getString("subcontractor"));
 	}
 
 	private static Review review(java.sql.ResultSet rs) throws java.sql.SQLException {

@@ -36,12 +36,16 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Contract obligations", description = "Register of contract obligations with their reviews")
 class ObligationsApi {
 
+	/**
+	 * An obligation as sent: {@code delivery_unit} is the code of a subcontractor's
+	 * delivery unit holding it, absent or empty for the provider's own.
+	 */
 	record EntryJson(String clause, String requirement, String owner, String evidenceKind, String evidenceRef,
-			String reviewFrequency, String nextReviewOn, Integer version) {
+			String reviewFrequency, String nextReviewOn, String deliveryUnit, Integer version) {
 
 		Obligations.Entry entry() {
 			return new Obligations.Entry(this.clause, this.requirement, this.owner, this.evidenceKind, this.evidenceRef,
-					this.reviewFrequency, this.nextReviewOn);
+					this.reviewFrequency, this.nextReviewOn, this.deliveryUnit);
 		}
 
 	}
@@ -51,12 +55,14 @@ class ObligationsApi {
 
 	record ObligationJson(long obligationId, String clause, String requirement, String owner, String ownerName,
 			String evidenceKind, String evidenceRef, String reviewFrequency, String nextReviewOn, boolean reviewOverdue,
-			int version, Obligations.Review lastReview) {
+			String deliveryUnit, String deliveryUnitName, String subcontractor, int version,
+			Obligations.Review lastReview) {
 
 		static ObligationJson of(Obligations.Obligation o) {
 			return new ObligationJson(o.obligationId(), o.clause(), o.requirement(), o.ownerUsername(), o.ownerName(),
 					o.evidenceKind().name(), o.evidenceRef(), o.reviewFrequency().name(), o.nextReviewOn().toString(),
-					o.overdue(), o.version(), o.lastReview());
+					o.overdue(), o.deliveryUnit(), o.deliveryUnitName(), o.subcontractor(), o.version(),
+					o.lastReview());
 		}
 
 	}
@@ -75,9 +81,11 @@ class ObligationsApi {
 
 	@GetMapping
 	@PreAuthorize("hasAnyRole('API_CLIENT','ADMIN','QUALITY_TEAM','SENIOR_MANAGER')")
-	@Operation(summary = "The register", description = "Every obligation with its latest review")
-	List<ObligationJson> list() {
-		return this.obligations.all().stream().map(ObligationJson::of).toList();
+	@Operation(summary = "The register",
+			description = "Every obligation with its latest review: the provider's own, and a subcontractor's "
+					+ "(delivery_unit) where the caller may see its delivery unit")
+	List<ObligationJson> list(@AuthenticationPrincipal CurrentUser user) {
+		return this.obligations.readableBy(user).stream().map(ObligationJson::of).toList();
 	}
 
 	@GetMapping("/{id}")
@@ -86,7 +94,7 @@ class ObligationsApi {
 			description = "For the register's readers and the obligation's owner")
 	DetailJson one(@PathVariable long id, @AuthenticationPrincipal CurrentUser user) {
 		Obligations.Obligation o = this.obligations.find(id).orElseThrow(() -> ObligationRefused.notFound(id));
-		if (!ObligationPages.mayRead(user) && !o.ownerUsername().equals(user.getUsername())) {
+		if (!this.obligations.maySee(user, o)) {
 			throw new AccessDeniedException("You may not see this obligation");
 		}
 		return new DetailJson(ObligationJson.of(o), this.obligations.reviews(id), this.obligations.changes(id));
@@ -94,7 +102,9 @@ class ObligationsApi {
 
 	@PostMapping(consumes = "application/json")
 	@PreAuthorize("hasAnyRole('API_CLIENT','ADMIN','QUALITY_TEAM')")
-	@Operation(summary = "Add an obligation", description = "201 with the obligation; 422 with every problem")
+	@Operation(summary = "Add an obligation",
+			description = "delivery_unit (optional): the code of a subcontractor's delivery unit that holds it. "
+					+ "201 with the obligation; 422 with every problem")
 	ResponseEntity<ObligationJson> create(@RequestBody EntryJson body, @AuthenticationPrincipal CurrentUser user) {
 		Obligations.Obligation o = this.obligations.create(body.entry(), user.getUsername());
 		return ResponseEntity.created(URI.create("/api/v1/obligations/" + o.obligationId())).body(ObligationJson.of(o));
@@ -104,8 +114,8 @@ class ObligationsApi {
 	@PreAuthorize("hasAnyRole('API_CLIENT','ADMIN','QUALITY_TEAM')")
 	@Operation(summary = "Import a register (text/csv)",
 			description = "Columns clause, requirement, owner, evidence_kind, evidence_ref, review_frequency, "
-					+ "next_review_on (others ignored: an export imports as it is); a known clause is changed. All or "
-					+ "nothing: 422 with every bad row (row 1 is the header)")
+					+ "next_review_on, and optionally delivery_unit (others ignored: an export imports as it is); a "
+					+ "known clause is changed. All or " + "nothing: 422 with every bad row (row 1 is the header)")
 	Obligations.Imported importCsv(HttpServletRequest request, @AuthenticationPrincipal CurrentUser user)
 			throws java.io.IOException {
 		return this.obligations.importCsv(new InputStreamReader(request.getInputStream(), StandardCharsets.UTF_8),
@@ -130,7 +140,7 @@ class ObligationsApi {
 	ResponseEntity<ObligationJson> review(@PathVariable long id, @RequestBody ReviewJson body,
 			@AuthenticationPrincipal CurrentUser user) {
 		Obligations.Obligation o = this.obligations.find(id).orElseThrow(() -> ObligationRefused.notFound(id));
-		if (!ObligationPages.mayReview(user, o)) {
+		if (!this.obligations.maySee(user, o) || !ObligationPages.mayReview(user, o)) {
 			throw new AccessDeniedException("Only the obligation's owner or the quality team may review it");
 		}
 		if (body.version() == null) {

@@ -178,7 +178,9 @@ public class MonthlyPacks {
 
 	/**
 	 * Writes the commentary on a measure below target: why, and what is being done,
-	 * linking to one of the open actions on the measure (or none).
+	 * linking to one of the open actions on the measure (or none). Refused as not found
+	 * for a measure the pack does not have, as not allowed for one at or above its target
+	 * or a pack no longer in draft, as stale for an old version.
 	 */
 	@Transactional
 	public StoredReport comment(long id, int version, String measureCode, String why, String whatIsBeingDone,
@@ -186,6 +188,10 @@ public class MonthlyPacks {
 		requireDrafter(user);
 		StoredReport report = pack(id);
 		PackContent content = read(report);
+		if (content.measures().stream().noneMatch((m) -> m.code().equals(measureCode))) {
+			throw new ReportRefused(ReportRefused.Kind.NOT_FOUND,
+					"There is no measure " + measureCode + " in the pack for " + content.monthLabel());
+		}
 		PackContent.MeasureSection measure = content.failing()
 			.stream()
 			.filter((m) -> m.code().equals(measureCode))

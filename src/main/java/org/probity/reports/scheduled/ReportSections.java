@@ -19,7 +19,8 @@ import org.probity.estate.Estate;
 import org.probity.estate.Unit;
 import org.probity.estate.Visibility;
 import org.probity.improvement.ImprovementReports;
-import org.probity.measures.UnitMeasureFigures;
+import org.probity.measures.UnitFigures;
+import org.probity.reports.obligations.Obligations;
 import org.probity.reports.scheduled.ReportContent.CaseShown;
 import org.probity.reports.scheduled.ReportContent.GridBuilder;
 import org.probity.reports.scheduled.ReportContent.Section;
@@ -39,7 +40,7 @@ import org.springframework.stereotype.Component;
 @Component
 class ReportSections {
 
-	private final UnitMeasureFigures measures;
+	private final UnitFigures measures;
 
 	private final AuditRatings ratings;
 
@@ -53,8 +54,10 @@ class ReportSections {
 
 	private final Visibility visibility;
 
-	ReportSections(UnitMeasureFigures measures, AuditRatings ratings, AuditAlerts alerts,
-			ImprovementReports improvement, FeedbackHeadlines feedback, Estate estate, Visibility visibility) {
+	private final Obligations obligations;
+
+	ReportSections(UnitFigures measures, AuditRatings ratings, AuditAlerts alerts, ImprovementReports improvement,
+			FeedbackHeadlines feedback, Estate estate, Visibility visibility, Obligations obligations) {
 		this.measures = measures;
 		this.ratings = ratings;
 		this.alerts = alerts;
@@ -62,6 +65,7 @@ class ReportSections {
 		this.feedback = feedback;
 		this.estate = estate;
 		this.visibility = visibility;
+		this.obligations = obligations;
 	}
 
 	/** What one report is being built from, and the cases it names as it goes. */
@@ -126,7 +130,11 @@ class ReportSections {
 
 	void measures(Draft d, String heading, boolean withPrevious) {
 		Period period = d.period();
-		List<UnitMeasureFigures.Line> lines = this.measures.of(d.unit, period);
+		List<UnitFigures.Line> lines = this.measures.of(d.unit, period, 1);
+		Map<String, UnitFigures.Result> before = new java.util.HashMap<>();
+		if (withPrevious) {
+			this.measures.of(d.unit, period.previous(), 1).forEach((l) -> before.put(l.code(), l.result()));
+		}
 		GridBuilder t = new GridBuilder("Service levels, " + d.due.label()).text("Measure", "Title")
 			.number("Numerator", "Denominator", "Performance %", "Target %")
 			.text("RAG", "Rating");
@@ -135,17 +143,17 @@ class ReportSections {
 		}
 		int red = 0;
 		int amber = 0;
-		for (UnitMeasureFigures.Line l : lines) {
-			UnitMeasureFigures.Figure f = l.current();
+		for (UnitFigures.Line l : lines) {
+			UnitFigures.Result f = l.result();
 			red += "RED".equals(f.rag()) ? 1 : 0;
 			amber += "AMBER".equals(f.rag()) ? 1 : 0;
 			List<Object> row = new ArrayList<>(List.of(l.code(), l.title(), f.numerator(), f.denominator()));
 			row.add(round(f.performance()));
 			row.add(round(f.target()));
 			row.add(f.ragWord());
-			row.add(f.rating());
+			row.add(f.ratingWord());
 			if (withPrevious) {
-				UnitMeasureFigures.Figure p = l.previous();
+				UnitFigures.Result p = before.get(l.code());
 				row.add(round(p.performance()));
 				row.add(p.ragWord());
 				row.add((f.performance() != null && p.performance() != null) ? round(f.performance() - p.performance())
@@ -161,16 +169,16 @@ class ReportSections {
 	}
 
 	void flagsOfMonth(Draft d) {
-		flags(d, this.measures.ofMonth(d.unit, YearMonth.from(d.due.from())), "Flags on the month's results");
+		flags(d, this.measures.raisedOnMonth(d.unit, YearMonth.from(d.due.from())), "Flags on the month's results");
 	}
 
 	void flagsRaised(Draft d) {
 		flags(d, this.measures.raisedBetween(d.unit, d.due.from(), d.due.to()), "Flags raised in the week");
 	}
 
-	private void flags(Draft d, List<UnitMeasureFigures.RaisedFlag> flags, String heading) {
+	private void flags(Draft d, List<UnitFigures.RaisedFlag> flags, String heading) {
 		GridBuilder t = new GridBuilder(heading).text("Flag", "Measure", "Month", "On").number("Performance %");
-		for (UnitMeasureFigures.RaisedFlag f : flags) {
+		for (UnitFigures.RaisedFlag f : flags) {
 			String on = (f.unitCode() != null) ? unitName(new UnitCode(f.unitCode())) : "Practitioner " + f.staffCode();
 			t.row(flagWords(f.kind()), f.measureCode() + " " + f.measureTitle(), month(f.month()), on,
 					round(f.performance()));
@@ -314,7 +322,10 @@ class ReportSections {
 		}
 	}
 
-	/** The subcontractor's delivery units: their measures, audits and actions. */
+	/**
+	 * The subcontractor's delivery units: their measures, audits, contract obligations
+	 * (as the register stands when the report is made) and actions.
+	 */
 	void subcontractor(Draft d, Subcontractors.Subcontractor s, List<UnitCode> units) {
 		Period period = d.period();
 		GridBuilder measures = new GridBuilder("Service levels of " + s.name()).text("Unit", "Measure")
@@ -324,10 +335,11 @@ class ReportSections {
 			.number("Audits completed")
 			.text("Standards inadequate or requiring improvement");
 		List<ImprovementReports.ReportedAction> actions = new ArrayList<>();
+		Map<UnitCode, List<UnitFigures.Line>> figures = this.measures.of(units, period);
 		for (UnitCode u : units) {
 			String name = unitName(u);
-			for (UnitMeasureFigures.Line l : this.measures.of(u, period)) {
-				UnitMeasureFigures.Figure f = l.current();
+			for (UnitFigures.Line l : figures.get(u)) {
+				UnitFigures.Result f = l.result();
 				if (f.denominator() > 0) {
 					measures.row(name, l.code() + " " + l.title(), f.numerator(), f.denominator(),
 							round(f.performance()), round(f.target()), f.ragWord());
@@ -343,9 +355,22 @@ class ReportSections {
 			audits.row(name, r.auditsCompleted(), weak.isEmpty() ? "None" : String.join("; ", weak));
 			actions.addAll(this.improvement.openUnder(u, d.due.to()));
 		}
+		List<Obligations.Obligation> held = this.obligations.ofDeliveryUnits(units);
+		GridBuilder obligations = new GridBuilder("Contract obligations of " + s.name()).text("Clause", "Requirement",
+				"Delivery unit", "RAG at last review", "Last reviewed", "Next review", "Review overdue");
+		for (Obligations.Obligation o : held) {
+			Obligations.Review r = o.lastReview();
+			obligations.row(o.clause(), o.requirement(), o.deliveryUnitName(),
+					(r == null) ? "Not yet reviewed" : r.rag().word(), (r == null) ? "" : Dates.format(r.reviewedOn()),
+					Dates.format(o.nextReviewOn()), o.overdue() ? "Overdue" : "No");
+		}
+		long overdue = held.stream().filter(Obligations.Obligation::overdue).count();
 		List<String> names = units.stream().map(this::unitName).toList();
-		d.add("Subcontractor: " + s.name(), List.of(s.name() + " runs " + String.join(", ", names) + "."), measures,
-				audits);
+		d.add("Subcontractor: " + s.name(), List.of(s.name() + " runs " + String.join(", ", names) + ".",
+				held.isEmpty() ? "It holds no contract obligations of the register." : "It holds " + held.size()
+						+ ((held.size() == 1) ? " contract obligation" : " contract obligations") + " of the register, "
+						+ overdue + " with a review overdue on " + Dates.format(this.obligations.today()) + "."),
+				measures, audits, obligations);
 		actionSection(d, "Actions of " + s.name(), actions, false);
 	}
 

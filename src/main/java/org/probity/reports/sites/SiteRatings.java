@@ -16,7 +16,7 @@ import org.probity.estate.Estate;
 import org.probity.estate.Unit;
 import org.probity.estate.UnitType;
 import org.probity.estate.Visibility;
-import org.probity.measures.UnitResults;
+import org.probity.measures.UnitFigures;
 import org.probity.shared.Clocks;
 import org.probity.shared.Period;
 import org.probity.shared.UnitCode;
@@ -62,7 +62,7 @@ public class SiteRatings {
 
 	private final Visibility visibility;
 
-	private final UnitResults results;
+	private final UnitFigures results;
 
 	private final AuditRatings ratings;
 
@@ -70,7 +70,7 @@ public class SiteRatings {
 
 	private final Clock clock;
 
-	SiteRatings(Estate estate, Visibility visibility, UnitResults results, AuditRatings ratings, AuditAlerts alerts,
+	SiteRatings(Estate estate, Visibility visibility, UnitFigures results, AuditRatings ratings, AuditAlerts alerts,
 			Clock clock) {
 		this.estate = estate;
 		this.visibility = visibility;
@@ -144,13 +144,13 @@ public class SiteRatings {
 			}
 			quarters.add(q);
 		}
-		List<String> codes = sites.stream().map((u) -> u.code().value()).toList();
+		List<UnitCode> codes = sites.stream().map(Unit::code).toList();
 		LocalDate today = LocalDate.now(this.clock.withZone(Clocks.LONDON));
 		List<AuditAlerts.Alert> allAlerts = codes.isEmpty() ? List.of() : this.alerts.visibleOf(user,
 				this.alerts.raisedBetween(null, LocalDate.of(1900, 1, 1), quarter.endDate()));
 		Map<Period, Map<String, SiteRule.Judgement>> judged = new LinkedHashMap<>();
 		for (Period q : quarters) {
-			Map<String, List<UnitResults.Figure>> figures = this.results.of(codes, q);
+			Map<UnitCode, List<UnitFigures.Line>> figures = this.results.of(codes, q);
 			Map<String, SiteRule.Judgement> byUnit = new HashMap<>();
 			for (Unit site : sites) {
 				String code = site.code().value();
@@ -167,7 +167,7 @@ public class SiteRatings {
 								a.restricted()));
 					}
 				}
-				byUnit.put(code, SiteRule.judge(figures.get(code), standards, overdue));
+				byUnit.put(code, SiteRule.judge(figures.get(site.code()), standards, overdue));
 			}
 			judged.put(q, byUnit);
 		}

@@ -9,7 +9,7 @@ import java.util.Locale;
 
 import org.probity.audits.AuditRatings;
 import org.probity.audits.Rating;
-import org.probity.measures.UnitResults;
+import org.probity.measures.UnitFigures;
 import org.probity.shared.Period;
 
 /**
@@ -76,28 +76,29 @@ final class SiteRule {
 	private SiteRule() {
 	}
 
-	static Judgement judge(List<UnitResults.Figure> figures, List<AuditRatings.StandardResult> standards,
+	static Judgement judge(List<UnitFigures.Line> measures, List<AuditRatings.StandardResult> standards,
 			List<AlertFacts> overdueAlerts) {
 		List<Reason> reasons = new ArrayList<>();
 		List<String> notCounted = new ArrayList<>();
-		for (UnitResults.Figure f : figures) {
+		for (UnitFigures.Line line : measures) {
+			UnitFigures.Result f = line.result();
 			boolean shortfall = "SERIOUSLY_DEFICIENT".equals(f.rating()) || "NOT_MET".equals(f.rating());
 			if (shortfall && f.denominator() < MIN_CASES) {
-				notCounted.add("%s %s: %s%% (%d of %d), %s; fewer than %d cases".formatted(f.measureCode(), f.title(),
+				notCounted.add("%s %s: %s%% (%d of %d), %s; fewer than %d cases".formatted(line.code(), line.title(),
 						f.percent(), f.numerator(), f.denominator(),
 						"SERIOUSLY_DEFICIENT".equals(f.rating()) ? "below its trigger" : "below its target",
 						MIN_CASES));
 			}
 			else if ("SERIOUSLY_DEFICIENT".equals(f.rating())) {
 				reasons.add(
-						new Reason(SiteRag.RED, Kind.MEASURE, f.measureCode(),
-								"%s %s: %s%% (%d of %d), below its trigger of %s%%".formatted(f.measureCode(),
-										f.title(), f.percent(), f.numerator(), f.denominator(), number(f.trigger())),
+						new Reason(SiteRag.RED, Kind.MEASURE, line.code(),
+								"%s %s: %s%% (%d of %d), below its trigger of %s%%".formatted(line.code(), line.title(),
+										f.percent(), f.numerator(), f.denominator(), number(f.trigger())),
 								null, false));
 			}
 			else if ("NOT_MET".equals(f.rating())) {
-				reasons.add(new Reason(SiteRag.AMBER, Kind.MEASURE, f.measureCode(),
-						"%s %s: %s%% (%d of %d), below its target of %s%%".formatted(f.measureCode(), f.title(),
+				reasons.add(new Reason(SiteRag.AMBER, Kind.MEASURE, line.code(),
+						"%s %s: %s%% (%d of %d), below its target of %s%%".formatted(line.code(), line.title(),
 								f.percent(), f.numerator(), f.denominator(), number(f.target())),
 						null, false));
 			}

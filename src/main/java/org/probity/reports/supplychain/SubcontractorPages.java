@@ -10,6 +10,7 @@ import org.probity.accounts.CurrentUser;
 import org.probity.estate.Estate;
 import org.probity.estate.Unit;
 import org.probity.estate.UnitType;
+import org.probity.reports.obligations.Obligations;
 import org.probity.shared.UnitCode;
 
 import org.springframework.http.HttpStatus;
@@ -26,8 +27,9 @@ import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The supply chain for administrators: subcontractors, their contacts and the delivery
- * units they run, with every change listed. A stale edit is refused (409).
+ * The supply chain for administrators: subcontractors, their contacts, the delivery units
+ * they run and the contract obligations those hold, with every change listed. A stale
+ * edit is refused (409).
  */
 @Controller
 @PreAuthorize("hasRole('ADMIN')")
@@ -37,9 +39,12 @@ class SubcontractorPages {
 
 	private final Estate estate;
 
-	SubcontractorPages(Subcontractors subcontractors, Estate estate) {
+	private final Obligations obligations;
+
+	SubcontractorPages(Subcontractors subcontractors, Estate estate, Obligations obligations) {
 		this.subcontractors = subcontractors;
 		this.estate = estate;
+		this.obligations = obligations;
 	}
 
 	@GetMapping("/reports/subcontractors")
@@ -51,7 +56,13 @@ class SubcontractorPages {
 			.toList();
 		Map<String, String> names = units.stream()
 			.collect(Collectors.toMap((u) -> u.code().value(), Unit::name, (a, b) -> a));
-		model.addAttribute("subcontractors", this.subcontractors.all());
+		List<Subcontractors.Subcontractor> all = this.subcontractors.all();
+		Map<Long, List<Obligations.Obligation>> held = new java.util.HashMap<>();
+		for (Subcontractors.Subcontractor s : all) {
+			held.put(s.id(), s.units().isEmpty() ? List.of() : this.obligations.ofDeliveryUnits(s.units()));
+		}
+		model.addAttribute("subcontractors", all);
+		model.addAttribute("obligations", held);
 		model.addAttribute("units", units);
 		model.addAttribute("unitNames", names);
 		model.addAttribute("changes", this.subcontractors.history(50));

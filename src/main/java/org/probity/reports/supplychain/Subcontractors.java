@@ -201,6 +201,14 @@ public class Subcontractors {
 		if (!s.units().contains(unit)) {
 			throw new Refused(unit + " is not a delivery unit of " + s.name(), false);
 		}
+		long held = this.jdbc.sql("select count(*) from obligation where delivery_unit = :unit")
+			.param("unit", unit.value())
+			.query(Long.class)
+			.single();
+		if (held > 0) {
+			throw new Refused(unit + " holds " + held + ((held == 1) ? " contract obligation" : " contract obligations")
+					+ " of " + s.name() + ": change the obligations' delivery unit on the register first", false);
+		}
 		bump(id, version, username);
 		this.jdbc.sql("delete from report_subcontractor_unit where unit_code = :unit and subcontractor_id = :id")
 			.param("unit", unit.value())

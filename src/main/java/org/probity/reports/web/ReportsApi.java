@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -22,6 +23,7 @@ import org.probity.reports.archive.ReportStatus;
 import org.probity.reports.archive.StoredReport;
 import org.probity.reports.packs.DueDates;
 import org.probity.reports.packs.MonthlyPacks;
+import org.probity.reports.packs.PackContent;
 import org.probity.shared.Clocks;
 import org.probity.shared.web.TableExport;
 
@@ -33,14 +35,15 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The reports archive as JSON (issue #15, "API"): every kind of report with its status,
- * the frozen content of one, its PDF, XLSX and ODS, generating the month's pack and
- * moving it along its workflow.
+ * the frozen content of one, its PDF, XLSX and ODS, generating the month's pack, writing
+ * its commentary and moving it along its workflow.
  */
 @RestController
 @Tag(name = "Reports", description = "The archive of reports: the monthly pack to the Authority and scheduled reports")
@@ -71,6 +74,17 @@ class ReportsApi {
 	}
 
 	record StatusRequest(String status, Integer version, String note) {
+	}
+
+	/**
+	 * The commentary on a measure: why it is below target, what is being done
+	 * ({@code action}) and the open action on the measure it links to, if any.
+	 */
+	record CommentaryRequest(String why, String action, @JsonProperty("action_id") @JsonAlias("actionId") Long actionId,
+			Integer version) {
+	}
+
+	record Commented(Summary report, String measure, PackContent.Commentary commentary) {
 	}
 
 	private final ReportArchive archive;
@@ -194,6 +208,27 @@ class ReportsApi {
 			throw new org.springframework.security.access.AccessDeniedException("You may not read this report");
 		}
 		return summary(this.packs.transition(reportId, request.version(), to, request.note(), user));
+	}
+
+	@PutMapping("/api/v1/reports/{id}/commentary/{measure}")
+	@PreAuthorize("hasAnyRole('ADMIN','QUALITY_TEAM')")
+	@Operation(summary = "Writes the commentary on a measure below target in a draft pack",
+			description = "{\"why\": \"...\", \"action\": \"what is being done\", \"action_id\": 12, "
+					+ "\"version\": 3}; action_id (or actionId) is one of the open actions on the measure the pack "
+					+ "lists, or absent. Written over any earlier commentary on the measure. 404 when there is no such "
+					+ "report or the pack has no such measure; 422 when the measure is not below its target, the pack "
+					+ "is no longer a draft, or a field is missing or too long; 409 when the version is not the "
+					+ "current one. Answers the pack's new version and the commentary as written.")
+	Commented comment(@PathVariable String id, @PathVariable String measure,
+			@RequestBody(required = false) CommentaryRequest request, @AuthenticationPrincipal CurrentUser user) {
+		if (request == null || request.version() == null) {
+			throw new IllegalArgumentException("Send the commentary and the version you read: "
+					+ "{\"why\": \"...\", \"action\": \"...\", \"action_id\": null, \"version\": 3}");
+		}
+		String code = measure.strip();
+		StoredReport r = this.packs.comment(id(id), request.version(), code, request.why(), request.action(),
+				request.actionId(), user);
+		return new Commented(summary(r), code, this.packs.read(r).commentary().get(code));
 	}
 
 	private Summary summary(StoredReport r) {

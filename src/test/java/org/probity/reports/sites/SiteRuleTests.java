@@ -6,7 +6,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.probity.audits.AuditRatings;
 import org.probity.audits.Rating;
-import org.probity.measures.UnitResults;
+import org.probity.measures.UnitFigures;
 import org.probity.shared.Period;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,8 +19,9 @@ class SiteRuleTests {
 
 	private static final Period Q3 = Period.quarter(2026, 3);
 
-	private static UnitResults.Figure measure(long numerator, long denominator) {
-		return UnitResults.judge("SL001R", "Initial contact", numerator, denominator, 80.0, 70.0);
+	private static UnitFigures.Line measure(long numerator, long denominator) {
+		return new UnitFigures.Line("SL001R", "Initial contact",
+				UnitFigures.judge(Q3, numerator, denominator, 80.0, 70.0), List.of());
 	}
 
 	private static AuditRatings.StandardResult standard(Rating rating) {
@@ -34,8 +35,8 @@ class SiteRuleTests {
 						new AuditRatings.KeyQuestionResult("2.1.2", "Q2", audits - 2, 1, 1, null, rating)));
 	}
 
-	private static SiteRule.Judgement judge(List<UnitResults.Figure> figures,
-			List<AuditRatings.StandardResult> standards, List<SiteRule.AlertFacts> alerts) {
+	private static SiteRule.Judgement judge(List<UnitFigures.Line> figures, List<AuditRatings.StandardResult> standards,
+			List<SiteRule.AlertFacts> alerts) {
 		return SiteRule.judge(figures, standards, alerts);
 	}
 
@@ -60,7 +61,8 @@ class SiteRuleTests {
 
 	@Test
 	void aMeasureWithNoCasesOrNoTargetCountsForNothing() {
-		UnitResults.Figure noTarget = UnitResults.judge("AM_K", "Monthly contact", 1, 100, null, null);
+		UnitFigures.Line noTarget = new UnitFigures.Line("AM_K", "Monthly contact",
+				UnitFigures.judge(Q3, 1, 100, null, null), List.of());
 		assertThat(judge(List.of(measure(0, 0), noTarget), List.of(), List.of()).rag()).isEqualTo(SiteRag.GREEN);
 	}
 
