@@ -4,7 +4,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -16,6 +15,7 @@ import org.thymeleaf.context.Context;
 
 import org.probity.accounts.CurrentUser;
 import org.probity.improvement.spc.XmrChart;
+import org.probity.shared.Clocks;
 import org.probity.shared.web.Table;
 import org.probity.shared.Dates;
 
@@ -59,7 +59,7 @@ class WhatWorks {
 				.collect(Collectors.joining("; "));
 			entries.add(new Entry(p, view.verdict(), view.verdictTag(), chart.verdictInWords(),
 					view.figure(chart.baseline().mean()), changes,
-					Dates.format(LocalDate.ofInstant(p.closedAt(), ZoneId.of("Europe/London")))));
+					Dates.format(LocalDate.ofInstant(p.closedAt(), Clocks.LONDON))));
 		}
 		return entries;
 	}
