@@ -4,9 +4,15 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.logging.Level;
 
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import com.openhtmltopdf.util.Diagnostic;
+import com.openhtmltopdf.util.XRLog;
+import com.openhtmltopdf.util.XRLogger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.web.util.HtmlUtils;
 
@@ -26,6 +32,15 @@ public final class PdfDocuments {
 	 */
 	private static final List<String> FAMILIES = List.of("DejaVu Sans", "sans-serif", "serif", "monospace", "SansSerif",
 			"Serif", "Monospaced");
+
+	static {
+		// openhtmltopdf logs through java.util.logging to a console handler of its own,
+		// in
+		// its own format and past Spring Boot's levels: through SLF4J instead, and its
+		// INFO
+		// lines (the fonts and renderer it set up, on the first PDF) at DEBUG
+		XRLog.setLoggerImpl(new Slf4jLogger());
+	}
 
 	private PdfDocuments() {
 	}
@@ -82,6 +97,44 @@ public final class PdfDocuments {
 		int after = end + "</title>".length();
 		return xhtml.substring(0, after) + "<meta name=\"subject\" content=\"" + title + "\"/>"
 				+ xhtml.substring(after);
+	}
+
+	private static final class Slf4jLogger implements XRLogger {
+
+		@Override
+		public void log(String where, Level level, String message) {
+			log(where, level, message, null);
+		}
+
+		@Override
+		public void log(String where, Level level, String message, Throwable error) {
+			Logger logger = LoggerFactory.getLogger(where);
+			if (level.intValue() >= Level.SEVERE.intValue()) {
+				logger.error(message, error);
+			}
+			else if (level.intValue() >= Level.WARNING.intValue()) {
+				logger.warn(message, error);
+			}
+			else {
+				logger.debug(message, error);
+			}
+		}
+
+		@Override
+		public boolean isLogLevelEnabled(Diagnostic diagnostic) {
+			Logger logger = LoggerFactory.getLogger(diagnostic.getLogMessageId().getWhere());
+			int level = diagnostic.getLevel().intValue();
+			if (level >= Level.SEVERE.intValue()) {
+				return logger.isErrorEnabled();
+			}
+			return (level >= Level.WARNING.intValue()) ? logger.isWarnEnabled() : logger.isDebugEnabled();
+		}
+
+		@Override
+		public void setLevel(String logger, Level level) {
+			// levels are Spring Boot's (logging.level.com.openhtmltopdf)
+		}
+
 	}
 
 }
