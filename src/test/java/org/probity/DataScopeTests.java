@@ -44,11 +44,11 @@ import org.junit.jupiter.api.TestInstance;
 import org.probity.ScopeFixture.Person;
 import org.probity.ScopeFixture.Viewer;
 import org.probity.accounts.Accounts;
-import org.probity.accounts.PageSession;
 import org.probity.audits.AuditProgrammes;
 import org.probity.audits.CaseAudits;
 import org.probity.audits.Inspections;
 import org.probity.measures.MeasureRecomputation;
+import org.probity.shared.web.PageSession;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;

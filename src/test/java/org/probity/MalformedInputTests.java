@@ -24,8 +24,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import org.probity.accounts.Accounts;
-import org.probity.accounts.PageSession;
 import org.probity.accounts.Role;
+import org.probity.shared.web.PageSession;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -72,8 +72,6 @@ class MalformedInputTests {
 			Map.entry("dateTo", "2024-03-31"), Map.entry("page", "1"), Map.entry("size", "10"));
 
 	private static final Pattern VARIABLE = Pattern.compile("\\{([^}:]+)(:[^}]*)?}");
-
-	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
 
 	@LocalServerPort
 	int port;
@@ -320,11 +318,7 @@ class MalformedInputTests {
 
 	private void post(PageSession session, String formPage, String action, Map<String, String> fields) {
 		this.requests++;
-		Matcher m = CSRF.matcher(session.get(formPage).body());
-		assertThat(m.find()).as("a CSRF token on " + formPage).isTrue();
-		Map<String, String> form = new LinkedHashMap<>(fields);
-		form.put("_csrf", m.group(1));
-		HttpResponse<String> response = session.postForm(action, form);
+		HttpResponse<String> response = session.submit(formPage, action, fields);
 		check(response.statusCode(), "POST " + action + " " + fields.toString().replace("\u0000", "\\0"),
 				response.body());
 	}

@@ -1,6 +1,7 @@
 package org.probity.audits;
 
 import org.probity.accounts.CurrentUser;
+import org.probity.shared.web.ProblemPage;
 
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -14,6 +15,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Alerts: line managers record what was done; the quality team sees overdue ones. */
 @Controller
+@ProblemPage("audits/problem")
 @PreAuthorize("hasAnyRole('ADMIN','QUALITY_TEAM','SENIOR_MANAGER','LINE_MANAGER')")
 class AlertPages {
 

@@ -1,24 +1,21 @@
 package org.probity.audits;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
-import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
 
 import org.springframework.stereotype.Component;
 
+import org.probity.shared.web.PdfDocuments;
 import org.probity.shared.web.Table;
 
 /**
- * The assurance report as PDF (from an XHTML Thymeleaf template) and as the tables of the
- * shared export (XLSX, ODS, CSV).
+ * The assurance report as a tagged PDF ({@link PdfDocuments}, from an XHTML Thymeleaf
+ * template) and as the tables of the shared export (XLSX, ODS, CSV).
  */
 @Component
 class AssuranceReportExports {
@@ -36,18 +33,7 @@ class AssuranceReportExports {
 		Context context = new Context(Locale.UK);
 		context.setVariable("report", report);
 		context.setVariable("fmt", this.format);
-		String xhtml = this.templates.process("audits/report-pdf", context);
-		try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-			PdfRendererBuilder builder = new PdfRendererBuilder();
-			builder.useFastMode();
-			builder.withHtmlContent(xhtml, null);
-			builder.toStream(out);
-			builder.run();
-			return out.toByteArray();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		return PdfDocuments.render(this.templates.process("audits/report-pdf", context));
 	}
 
 	/**

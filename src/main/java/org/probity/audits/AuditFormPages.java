@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.probity.accounts.CurrentUser;
+import org.probity.shared.web.ProblemPage;
 
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -23,6 +24,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * answers", and completion.
  */
 @Controller
+@ProblemPage("audits/problem")
 @PreAuthorize("hasAnyRole('ADMIN','QUALITY_TEAM','SENIOR_MANAGER','LINE_MANAGER','PRACTITIONER')")
 class AuditFormPages {
 

@@ -15,6 +15,7 @@ import java.util.Set;
 import jakarta.servlet.http.HttpServletResponse;
 import org.probity.accounts.CurrentUser;
 import org.probity.estate.Visibility;
+import org.probity.shared.web.ProblemPage;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -30,6 +31,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /** The quality team's pages: programmes, drawing samples, templates. */
 @Controller
+@ProblemPage("audits/problem")
 @PreAuthorize("hasAnyRole('ADMIN','QUALITY_TEAM')")
 class AuditPages {
 

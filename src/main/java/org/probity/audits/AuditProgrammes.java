@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.probity.shared.Clocks;
 import org.probity.shared.ScheduledWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -272,7 +273,7 @@ public class AuditProgrammes {
 	 * Runs hourly, on one node at a time and in one transaction with its lock
 	 * ({@link ScheduledWork}): a node that dies midway leaves nothing half planned.
 	 */
-	@Scheduled(cron = "${probity.audits.schedule-cron:0 7 * * * *}", zone = "Europe/London")
+	@Scheduled(cron = "${probity.audits.schedule-cron:0 7 * * * *}", zone = Clocks.LONDON_ZONE)
 	void scheduled() {
 		this.work.runOnce("audit rounds", SCHEDULER_LOCK, () -> {
 			int created = planDueRounds(LocalDate.now(this.clock), null);

@@ -12,6 +12,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.probity.accounts.CurrentUser;
 import org.probity.estate.Visibility;
+import org.probity.shared.web.BrokenRuleStatus;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -33,6 +34,7 @@ import org.springframework.web.bind.annotation.RestController;
  * unknown id, 409 conflict such as a stale version, 422 rule broken).
  */
 @RestController
+@BrokenRuleStatus(HttpStatus.UNPROCESSABLE_CONTENT)
 @RequestMapping("/api/v1/audits")
 @Tag(name = "Case audits", description = "Audit programmes, reproducible samples, audits and HMIP-style ratings")
 @PreAuthorize("hasAnyRole('API_CLIENT','ADMIN')")

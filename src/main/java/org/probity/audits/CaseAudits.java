@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -20,6 +19,7 @@ import org.probity.accounts.CurrentUser;
 import org.probity.accounts.Role;
 import org.probity.estate.Visibility;
 import org.probity.shared.BusinessCalendar;
+import org.probity.shared.Clocks;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -34,8 +34,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class CaseAudits {
-
-	private static final ZoneId LONDON = ZoneId.of("Europe/London");
 
 	public record AnswerInput(String keyQuestionCode, Answer answer, String comment) {
 
@@ -435,7 +433,7 @@ public class CaseAudits {
 	}
 
 	private void raiseAlert(Audit audit, List<String> failed, String username, Instant now) {
-		LocalDate raised = LocalDate.ofInstant(now, LONDON);
+		LocalDate raised = LocalDate.ofInstant(now, Clocks.LONDON);
 		LocalDate due = BusinessCalendar.englandAndWales().businessDayAfter(raised, 1);
 		String team = this.jdbc.sql("select team_code from estate_staff where staff_code = :staff")
 			.param("staff", audit.staffCode())
@@ -574,7 +572,7 @@ public class CaseAudits {
 
 	private AuditChanged changed(long auditId) {
 		Audit now = find(auditId).orElseThrow(() -> new NotFound("No audit " + auditId));
-		LocalDateTime at = LocalDateTime.ofInstant(now.updatedAt(), LONDON);
+		LocalDateTime at = LocalDateTime.ofInstant(now.updatedAt(), Clocks.LONDON);
 		String message = "This audit was changed by " + now.updatedBy() + " at "
 				+ at.format(DateTimeFormatter.ofPattern("HH:mm")) + " since you opened it; your answers were not saved";
 		return new AuditChanged(message, now.updatedBy(), now.updatedAt());

@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.probity.shared.BusinessCalendar;
+import org.probity.shared.Clocks;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -32,8 +32,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class DemoAudits {
 
 	private static final Logger log = LoggerFactory.getLogger(DemoAudits.class);
-
-	private static final ZoneId LONDON = ZoneId.of("Europe/London");
 
 	private static final String LQI = "Local Quality Inspection (demo)";
 
@@ -226,8 +224,9 @@ public class DemoAudits {
 			if (done.isAfter(today)) {
 				done = today;
 			}
-			Timestamp at = Timestamp
-				.from(done.atTime(LocalTime.of(10 + random.nextInt(6), random.nextInt(60))).atZone(LONDON).toInstant());
+			Timestamp at = Timestamp.from(done.atTime(LocalTime.of(10 + random.nextInt(6), random.nextInt(60)))
+				.atZone(Clocks.LONDON)
+				.toInstant());
 			boolean alert = safetyFailed && uniform(random) < 0.08;
 			String reason = alert ? "Serious concern about risk of harm: safeguarding information not acted on" : null;
 			this.jdbc

@@ -2,18 +2,27 @@ package org.probity.audits;
 
 import java.util.Map;
 
+import org.springframework.http.HttpStatus;
+
+import org.probity.shared.web.Refused;
+
 /** An audit cannot be completed as it stands: the errors are keyed by form field. */
-class InvalidAudit extends RuntimeException {
+class InvalidAudit extends Refused {
 
 	private final Map<String, String> errors;
 
 	InvalidAudit(Map<String, String> errors) {
-		super(String.join("; ", errors.values()));
+		super(HttpStatus.UNPROCESSABLE_CONTENT, String.join("; ", errors.values()));
 		this.errors = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(errors));
 	}
 
 	Map<String, String> errors() {
 		return this.errors;
+	}
+
+	@Override
+	public Map<String, Object> details() {
+		return Map.of("errors", this.errors);
 	}
 
 }

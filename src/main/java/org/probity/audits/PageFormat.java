@@ -5,10 +5,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
+import org.probity.shared.Clocks;
 import org.probity.shared.Dates;
 
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -17,8 +17,6 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 /** Formatting for the audit pages, as {@code fmt} in templates. */
 @ControllerAdvice(assignableTypes = { AuditPages.class, AuditFormPages.class, AlertPages.class, RatingPages.class })
 class PageFormat {
-
-	private static final ZoneId LONDON = ZoneId.of("Europe/London");
 
 	@ModelAttribute("fmt")
 	PageFormat fmt() {
@@ -30,7 +28,7 @@ class PageFormat {
 	}
 
 	public String dateTime(Instant instant) {
-		return (instant != null) ? Dates.format(LocalDateTime.ofInstant(instant, LONDON)) : "";
+		return (instant != null) ? Dates.format(LocalDateTime.ofInstant(instant, Clocks.LONDON)) : "";
 	}
 
 	public String month(YearMonth month) {

@@ -12,6 +12,7 @@ import org.probity.accounts.CurrentUser;
 import org.probity.estate.Visibility;
 import org.probity.shared.StaffCode;
 import org.probity.shared.UnitCode;
+import org.probity.shared.web.ProblemPage;
 import org.probity.shared.web.Table;
 import org.probity.shared.web.TableExport;
 
@@ -30,6 +31,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /** Ratings by standard, the monthly assurance report and inspection-style ratings. */
 @Controller
+@ProblemPage("audits/problem")
 @PreAuthorize("hasAnyRole('ADMIN','QUALITY_TEAM','SENIOR_MANAGER')")
 class RatingPages {
 

@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Map;
 
+import org.probity.shared.Clocks;
+
 /**
  * Writes a generated provider as exchange-format CSV files, for benchmarks and for trying
  * an import by hand. Needs nothing but the compiled classes:
@@ -29,7 +31,7 @@ public final class GenerateCaseData {
 		int people = DemoProvider.DEMO_PEOPLE;
 		long seed = DemoProvider.DEMO_SEED;
 		Path out = Path.of("benchmark-data", "demo");
-		LocalDate asOf = DemoProvider.asOfFor(LocalDate.now(java.time.ZoneId.of("Europe/London")));
+		LocalDate asOf = DemoProvider.asOfFor(LocalDate.now(Clocks.LONDON));
 		String provider = null;
 		for (int i = 0; i < args.length; i++) {
 			String value = (i + 1 < args.length) ? args[i + 1] : null;

@@ -1,12 +1,8 @@
 package org.probity.equality;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Locale;
 
-import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
 
@@ -15,6 +11,8 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
+
+import org.probity.shared.web.PdfDocuments;
 
 /** The equality overview as a PDF for the board, from an XHTML template. */
 @Component
@@ -34,24 +32,14 @@ class EqualityPdf {
 		context.setVariable("characteristics", Characteristic.values());
 		context.setVariable("significant", significant);
 		String xhtml = this.templates.process("equality/overview-pdf", context);
-		try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-			PdfRendererBuilder builder = new PdfRendererBuilder();
-			builder.useFastMode();
-			builder.withHtmlContent(xhtml, null);
-			builder.toStream(out);
-			builder.run();
-			return ResponseEntity.ok()
-				.contentType(MediaType.APPLICATION_PDF)
-				.header(HttpHeaders.CONTENT_DISPOSITION,
-						ContentDisposition.attachment()
-							.filename("equality-" + place.period().code() + ".pdf")
-							.build()
-							.toString())
-				.body(out.toByteArray());
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		return ResponseEntity.ok()
+			.contentType(MediaType.APPLICATION_PDF)
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.attachment()
+						.filename("equality-" + place.period().code() + ".pdf")
+						.build()
+						.toString())
+			.body(PdfDocuments.render(xhtml));
 	}
 
 }

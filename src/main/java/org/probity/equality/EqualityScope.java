@@ -1,6 +1,7 @@
 package org.probity.equality;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -8,6 +9,7 @@ import org.probity.accounts.CurrentUser;
 import org.probity.estate.Visibility;
 import org.probity.shared.StaffCode;
 import org.probity.shared.UnitCode;
+import org.probity.shared.web.Refused;
 
 /**
  * The equality pages' and API's questions to the one visibility rule
@@ -18,10 +20,10 @@ import org.probity.shared.UnitCode;
 class EqualityScope {
 
 	/** Asked for figures outside the user's data scope. */
-	static class OutOfScope extends RuntimeException {
+	static class OutOfScope extends Refused {
 
 		OutOfScope(String message) {
-			super(message);
+			super(HttpStatus.FORBIDDEN, message);
 		}
 
 	}

@@ -1,15 +1,12 @@
 package org.probity.feedback;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 
-import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import org.probity.shared.Period;
 import org.probity.shared.UnitCode;
+import org.probity.shared.web.PdfDocuments;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
 
@@ -71,17 +68,7 @@ class FeedbackReports {
 		context.setVariable("report", report);
 		context.setVariable("fmt", format);
 		String xhtml = this.templates.process("feedback/report-pdf", context);
-		try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-			PdfRendererBuilder builder = new PdfRendererBuilder();
-			builder.useFastMode();
-			builder.withHtmlContent(xhtml, null);
-			builder.toStream(out);
-			builder.run();
-			return out.toByteArray();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		return PdfDocuments.render(xhtml);
 	}
 
 }

@@ -4,13 +4,17 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.springframework.http.HttpStatus;
+
+import org.probity.shared.web.Refused;
+
 /** A request breaks a rule: the problems keyed by field, 422 on the API. */
-class InvalidFeedback extends RuntimeException {
+class InvalidFeedback extends Refused {
 
 	private final Map<String, String> errors;
 
 	InvalidFeedback(Map<String, String> errors) {
-		super(String.join("; ", errors.values()));
+		super(HttpStatus.UNPROCESSABLE_CONTENT, String.join("; ", errors.values()));
 		this.errors = Collections.unmodifiableMap(new LinkedHashMap<>(errors));
 	}
 
@@ -20,6 +24,11 @@ class InvalidFeedback extends RuntimeException {
 
 	Map<String, String> errors() {
 		return this.errors;
+	}
+
+	@Override
+	public Map<String, Object> details() {
+		return Map.of("errors", this.errors);
 	}
 
 }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.List;
 
 import org.slf4j.Logger;
@@ -22,6 +21,7 @@ import org.springframework.transaction.TransactionException;
 import org.springframework.web.multipart.MultipartFile;
 
 import org.probity.imports.ImportResult.RowError;
+import org.probity.shared.Clocks;
 import org.probity.shared.Dates;
 
 /** Upload a case data extract and see the history of imports. */
@@ -31,8 +31,6 @@ class ImportPages {
 	private static final Logger log = LoggerFactory.getLogger(ImportPages.class);
 
 	private static final int HISTORY_PAGE_SIZE = 25;
-
-	private static final ZoneId LONDON = ZoneId.of("Europe/London");
 
 	private final CaseDataImports imports;
 
@@ -109,7 +107,7 @@ class ImportPages {
 		model.addAttribute("started",
 				found.runs()
 					.stream()
-					.map((run) -> Dates.format(LocalDateTime.ofInstant(run.startedAt(), LONDON)))
+					.map((run) -> Dates.format(LocalDateTime.ofInstant(run.startedAt(), Clocks.LONDON)))
 					.toList());
 		model.addAttribute("current", found.page() + 1);
 		return "imports/history";

@@ -6,7 +6,9 @@ import org.probity.accounts.CurrentUser;
 import org.probity.estate.Visibility;
 import org.probity.shared.StaffCode;
 import org.probity.shared.UnitCode;
+import org.probity.shared.web.Refused;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,10 +19,10 @@ import org.springframework.stereotype.Component;
 class MeasureAccess {
 
 	/** Asked for results outside the user's data scope. */
-	static class OutOfScope extends RuntimeException {
+	static class OutOfScope extends Refused {
 
 		OutOfScope(String message) {
-			super(message);
+			super(HttpStatus.FORBIDDEN, message);
 		}
 
 	}

@@ -1,10 +1,10 @@
 package org.probity.people;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 
 import org.probity.estate.Staff;
+import org.probity.shared.Clocks;
 import org.probity.shared.Period;
 import org.probity.shared.UnitCode;
 
@@ -78,7 +78,7 @@ public class People {
 				.rate(username, staff,
 						new Ratings.RatingInput(quarter, rag, note, null, null, objectives, support, capabilityStage,
 								capabilityStart),
-						ratedOn.atTime(12, 0).atZone(ZoneId.of("Europe/London")).toInstant())
+						ratedOn.atTime(12, 0).atZone(Clocks.LONDON).toInstant())
 				.planId();
 		}
 		catch (InvalidInput | StaleEdit ex) {

@@ -3,19 +3,14 @@ package org.probity.people;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.List;
-import java.util.Map;
 
 import org.probity.accounts.CurrentUser;
 import org.probity.estate.Staff;
 import org.probity.measures.MeasureFigures;
 import org.probity.shared.Period;
 
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -102,26 +97,6 @@ class PeopleApi {
 
 	private List<Rating> ratingsOf(Staff staff) {
 		return this.ratings.history(staff.code().value()).stream().map(Rating::of).toList();
-	}
-
-	@ExceptionHandler(NotFound.class)
-	ResponseEntity<Map<String, String>> notFound(NotFound ex) {
-		return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("message", ex.getMessage()));
-	}
-
-	@ExceptionHandler(IllegalArgumentException.class)
-	ResponseEntity<Map<String, String>> badRequest(IllegalArgumentException ex) {
-		return ResponseEntity.badRequest().body(Map.of("message", ex.getMessage()));
-	}
-
-	@ExceptionHandler(AccessDeniedException.class)
-	ResponseEntity<Map<String, String>> refused(AccessDeniedException ex) {
-		return ResponseEntity.status(HttpStatus.FORBIDDEN).body(Map.of("message", ex.getMessage()));
-	}
-
-	@ExceptionHandler(org.springframework.web.bind.MissingServletRequestParameterException.class)
-	ResponseEntity<Map<String, String>> missing(Exception ex) {
-		return ResponseEntity.badRequest().body(Map.of("message", ex.getMessage()));
 	}
 
 }

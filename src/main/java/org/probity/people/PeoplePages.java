@@ -19,6 +19,7 @@ import org.probity.measures.MeasureFigures;
 import org.probity.shared.Dates;
 import org.probity.shared.Period;
 import org.probity.shared.UnitCode;
+import org.probity.shared.web.ProblemPage;
 import org.probity.shared.web.Table;
 import org.probity.shared.web.TableExport;
 
@@ -39,6 +40,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * handler is open to any signed-in user and the scope refuses (and logs) the rest.
  */
 @Controller
+@ProblemPage("people/problem")
 @PreAuthorize("isAuthenticated()")
 class PeoplePages {
 

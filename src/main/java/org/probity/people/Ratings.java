@@ -3,7 +3,6 @@ package org.probity.people;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +10,7 @@ import java.util.Optional;
 
 import org.probity.accounts.CurrentUser;
 import org.probity.estate.Staff;
+import org.probity.shared.Clocks;
 import org.probity.shared.Dates;
 import org.probity.shared.Period;
 
@@ -34,7 +34,7 @@ class Ratings {
 			Instant ratedAt, Long corrects, String correctionReason, boolean current) {
 
 		public String ratedOn() {
-			return Dates.format(this.ratedAt.atZone(ZoneId.of("Europe/London")).toLocalDate());
+			return Dates.format(this.ratedAt.atZone(Clocks.LONDON).toLocalDate());
 		}
 
 		public String quarterLabel() {
@@ -208,7 +208,7 @@ class Ratings {
 		Long planId = null;
 		if (rag == Rag.AMBER && this.plans.openPlanOf(staff.code().value()).isEmpty()) {
 			planId = this.plans.open(staff.code().value(), id, input.objectives().strip(), input.support().strip(),
-					username, at.atZone(ZoneId.of("Europe/London")).toLocalDate());
+					username, at.atZone(Clocks.LONDON).toLocalDate());
 		}
 		if (rag == Rag.RED && !(previous.isPresent() && previous.get().rag() == Rag.RED)) {
 			this.plans.startCapability(staff.code().value(), id, input.capabilityStart(),

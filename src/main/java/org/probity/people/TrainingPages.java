@@ -13,6 +13,7 @@ import org.probity.estate.Grade;
 import org.probity.estate.Unit;
 import org.probity.shared.Period;
 import org.probity.shared.UnitCode;
+import org.probity.shared.web.ProblemPage;
 import org.probity.shared.web.Table;
 import org.probity.shared.web.TableExport;
 
@@ -29,6 +30,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The training needs analysis of a unit and quarter, and its learning plan items. */
 @Controller
+@ProblemPage("people/problem")
 @PreAuthorize("hasAnyRole('QUALITY_TEAM','SENIOR_MANAGER','LINE_MANAGER')")
 class TrainingPages {
 

@@ -12,7 +12,13 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 public class Clocks {
 
-	public static final ZoneId LONDON = ZoneId.of("Europe/London");
+	/**
+	 * For annotations, which need a constant:
+	 * {@code @Scheduled(zone = Clocks.LONDON_ZONE)}.
+	 */
+	public static final String LONDON_ZONE = "Europe/London";
+
+	public static final ZoneId LONDON = ZoneId.of(LONDON_ZONE);
 
 	@Bean
 	Clock clock() {

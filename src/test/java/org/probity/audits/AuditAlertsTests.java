@@ -14,6 +14,7 @@ import org.probity.accounts.Accounts;
 import org.probity.accounts.CurrentUser;
 import org.probity.accounts.Role;
 import org.probity.shared.BusinessCalendar;
+import org.probity.shared.web.PageSession;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -112,7 +113,7 @@ class AuditAlertsTests {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> this.alerts.acknowledge(audit.auditId(), " ", user("aal-manager")));
 
-		WebSession manager = new WebSession(this.port, "aal-manager", "a-password-for-tests");
+		PageSession manager = new PageSession(this.port).signedIn("aal-manager", "a-password-for-tests");
 		assertThat(manager.get("/audits").body()).contains("Audit alerts").contains(audit.crn());
 		assertThat(manager.get("/audits/alerts").body()).contains("Child safeguarding concern not referred");
 
@@ -144,32 +145,32 @@ class AuditAlertsTests {
 				user("aal-quality"));
 		String page = "/audits/" + audit.auditId() + "/check";
 
-		WebSession manager = new WebSession(this.port, "aal-manager", "a-password-for-tests");
+		PageSession manager = new PageSession(this.port).signedIn("aal-manager", "a-password-for-tests");
 		assertThat(manager.get(page).statusCode()).isEqualTo(200);
 		assertThat(manager.get(page).body()).contains("The practitioner has not yet acknowledged this audit");
 		assertThat(this.jdbc.sql("select count(*) from case_access_log where username = 'aal-manager' and crn = :crn")
 			.param("crn", crn)
 			.query(Long.class)
 			.single()).isPositive();
-		assertThat(new WebSession(this.port, "aal-other", "a-password-for-tests").get(page).statusCode())
+		assertThat(new PageSession(this.port).signedIn("aal-other", "a-password-for-tests").get(page).statusCode())
 			.as("a line manager of another team")
 			.isEqualTo(403);
-		assertThat(new WebSession(this.port, "aal-spo", "a-password-for-tests").get(page).statusCode())
+		assertThat(new PageSession(this.port).signedIn("aal-spo", "a-password-for-tests").get(page).statusCode())
 			.as("a colleague in the same team")
 			.isEqualTo(403);
 
-		WebSession practitioner = new WebSession(this.port, "aal-practitioner", "a-password-for-tests");
+		PageSession practitioner = new PageSession(this.port).signedIn("aal-practitioner", "a-password-for-tests");
 		HttpResponse<String> own = practitioner.get(page);
 		assertThat(own.statusCode()).isEqualTo(200);
 		assertThat(own.body()).contains("I have read this audit");
 		assertThat(practitioner
-			.post("/audits/" + audit.auditId() + "/acknowledge", WebSession.csrf(own.body()),
+			.post("/audits/" + audit.auditId() + "/acknowledge", PageSession.csrf(own.body()),
 					java.util.Map.of("note", "Talked it through with my manager"))
 			.statusCode()).isEqualTo(302);
 		assertThat(manager.get(page).body()).contains("Read and acknowledged by aal-practitioner")
 			.contains("Talked it through with my manager");
 		assertThat(practitioner
-			.post("/audits/" + audit.auditId() + "/acknowledge", WebSession.csrf(own.body()), java.util.Map.of())
+			.post("/audits/" + audit.auditId() + "/acknowledge", PageSession.csrf(own.body()), java.util.Map.of())
 			.body()).contains("You already acknowledged this audit");
 		assertThat(practitioner.get("/audits/" + audit.auditId()).statusCode()).as("the form redirects to reading")
 			.isEqualTo(302);

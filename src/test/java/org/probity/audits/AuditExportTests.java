@@ -15,6 +15,7 @@ import org.probity.IntegrationTest;
 import org.probity.accounts.Accounts;
 import org.probity.accounts.CurrentUser;
 import org.probity.accounts.Role;
+import org.probity.shared.web.PageSession;
 import org.probity.shared.web.Spreadsheets;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -73,7 +74,8 @@ class AuditExportTests {
 
 	@Test
 	void theCsvReportNeutralisesNamesAndConcerns() throws Exception {
-		HttpResponse<byte[]> csv = new WebSession(this.port, "admin", "test-admin-password").getBytes(path("csv"));
+		HttpResponse<byte[]> csv = new PageSession(this.port).signedIn("admin", "test-admin-password")
+			.getBytes(path("csv"));
 
 		assertThat(csv.statusCode()).isEqualTo(200);
 		assertThat(csv.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
@@ -86,7 +88,7 @@ class AuditExportTests {
 
 	@Test
 	void theSpreadsheetReportsHoldNamesAndConcernsAsStringCells() throws Exception {
-		WebSession admin = new WebSession(this.port, "admin", "test-admin-password");
+		PageSession admin = new PageSession(this.port).signedIn("admin", "test-admin-password");
 		for (String format : List.of("xlsx", "ods")) {
 			HttpResponse<byte[]> file = admin.getBytes(path(format));
 			assertThat(file.statusCode()).as(format).isEqualTo(200);

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.probity.IntegrationTest;
 import org.probity.accounts.Accounts;
 import org.probity.accounts.Role;
+import org.probity.shared.web.PageSession;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -103,12 +104,12 @@ class AuditFilterPagesTests {
 
 	@Test
 	void theHomePageCountsOverdueAuditsInTheManagersTeam() throws Exception {
-		String home = new WebSession(this.port, "afp-manager", "a-password-for-tests").get("/").body();
+		String home = new PageSession(this.port).signedIn("afp-manager", "a-password-for-tests").get("/").body();
 		assertThat(home).contains("<span class=\"probity-count\">1 overdue audit</span>");
 	}
 
-	private WebSession quality() throws Exception {
-		return new WebSession(this.port, "afp-quality", "a-password-for-tests");
+	private PageSession quality() throws Exception {
+		return new PageSession(this.port).signedIn("afp-quality", "a-password-for-tests");
 	}
 
 }

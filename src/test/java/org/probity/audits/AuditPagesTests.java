@@ -12,6 +12,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.probity.IntegrationTest;
 import org.probity.accounts.Accounts;
 import org.probity.accounts.Role;
+import org.probity.shared.web.PageSession;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -58,7 +59,7 @@ class AuditPagesTests {
 
 	@Test
 	void everyAuditPageRendersForTheQualityTeam() throws Exception {
-		WebSession admin = new WebSession(this.port, "admin", "test-admin-password");
+		PageSession admin = new PageSession(this.port).signedIn("admin", "test-admin-password");
 		for (String path : List.of("/audits", "/audits/worklist", "/audits/programmes/new",
 				"/audits/programmes/" + this.programmeId, "/audits/samples/new",
 				"/audits/samples/new?unitCode=" + this.data.provider() + "&confidence=80&margin=0.05",
@@ -76,7 +77,7 @@ class AuditPagesTests {
 
 	@Test
 	void theReportExportsAsPdfAndSpreadsheet() throws Exception {
-		WebSession admin = new WebSession(this.port, "admin", "test-admin-password");
+		PageSession admin = new PageSession(this.port).signedIn("admin", "test-admin-password");
 		HttpResponse<byte[]> pdf = admin.getBytes("/audits/report.pdf?month=" + YearMonth.now());
 		assertThat(pdf.statusCode()).isEqualTo(200);
 		assertThat(new String(pdf.body(), 0, 5)).isEqualTo("%PDF-");
@@ -88,18 +89,18 @@ class AuditPagesTests {
 	@Test
 	void aSecondAuditorsStaleSaveIsRefusedAndTheirAnswersAreShownBack() throws Exception {
 		long id = this.programmes.audits(this.programmeId).get(1).auditId();
-		WebSession one = new WebSession(this.port, "apw-one", "a-password-for-tests");
-		WebSession two = new WebSession(this.port, "apw-two", "a-password-for-tests");
+		PageSession one = new PageSession(this.port).signedIn("apw-one", "a-password-for-tests");
+		PageSession two = new PageSession(this.port).signedIn("apw-two", "a-password-for-tests");
 		String formOne = one.get("/audits/" + id).body();
 		String formTwo = two.get("/audits/" + id).body();
 		assertThat(formOne).contains("name=\"version\" value=\"0\"");
 		Map<String, String> first = new HashMap<>(
 				Map.of("version", "0", "answer-2.1.1", "YES", "comment-2.1.1", "Thorough", "action", "save"));
-		HttpResponse<String> saved = one.post("/audits/" + id, WebSession.csrf(formOne), first);
+		HttpResponse<String> saved = one.post("/audits/" + id, PageSession.csrf(formOne), first);
 		assertThat(saved.statusCode()).isEqualTo(302);
 		Map<String, String> second = new HashMap<>(
 				Map.of("version", "0", "answer-2.1.1", "NO", "comment-2.1.1", "My unsaved comment", "action", "save"));
-		HttpResponse<String> refused = two.post("/audits/" + id, WebSession.csrf(formTwo), second);
+		HttpResponse<String> refused = two.post("/audits/" + id, PageSession.csrf(formTwo), second);
 		assertThat(refused.statusCode()).isEqualTo(200);
 		assertThat(refused.body()).contains("This audit was changed by apw-one at")
 			.contains("your answers were not saved")
@@ -114,7 +115,7 @@ class AuditPagesTests {
 
 	@Test
 	void anAuditorCannotOpenSomeoneElsesAudit() throws Exception {
-		WebSession manager = new WebSession(this.port, "apw-manager", "a-password-for-tests");
+		PageSession manager = new PageSession(this.port).signedIn("apw-manager", "a-password-for-tests");
 		assertThat(manager.get("/audits/" + this.auditId).statusCode()).isEqualTo(403);
 		assertThat(manager.get("/audits/programmes/new").statusCode()).isEqualTo(403);
 	}

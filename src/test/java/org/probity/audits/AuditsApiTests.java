@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.probity.IntegrationTest;
 import org.probity.accounts.Accounts;
-import org.probity.accounts.PageSession;
 import org.probity.accounts.Role;
+import org.probity.shared.web.PageSession;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 

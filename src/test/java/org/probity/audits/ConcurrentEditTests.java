@@ -16,6 +16,7 @@ import org.probity.IntegrationTest;
 import org.probity.accounts.Accounts;
 import org.probity.accounts.CurrentUser;
 import org.probity.accounts.Role;
+import org.probity.shared.web.PageSession;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -87,15 +88,15 @@ class ConcurrentEditTests {
 	@Test
 	void aSecondLineManagerRecordingFromAStalePageIsToldAndTheirNoteShownBack() throws Exception {
 		long id = auditWithAlert().auditId();
-		WebSession a = new WebSession(this.port, "cce-manager-a", "a-password-for-tests");
-		WebSession b = new WebSession(this.port, "cce-manager-b", "a-password-for-tests");
+		PageSession a = new PageSession(this.port).signedIn("cce-manager-a", "a-password-for-tests");
+		PageSession b = new PageSession(this.port).signedIn("cce-manager-b", "a-password-for-tests");
 		String pageA = a.get("/audits/alerts").body();
 		String pageB = b.get("/audits/alerts").body();
 		assertThat(version(pageB, id)).isEqualTo("0");
 
-		HttpResponse<String> first = a.post("/audits/alerts/" + id, WebSession.csrf(pageA),
+		HttpResponse<String> first = a.post("/audits/alerts/" + id, PageSession.csrf(pageA),
 				Map.of("actionTaken", "Spoke to the practitioner; risk review booked", "version", version(pageA, id)));
-		HttpResponse<String> second = b.post("/audits/alerts/" + id, WebSession.csrf(pageB),
+		HttpResponse<String> second = b.post("/audits/alerts/" + id, PageSession.csrf(pageB),
 				Map.of("actionTaken", "Escalated to the SPO", "version", version(pageB, id)));
 
 		assertThat(first.statusCode()).isEqualTo(302);
@@ -113,8 +114,8 @@ class ConcurrentEditTests {
 	@Test
 	void twoLineManagersRecordingAtTheSameMomentGetOneSuccessAndOneConflict() throws Exception {
 		long id = auditWithAlert().auditId();
-		WebSession a = new WebSession(this.port, "cce-manager-a", "a-password-for-tests");
-		WebSession b = new WebSession(this.port, "cce-manager-b", "a-password-for-tests");
+		PageSession a = new PageSession(this.port).signedIn("cce-manager-a", "a-password-for-tests");
+		PageSession b = new PageSession(this.port).signedIn("cce-manager-b", "a-password-for-tests");
 		String pageA = a.get("/audits/alerts").body();
 		String pageB = b.get("/audits/alerts").body();
 		CountDownLatch start = new CountDownLatch(1);
@@ -128,8 +129,8 @@ class ConcurrentEditTests {
 
 		String after = actionTaken(id);
 		assertThat(after).isIn("Note of A", "Note of B");
-		WebSession loser = after.equals("Note of A") ? b : a;
-		WebSession winner = (loser == a) ? b : a;
+		PageSession loser = after.equals("Note of A") ? b : a;
+		PageSession winner = (loser == a) ? b : a;
 		assertThat(loser.get("/audits/alerts").body()).contains("What was done was already recorded by",
 				after.equals("Note of A") ? "Note of B" : "Note of A");
 		assertThat(winner.get("/audits/alerts").body()).contains("What was done has been recorded.");
@@ -166,15 +167,15 @@ class ConcurrentEditTests {
 								.toList()))
 					.toList()),
 				"test");
-		WebSession a = new WebSession(this.port, "cce-quality", "a-password-for-tests");
-		WebSession b = new WebSession(this.port, "admin", "test-admin-password");
+		PageSession a = new PageSession(this.port).signedIn("cce-quality", "a-password-for-tests");
+		PageSession b = new PageSession(this.port).signedIn("admin", "test-admin-password");
 		String formA = a.get("/audits/templates/CCE_COPY/edit").body();
 		String formB = b.get("/audits/templates/CCE_COPY/edit").body();
 		assertThat(formA).contains("name=\"version\" value=\"" + first + "\"");
 
-		HttpResponse<String> savedA = a.post("/audits/templates/CCE_COPY", WebSession.csrf(formA),
+		HttpResponse<String> savedA = a.post("/audits/templates/CCE_COPY", PageSession.csrf(formA),
 				Map.of("version", String.valueOf(first), "question-2.1.1", "Text of A"));
-		HttpResponse<String> savedB = b.post("/audits/templates/CCE_COPY", WebSession.csrf(formB),
+		HttpResponse<String> savedB = b.post("/audits/templates/CCE_COPY", PageSession.csrf(formB),
 				Map.of("version", String.valueOf(first), "question-2.1.1", "Text of B"));
 
 		assertThat(savedA.statusCode()).isEqualTo(302);
@@ -221,11 +222,11 @@ class ConcurrentEditTests {
 		return java.net.http.HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
-	private static HttpResponse<String> post(CountDownLatch start, WebSession session, long id, String page,
+	private static HttpResponse<String> post(CountDownLatch start, PageSession session, long id, String page,
 			String note) {
 		try {
 			start.await();
-			return session.post("/audits/alerts/" + id, WebSession.csrf(page),
+			return session.post("/audits/alerts/" + id, PageSession.csrf(page),
 					Map.of("actionTaken", note, "version", version(page, id)));
 		}
 		catch (Exception ex) {

@@ -67,9 +67,13 @@ class DemoAuditsTests {
 			.query(Long.class)
 			.single();
 		Inspections.Inspection exercise = this.inspections.find(inspection).orElseThrow();
-		assertThat(exercise.standards()).isNotEmpty();
-		assertThat(exercise.score()).isNotNull().isBetween(0, 3 * exercise.standards().size());
-		assertThat(exercise.overall()).isNotNull();
+		// a complete set of ten standards, scored 0-3 points each and banded as HMIP 2018
+		// does
+		assertThat(exercise.standards()).hasSize(10).allSatisfy((s) -> assertThat(s.rating()).isNotNull());
+		int points = exercise.standards().stream().mapToInt((s) -> s.rating().points()).sum();
+		assertThat(exercise.score()).isEqualTo(points);
+		assertThat(exercise.overall()).isEqualTo((points <= 5) ? Rating.INADEQUATE
+				: (points <= 15) ? Rating.REQUIRES_IMPROVEMENT : (points <= 25) ? Rating.GOOD : Rating.OUTSTANDING);
 		assertThat(this.jdbc
 			.sql("select count(*) from case_audit where auditor in ('adm-quality', 'adm-qdo') and status = 'PLANNED'")
 			.query(Integer.class)

@@ -16,8 +16,8 @@ import java.util.concurrent.Future;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import org.probity.accounts.PageSession;
 import org.probity.shared.Period;
+import org.probity.shared.web.PageSession;
 
 /**
  * The equality reads of the national benchmark (MeasuresBenchmark with

@@ -8,8 +8,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -17,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.probity.IntegrationTest;
 import org.probity.accounts.Accounts;
 import org.probity.accounts.Role;
+import org.probity.shared.web.PageSession;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -146,9 +145,7 @@ class MeasurePagesTests {
 	}
 
 	private static String csrf(String html) {
-		Matcher m = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(html);
-		assertThat(m.find()).as("a CSRF token in the page").isTrue();
-		return URLEncoder.encode(m.group(1), StandardCharsets.UTF_8);
+		return URLEncoder.encode(PageSession.csrf(html), StandardCharsets.UTF_8);
 	}
 
 	private HttpRequest request(String path) {

@@ -10,7 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.probity.accounts.PageSession;
+import org.probity.shared.web.PageSession;
 
 /**
  * The home page's overview in the national benchmark (MeasuresBenchmark with

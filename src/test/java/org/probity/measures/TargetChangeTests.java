@@ -1,7 +1,6 @@
 package org.probity.measures;
 
 import java.net.http.HttpResponse;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -12,8 +11,8 @@ import org.junit.jupiter.api.TestInstance;
 
 import org.probity.IntegrationTest;
 import org.probity.accounts.Accounts;
-import org.probity.accounts.PageSession;
 import org.probity.accounts.Role;
+import org.probity.shared.web.PageSession;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -29,8 +28,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @IntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TargetChangeTests {
-
-	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
 
 	private static final Pattern VERSION = Pattern.compile("name=\"version\" value=\"(\\d+)\"");
 
@@ -136,11 +133,7 @@ class TargetChangeTests {
 	private static HttpResponse<String> post(PageSession session, String page, String action,
 			Map<String, String> fields) {
 		String html = page.startsWith("/") ? session.get(page).body() : page;
-		Matcher m = CSRF.matcher(html);
-		assertThat(m.find()).as("a CSRF token").isTrue();
-		Map<String, String> form = new LinkedHashMap<>(fields);
-		form.put("_csrf", m.group(1));
-		return session.postForm(action, form);
+		return session.post(action, PageSession.csrf(html), fields);
 	}
 
 	private static String version(String page) {

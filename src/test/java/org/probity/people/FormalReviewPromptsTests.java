@@ -10,9 +10,9 @@ import org.junit.jupiter.api.TestInstance;
 import org.probity.IntegrationTest;
 import org.probity.accounts.Accounts;
 import org.probity.accounts.CurrentUser;
-import org.probity.accounts.PageSession;
 import org.probity.measures.MeasureFlagRaised;
 import org.probity.shared.Period;
+import org.probity.shared.web.PageSession;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;

@@ -10,7 +10,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.probity.IntegrationTest;
 import org.probity.accounts.Accounts;
-import org.probity.accounts.PageSession;
 import org.probity.audits.Answer;
 import org.probity.audits.CaseAudits;
 import org.probity.improvement.ActionSource;
@@ -20,6 +19,7 @@ import org.probity.improvement.RaiseAction;
 import org.probity.improvement.SourceKind;
 import org.probity.shared.StaffCode;
 import org.probity.shared.UnitCode;
+import org.probity.shared.web.PageSession;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;

@@ -11,9 +11,9 @@ import org.junit.jupiter.api.TestInstance;
 import org.probity.IntegrationTest;
 import org.probity.accounts.Accounts;
 import org.probity.accounts.CurrentUser;
-import org.probity.accounts.PageSession;
 import org.probity.estate.Staff;
 import org.probity.shared.Period;
+import org.probity.shared.web.PageSession;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;

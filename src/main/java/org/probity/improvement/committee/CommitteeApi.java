@@ -9,7 +9,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.probity.accounts.CurrentUser;
 import org.probity.improvement.SourceKind;
-import org.probity.improvement.plans.ImprovementApi;
 import org.probity.improvement.plans.Rag;
 
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -22,7 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @Tag(name = "Committee report", description = "Open red actions, risks scored 15 or more and open alert cases")
 @PreAuthorize("hasAnyRole('API_CLIENT','ADMIN','QUALITY_TEAM')")
-class CommitteeApi implements ImprovementApi {
+class CommitteeApi {
 
 	record SourceJson(SourceKind kind, String ref) {
 	}

@@ -7,8 +7,8 @@ import java.util.Map;
 
 import org.probity.accounts.CurrentUser;
 import org.probity.improvement.plans.Documents;
-import org.probity.improvement.plans.ImprovementPages;
 import org.probity.shared.Dates;
+import org.probity.shared.web.ProblemPage;
 
 import org.springframework.http.MediaType;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -20,8 +20,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /** The Risk and Audit Committee report as a page, a PDF and a spreadsheet. */
 @Controller
+@ProblemPage("improvement/problem")
 @PreAuthorize("hasAnyRole('ADMIN','QUALITY_TEAM')")
-class CommitteePages implements ImprovementPages {
+class CommitteePages {
 
 	private final CommitteeReports reports;
 

@@ -2,7 +2,6 @@ package org.probity.improvement.committee;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +12,7 @@ import org.probity.improvement.plans.ActionView;
 import org.probity.improvement.plans.Actions;
 import org.probity.improvement.plans.Plans;
 import org.probity.improvement.risks.Risks;
+import org.probity.shared.Clocks;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,8 +24,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class CommitteeReports {
-
-	private static final ZoneId LONDON = ZoneId.of("Europe/London");
 
 	/** An open RED action with what the committee needs beside it. */
 	public record RedAction(ActionView action, String planTitle, Actions.Update latestUpdate) {
@@ -83,7 +81,7 @@ public class CommitteeReports {
 	}
 
 	private List<AuditAlerts.Alert> openAlerts(LocalDate asOf) {
-		Instant endOfDay = asOf.plusDays(1).atStartOfDay(LONDON).toInstant();
+		Instant endOfDay = asOf.plusDays(1).atStartOfDay(Clocks.LONDON).toInstant();
 		return this.alerts.raisedBetween(null, LocalDate.of(2000, 1, 1), asOf)
 			.stream()
 			.filter((a) -> a.acknowledgedAt() == null || !a.acknowledgedAt().isBefore(endOfDay))

@@ -3,7 +3,6 @@ package org.probity.improvement.findings;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,6 +26,7 @@ import org.probity.improvement.plans.Actions;
 import org.probity.improvement.plans.Plans;
 import org.probity.measures.MeasureFlagRaised;
 import org.probity.shared.BusinessCalendar;
+import org.probity.shared.Clocks;
 import org.probity.shared.StaffCode;
 import org.probity.shared.UnitCode;
 import org.slf4j.Logger;
@@ -50,8 +50,6 @@ public class FindingActions {
 
 	/** Business days to act on an audit finding or a flag (improvement.md). */
 	static final int DAYS_TO_ACT = 20;
-
-	private static final ZoneId LONDON = ZoneId.of("Europe/London");
 
 	private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMMM yyyy", Locale.UK);
 
@@ -96,7 +94,7 @@ public class FindingActions {
 				.orElse(code.contains(".") ? code.substring(0, code.lastIndexOf('.')) : code);
 			byStandard.computeIfAbsent(standard, (k) -> new java.util.ArrayList<>()).add(code);
 		}
-		LocalDate completed = audit.completedAt().atZone(LONDON).toLocalDate();
+		LocalDate completed = audit.completedAt().atZone(Clocks.LONDON).toLocalDate();
 		LocalDate target = BusinessCalendar.englandAndWales().businessDayAfter(completed, DAYS_TO_ACT);
 		StaffCode manager = lineManagerOf(audit.staffCode());
 		byStandard.forEach((standard, questions) -> {

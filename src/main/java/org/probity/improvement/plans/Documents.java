@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 
@@ -19,6 +18,8 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
+
+import org.probity.shared.web.PdfDocuments;
 
 /**
  * The module's documents: spreadsheets of named sheets (a title, then a table) and PDFs
@@ -81,17 +82,7 @@ public class Documents {
 		Context context = new Context(Locale.UK);
 		variables.forEach(context::setVariable);
 		String xhtml = this.templates.process(template, context);
-		try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-			PdfRendererBuilder builder = new PdfRendererBuilder();
-			builder.useFastMode();
-			builder.withHtmlContent(xhtml, null);
-			builder.toStream(out);
-			builder.run();
-			return out.toByteArray();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		return PdfDocuments.render(xhtml);
 	}
 
 	public static ResponseEntity<byte[]> download(byte[] body, MediaType type, String filename) {

@@ -15,6 +15,7 @@ import org.probity.accounts.CurrentUser;
 import org.probity.estate.Estate;
 import org.probity.estate.Unit;
 import org.probity.improvement.PlanKind;
+import org.probity.shared.web.ProblemPage;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -35,8 +36,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * confirmed first).
  */
 @Controller
+@ProblemPage("improvement/problem")
 @PreAuthorize("isAuthenticated()")
-class PlanPages implements ImprovementPages {
+class PlanPages {
 
 	private final Plans plans;
 

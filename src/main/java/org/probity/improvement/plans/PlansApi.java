@@ -42,7 +42,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1")
 @Tag(name = "Improvement", description = "Inspection responses, plans, recommendations, actions and their RAG")
 @PreAuthorize("isAuthenticated()")
-class PlansApi implements ImprovementApi {
+class PlansApi {
 
 	record InspectionJson(String name, String unitCode, LocalDate publishedOn, Map<String, String> ratings) {
 	}

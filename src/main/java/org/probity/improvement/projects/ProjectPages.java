@@ -3,7 +3,6 @@ package org.probity.improvement.projects;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,6 +12,7 @@ import java.util.Map;
 import org.probity.accounts.CurrentUser;
 import org.probity.improvement.spc.XmrChart;
 import org.probity.measures.MeasureSeries;
+import org.probity.shared.Clocks;
 import org.probity.shared.web.TableExport;
 import org.probity.shared.UnitCode;
 
@@ -42,8 +42,6 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 class ProjectPages {
 
 	static final String VIEWERS = "hasAnyRole('ADMIN','QUALITY_TEAM','SENIOR_MANAGER','LINE_MANAGER')";
-
-	private static final ZoneId LONDON = ZoneId.of("Europe/London");
 
 	/** A project in the list, with its chart's verdict. */
 	record Line(Projects.Project project, String verdict, String verdictTag) {
@@ -116,7 +114,7 @@ class ProjectPages {
 		if (unit != null && !unit.isBlank() && !this.scope.maySeeUnit(user, unit.strip())) {
 			throw new AccessDeniedException("You may not start a project for unit " + unit.strip());
 		}
-		YearMonth now = YearMonth.now(this.clock.withZone(LONDON));
+		YearMonth now = YearMonth.now(this.clock.withZone(Clocks.LONDON));
 		Map<String, String> form = new LinkedHashMap<>();
 		form.put("title", "");
 		form.put("owner", "");
@@ -273,7 +271,7 @@ class ProjectPages {
 			@RequestParam(name = "baseline_from", required = false) String baselineFrom,
 			@RequestParam(name = "change_month", required = false) String changeMonth,
 			@RequestParam(required = false) String format, @AuthenticationPrincipal CurrentUser user, Model model) {
-		YearMonth now = YearMonth.now(this.clock.withZone(LONDON));
+		YearMonth now = YearMonth.now(this.clock.withZone(Clocks.LONDON));
 		Map<String, String> form = new LinkedHashMap<>();
 		form.put("measure", (measure != null) ? measure : "");
 		form.put("unit", (unit != null) ? unit : "");

@@ -1,21 +1,18 @@
 package org.probity.improvement.projects;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
 
 import org.probity.accounts.CurrentUser;
 import org.probity.improvement.spc.XmrChart;
+import org.probity.shared.Clocks;
+import org.probity.shared.web.PdfDocuments;
 import org.probity.shared.web.Table;
 import org.probity.shared.Dates;
 
@@ -59,7 +56,7 @@ class WhatWorks {
 				.collect(Collectors.joining("; "));
 			entries.add(new Entry(p, view.verdict(), view.verdictTag(), chart.verdictInWords(),
 					view.figure(chart.baseline().mean()), changes,
-					Dates.format(LocalDate.ofInstant(p.closedAt(), ZoneId.of("Europe/London")))));
+					Dates.format(LocalDate.ofInstant(p.closedAt(), Clocks.LONDON))));
 		}
 		return entries;
 	}
@@ -83,17 +80,7 @@ class WhatWorks {
 		context.setVariable("entries", entries);
 		context.setVariable("baseUrl", baseUrl);
 		String xhtml = this.templates.process("improvement/projects/what-works-pdf", context);
-		try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-			PdfRendererBuilder builder = new PdfRendererBuilder();
-			builder.useFastMode();
-			builder.withHtmlContent(xhtml, null);
-			builder.toStream(out);
-			builder.run();
-			return out.toByteArray();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		return PdfDocuments.render(xhtml);
 	}
 
 }

@@ -11,6 +11,7 @@ import org.probity.accounts.Role;
 import org.probity.improvement.plans.ActionView;
 import org.probity.improvement.plans.Actions;
 import org.probity.improvement.plans.Rag;
+import org.probity.shared.Clocks;
 import org.probity.shared.Dates;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -71,7 +72,7 @@ public class ActionReminders {
 		this.from = from;
 	}
 
-	@Scheduled(cron = "${probity.improvement.reminder-cron:0 30 6 * * *}", zone = "Europe/London")
+	@Scheduled(cron = "${probity.improvement.reminder-cron:0 30 6 * * *}", zone = Clocks.LONDON_ZONE)
 	public void daily() {
 		send();
 	}

@@ -4,10 +4,10 @@ import java.time.Clock;
 import java.time.LocalDate;
 
 import org.probity.accounts.CurrentUser;
-import org.probity.improvement.plans.ImprovementPages;
 import org.probity.improvement.plans.InvalidPlan;
 import org.probity.improvement.plans.NotFound;
 import org.probity.improvement.plans.Plans;
+import org.probity.shared.web.ProblemPage;
 
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -23,8 +23,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * The risk register of a risk assurance plan as of a date, with risks added and reviewed.
  */
 @Controller
+@ProblemPage("improvement/problem")
 @PreAuthorize("isAuthenticated()")
-class RiskPages implements ImprovementPages {
+class RiskPages {
 
 	private final Risks risks;
 

@@ -7,7 +7,6 @@ import java.util.List;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.probity.accounts.CurrentUser;
-import org.probity.improvement.plans.ImprovementApi;
 import org.probity.improvement.plans.NotFound;
 import org.probity.improvement.plans.Plans;
 import org.probity.improvement.plans.Rag;
@@ -29,7 +28,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1")
 @Tag(name = "Risk register", description = "Risks of risk assurance plans, their reviews and the register as of a date")
 @PreAuthorize("isAuthenticated()")
-class RisksApi implements ImprovementApi {
+class RisksApi {
 
 	record RiskJson(String description, String owner, Integer likelihood, Integer impact, String controls,
 			LocalDate reviewDate, LocalDate reviewedOn, String note, List<Long> actionIds) {

@@ -1,12 +1,16 @@
 package org.probity.reports.archive;
 
+import org.springframework.http.HttpStatus;
+
+import org.probity.shared.web.Refused;
+
 /**
  * A change to an archived report that cannot be made: {@link Kind#STALE} when the
  * caller's version is not the current one (answer 409), {@link Kind#NOT_ALLOWED} when the
  * report's status does not allow it (answer 422), {@link Kind#NOT_FOUND} when there is no
  * such report.
  */
-public class ReportRefused extends RuntimeException {
+public class ReportRefused extends Refused {
 
 	public enum Kind {
 
@@ -17,7 +21,11 @@ public class ReportRefused extends RuntimeException {
 	private final Kind kind;
 
 	public ReportRefused(Kind kind, String message) {
-		super(message);
+		super(switch (kind) {
+			case STALE -> HttpStatus.CONFLICT;
+			case NOT_ALLOWED -> HttpStatus.UNPROCESSABLE_CONTENT;
+			case NOT_FOUND -> HttpStatus.NOT_FOUND;
+		}, message);
 		this.kind = kind;
 	}
 

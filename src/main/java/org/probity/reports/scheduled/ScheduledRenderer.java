@@ -7,6 +7,7 @@ import java.util.Set;
 import org.probity.reports.archive.ReportKind;
 import org.probity.reports.archive.ReportRenderer;
 import org.probity.reports.archive.StoredReport;
+import org.probity.shared.web.PdfDocuments;
 import org.probity.shared.web.Table;
 
 import org.springframework.stereotype.Component;
@@ -19,6 +20,15 @@ import org.springframework.web.util.HtmlUtils;
  */
 @Component
 public class ScheduledRenderer implements ReportRenderer {
+
+	private static final String PDF_STYLE = """
+			body { font-family: 'DejaVu Sans', sans-serif; font-size: 9pt; color: #0b0c0c; }
+			h1 { font-size: 16pt; } h2 { font-size: 12pt; margin-top: 12pt; }
+			table { border-collapse: collapse; width: 100%; margin-bottom: 8pt; }
+			th, td { border-bottom: 1px solid #b1b4b6; padding: 2pt; text-align: left; vertical-align: top; }
+			td.n, th.n { text-align: right; }
+			caption { text-align: left; font-weight: bold; padding-bottom: 3pt; }
+			""";
 
 	@Override
 	public Set<ReportKind> kinds() {
@@ -115,7 +125,7 @@ public class ScheduledRenderer implements ReportRenderer {
 
 	/** The report as a tagged PDF, from the same XHTML body. */
 	public byte[] pdf(StoredReport report) {
-		return ReportPdf.pdf(report.title(), xhtml(report));
+		return PdfDocuments.render(report.title(), "en-GB", PDF_STYLE, xhtml(report));
 	}
 
 	private static String esc(String text) {

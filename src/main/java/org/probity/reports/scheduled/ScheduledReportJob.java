@@ -8,6 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.probity.reports.archive.StoredReport;
+import org.probity.shared.Clocks;
 import org.probity.shared.ScheduledWork;
 
 import org.springframework.scheduling.annotation.Scheduled;
@@ -40,7 +41,7 @@ public class ScheduledReportJob {
 		this.clock = clock;
 	}
 
-	@Scheduled(cron = "${probity.reports.schedule-cron:0 20 * * * *}", zone = "Europe/London")
+	@Scheduled(cron = "${probity.reports.schedule-cron:0 20 * * * *}", zone = Clocks.LONDON_ZONE)
 	public ScheduledWork.Outcome tick() {
 		return this.work.runOnce(JOB, LOCK, () -> {
 			List<StoredReport> made = this.reports.generateDue(LocalDate.now(this.clock));

@@ -9,12 +9,8 @@ import org.probity.accounts.CurrentUser;
 import org.probity.shared.Period;
 import org.probity.shared.UnitCode;
 
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -70,11 +66,6 @@ class SiteRatingsApi {
 				Map.of("red", rated.count(SiteRag.RED), "amber", rated.count(SiteRag.AMBER), "green",
 						rated.count(SiteRag.GREEN)),
 				sites);
-	}
-
-	@ExceptionHandler(AccessDeniedException.class)
-	ResponseEntity<Map<String, String>> denied(AccessDeniedException ex) {
-		return ResponseEntity.status(HttpStatus.FORBIDDEN).body(Map.of("message", ex.getMessage()));
 	}
 
 }

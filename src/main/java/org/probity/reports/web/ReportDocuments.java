@@ -1,18 +1,13 @@
 package org.probity.reports.web;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
-import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder;
-import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
-
 import org.probity.reports.archive.ReportKind;
 import org.probity.reports.archive.ReportRenderer;
 import org.probity.reports.archive.StoredReport;
+import org.probity.shared.web.PdfDocuments;
 import org.probity.shared.web.Table;
 
 import org.springframework.stereotype.Component;
@@ -20,8 +15,8 @@ import org.springframework.web.util.HtmlUtils;
 
 /**
  * Every kind of archived report as people read it, through the renderer of its kind: the
- * body of its page, a tagged PDF (PDF/UA: structure tags, title, language, headings,
- * table headers, embedded fonts) and the tables of its spreadsheets.
+ * body of its page, a tagged PDF ({@link PdfDocuments}) and the tables of its
+ * spreadsheets.
  */
 @Component
 class ReportDocuments {
@@ -76,33 +71,9 @@ class ReportDocuments {
 	}
 
 	byte[] pdf(StoredReport report) {
-		String title = escape(report.title());
-		String xhtml = "<!DOCTYPE html>\n<html lang=\"en-GB\" xmlns=\"http://www.w3.org/1999/xhtml\"><head>"
-				+ "<meta charset=\"utf-8\"/><title>" + title + "</title><meta name=\"subject\" content=\"" + title
-				+ "\"/><meta name=\"author\" content=\"Probity\"/><style>" + PDF_STYLE + "</style></head><body>"
-				+ "<h1>" + title + "</h1><p class=\"caption\">" + escape(report.kind().words()) + ", issue "
-				+ report.issue() + ", " + escape(report.status().words().toLowerCase()) + "</p>" + body(report)
-				+ "</body></html>";
-		try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-			PdfRendererBuilder builder = new PdfRendererBuilder();
-			builder.useFastMode();
-			builder.usePdfUaAccessibility(true);
-			// PDF/UA embeds every font: DejaVu Sans (Bitstream Vera licence) answers for
-			// the generic families too, so that no text falls back to a font not embedded
-			for (String family : List.of("DejaVu Sans", "sans-serif", "serif", "monospace")) {
-				builder.useFont(() -> ReportDocuments.class.getResourceAsStream("/fonts/DejaVuSans.ttf"), family, 400,
-						BaseRendererBuilder.FontStyle.NORMAL, true);
-				builder.useFont(() -> ReportDocuments.class.getResourceAsStream("/fonts/DejaVuSans-Bold.ttf"), family,
-						700, BaseRendererBuilder.FontStyle.NORMAL, true);
-			}
-			builder.withHtmlContent(xhtml, null);
-			builder.toStream(out);
-			builder.run();
-			return out.toByteArray();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		return PdfDocuments.render(report.title(), "en-GB", PDF_STYLE,
+				"<p class=\"caption\">" + escape(report.kind().words()) + ", issue " + report.issue() + ", "
+						+ escape(report.status().words().toLowerCase()) + "</p>" + body(report));
 	}
 
 	private static String escape(String text) {

@@ -1,6 +1,5 @@
 package org.probity.reports.scheduled;
 
-import org.probity.audits.WebSession;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -33,6 +32,7 @@ import org.probity.reports.archive.ReportKind;
 import org.probity.reports.archive.ReportStatus;
 import org.probity.reports.archive.StoredReport;
 import org.probity.shared.UnitCode;
+import org.probity.shared.web.PageSession;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -181,7 +181,7 @@ class ScheduledReportsTests {
 				new ReportContent.CaseShown(this.openCrn, false));
 		assertThat(content.sections().toString()).doesNotContain(this.restrictedCrn).contains(this.openCrn);
 
-		WebSession quality = new WebSession(this.port, "srp-quality", PASSWORD);
+		PageSession quality = new PageSession(this.port).signedIn("srp-quality", PASSWORD);
 		String page = quality.get("/reports/scheduled/" + committee.id()).body();
 
 		assertThat(page).contains("Restricted case").contains(this.openCrn).contains("Open alert cases");
@@ -201,8 +201,8 @@ class ScheduledReportsTests {
 		StoredReport team1 = issued(ReportKind.MONTHLY_UNIT, "2031-03", TEAM1);
 		StoredReport weekly = issued(ReportKind.WEEKLY_OPERATIONS, "2031-W03", PROVIDER);
 
-		WebSession manager = new WebSession(this.port, "srp-manager", PASSWORD);
-		WebSession other = new WebSession(this.port, "srp-other", PASSWORD);
+		PageSession manager = new PageSession(this.port).signedIn("srp-manager", PASSWORD);
+		PageSession other = new PageSession(this.port).signedIn("srp-other", PASSWORD);
 
 		assertThat(manager.get("/reports/scheduled/" + team1.id()).statusCode()).isEqualTo(200);
 		assertThat(manager.get("/reports/scheduled").body()).contains(team1.title()).doesNotContain(weekly.title());
@@ -215,7 +215,7 @@ class ScheduledReportsTests {
 	void thePdfIsTaggedWithItsTitleAndLanguageAndItsTextExtracts() throws Exception {
 		this.reports.generate(ScheduleRules.parse(ReportKind.QUARTERLY_EXECUTIVE, "2031-Q1"));
 		StoredReport quarter = issued(ReportKind.QUARTERLY_EXECUTIVE, "2031-Q1", PROVIDER);
-		WebSession quality = new WebSession(this.port, "srp-quality", PASSWORD);
+		PageSession quality = new PageSession(this.port).signedIn("srp-quality", PASSWORD);
 
 		byte[] pdf = quality.getBytes("/reports/scheduled/" + quarter.id() + ".pdf").body();
 
@@ -269,7 +269,7 @@ class ScheduledReportsTests {
 
 	@Test
 	void recipientsAreValidatedAndEveryChangeIsRecorded() throws Exception {
-		WebSession quality = new WebSession(this.port, "srp-quality", PASSWORD);
+		PageSession quality = new PageSession(this.port).signedIn("srp-quality", PASSWORD);
 		quality.submit("/reports/distribution", "/reports/distribution",
 				Map.of("kind", "COMMITTEE", "unit", "", "email", "not-an-address", "delivery", "LINK"));
 		assertThat(quality.get("/reports/distribution").body())
@@ -282,14 +282,14 @@ class ScheduledReportsTests {
 			.contains("srp-committee@probation.example.gov.uk");
 		assertThat(this.lists.history(50)).anyMatch((c) -> c.email().equals("srp-committee@probation.example.gov.uk")
 				&& c.by().equals("srp-quality") && c.change().equals("ADDED"));
-		WebSession manager = new WebSession(this.port, "srp-manager", PASSWORD);
+		PageSession manager = new PageSession(this.port).signedIn("srp-manager", PASSWORD);
 		assertThat(manager.get("/reports/distribution").statusCode()).isEqualTo(403);
 	}
 
 	@Test
 	void anAdministratorMarksAUnitAsASubcontractorsAndAStaleEditIsRefused() throws Exception {
 		this.accounts.createOrReset("srp-admin", "SRP Admin", Role.ADMIN, null, null, PASSWORD);
-		WebSession admin = new WebSession(this.port, "srp-admin", PASSWORD);
+		PageSession admin = new PageSession(this.port).signedIn("srp-admin", PASSWORD);
 		HttpResponse<String> page = admin.get("/reports/subcontractors");
 		assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
 		admin.submit("/reports/subcontractors", "/reports/subcontractors",
@@ -316,7 +316,7 @@ class ScheduledReportsTests {
 		assertThat(admin.get("/reports/subcontractors").body()).contains("Delivery unit added: Team SRPT2 (SRPT2)")
 			.contains("lead@srphousing.example.org")
 			.doesNotContain("other@srphousing.example.org");
-		WebSession quality = new WebSession(this.port, "srp-quality", PASSWORD);
+		PageSession quality = new PageSession(this.port).signedIn("srp-quality", PASSWORD);
 		assertThat(quality.get("/reports/subcontractors").statusCode()).isEqualTo(403);
 	}
 

@@ -10,13 +10,13 @@ import org.junit.jupiter.api.Test;
 import org.probity.IntegrationTest;
 import org.probity.accounts.Accounts;
 import org.probity.accounts.CurrentUser;
-import org.probity.accounts.PageSession;
 import org.probity.accounts.Role;
 import org.probity.audits.Answer;
 import org.probity.audits.CaseAudits;
 import org.probity.cases.CaseDataFactory;
 import org.probity.reports.ReportsApiClient;
 import org.probity.shared.Period;
+import org.probity.shared.web.PageSession;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;

@@ -6,7 +6,6 @@ import org.junit.jupiter.api.TestInstance;
 
 import org.probity.IntegrationTest;
 import org.probity.accounts.Accounts;
-import org.probity.accounts.PageSession;
 import org.probity.accounts.Role;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;

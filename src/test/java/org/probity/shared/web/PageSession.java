@@ -1,4 +1,4 @@
-package org.probity.accounts;
+package org.probity.shared.web;
 
 import java.io.IOException;
 import java.net.CookieManager;
@@ -15,8 +15,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * A browser-like HTTP session for page tests: keeps cookies, does not follow redirects,
- * and signs in through the real form with its CSRF token.
+ * A browser-like HTTP session for page tests, the one for every module: keeps cookies,
+ * does not follow redirects, and signs in through the real form with its CSRF token.
  */
 public final class PageSession {
 
@@ -86,12 +86,28 @@ public final class PageSession {
 
 	/** The CSRF token from the hidden input of the form on the page. */
 	public String csrfToken(String path) {
-		String page = get(path).body();
-		Matcher m = CSRF.matcher(page);
+		return csrf(get(path).body());
+	}
+
+	/** The CSRF token from the hidden input of a form in this HTML. */
+	public static String csrf(String html) {
+		Matcher m = CSRF.matcher(html);
 		if (!m.find()) {
-			throw new IllegalStateException("No CSRF token on " + path);
+			throw new IllegalStateException("No CSRF token in the page");
 		}
 		return m.group(1);
+	}
+
+	/** Posts a form with the CSRF token of the page at {@code formPage}. */
+	public HttpResponse<String> submit(String formPage, String action, Map<String, String> fields) {
+		return post(action, csrfToken(formPage), fields);
+	}
+
+	/** Posts a form with this CSRF token. */
+	public HttpResponse<String> post(String path, String csrf, Map<String, String> fields) {
+		Map<String, String> withToken = new LinkedHashMap<>(fields);
+		withToken.put("_csrf", csrf);
+		return postForm(path, withToken);
 	}
 
 	public HttpResponse<String> postForm(String path, Map<String, String> fields) {
