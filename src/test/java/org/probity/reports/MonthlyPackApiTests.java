@@ -306,7 +306,7 @@ class MonthlyPackApiTests {
 		assertThat(late.body().get("message").asString()).contains("can no longer change");
 
 		// documented with the reports' other operations
-		String docs = new org.probity.accounts.PageSession(this.port)
+		String docs = new org.probity.shared.web.PageSession(this.port)
 			.signedIn(this.data.user("quality"), PackTestData.PASSWORD)
 			.get("/v3/api-docs")
 			.body();

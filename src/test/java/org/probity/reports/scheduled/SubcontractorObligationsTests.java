@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.probity.IntegrationTest;
 import org.probity.accounts.Accounts;
-import org.probity.accounts.PageSession;
+import org.probity.shared.web.PageSession;
 import org.probity.accounts.Role;
 import org.probity.cases.CaseDataFactory;
 import org.probity.reports.ReportsApiClient;
