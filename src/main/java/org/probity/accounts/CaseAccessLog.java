@@ -42,7 +42,7 @@ public class CaseAccessLog {
 	 * {@code shown} says which page or export it was, when known.
 	 */
 	public record Entry(String username, String crn, List<String> crns, String shown, Instant accessedAt,
-			Outcome outcome, String staffCode) {
+			Outcome outcome, String staffCode, String staffName) {
 
 		/** The cases the entry names. */
 		public List<String> cases() {
@@ -164,11 +164,15 @@ public class CaseAccessLog {
 			.single();
 		int pages = (int) Math.max(1, (total + pageSize - 1) / pageSize);
 		int current = Math.min(Math.max(page, 1), pages);
-		List<Entry> entries = this.jdbc.sql("""
-				select username, crn, crns, shown, accessed_at, outcome, staff_code from case_access_log
-				%s
-				order by accessed_at desc, id desc limit :limit offset :offset
-				""".formatted(where))
+		List<Entry> entries = this.jdbc
+			.sql("""
+					select username, crn, crns, shown, accessed_at, outcome, staff_code,
+					       (select s.forename || ' ' || s.surname from estate_staff s where s.staff_code = l.staff_code) as staff_name
+					from case_access_log l
+					%s
+					order by accessed_at desc, id desc limit :limit offset :offset
+					"""
+				.formatted(where))
 			.param("crn", crnFilter, Types.VARCHAR)
 			.param("u", userFilter, Types.VARCHAR)
 			.param("limit", pageSize)
@@ -181,11 +185,16 @@ public class CaseAccessLog {
 	/** The latest entries that name the case. */
 	@Transactional(readOnly = true)
 	public List<Entry> forCase(String crn, int limit) {
-		return this.jdbc.sql("""
-				select username, crn, crns, shown, accessed_at, outcome, staff_code from case_access_log
-				where crn = :crn or crns @> array[cast(:crn as text)]
-				order by accessed_at desc, id desc limit :limit
-				""").param("crn", crn).param("limit", limit).query(CaseAccessLog::entry).list();
+		return this.jdbc
+			.sql("""
+					select username, crn, crns, shown, accessed_at, outcome, staff_code, null as staff_name from case_access_log
+					where crn = :crn or crns @> array[cast(:crn as text)]
+					order by accessed_at desc, id desc limit :limit
+					""")
+			.param("crn", crn)
+			.param("limit", limit)
+			.query(CaseAccessLog::entry)
+			.list();
 	}
 
 	private static Entry entry(ResultSet rs, int n) throws SQLException {
@@ -193,7 +202,7 @@ public class CaseAccessLog {
 		return new Entry(rs.getString("username"), rs.getString("crn"),
 				(crns != null) ? List.of((String[]) crns.getArray()) : List.of(), rs.getString("shown"),
 				rs.getTimestamp("accessed_at").toInstant(), Outcome.valueOf(rs.getString("outcome")),
-				rs.getString("staff_code"));
+				rs.getString("staff_code"), rs.getString("staff_name"));
 	}
 
 }

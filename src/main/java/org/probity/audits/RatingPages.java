@@ -243,7 +243,8 @@ class RatingPages {
 			.filter((u) -> visible == null || visible.contains(u.code().value()))
 			.sorted(java.util.Comparator.comparing((org.probity.estate.Unit u) -> u.type().ordinal())
 				.thenComparing(org.probity.estate.Unit::name))
-			.map((u) -> new Option(u.code().value(), u.name() + " (" + typeWord(u.type().name()) + ")"))
+			.map((u) -> new Option(u.code().value(),
+					org.probity.shared.web.Format.unitName(u.name(), typeWord(u.type().name()))))
 			.toList();
 	}
 

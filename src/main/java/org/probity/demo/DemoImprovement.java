@@ -3,15 +3,26 @@ package org.probity.demo;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
+import java.io.StringReader;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.CSVRecord;
 
 import org.probity.improvement.Improvement;
 import org.probity.improvement.PlanKind;
 import org.probity.shared.UnitCode;
+import org.probity.shared.web.Format;
 
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -21,12 +32,23 @@ import org.springframework.stereotype.Component;
  * inspection response (HMIP, Warwickshire & West Mercia CRC, 2019: 7 recommendations, 56
  * actions), the provider's quality development plan (its actions come from the demo's
  * flags and audits, raised by the improvement module's listeners) and a risk register.
+ * <p>
+ * The seed's plan is dated as the demo's own live plan: the inspection four months before
+ * the demo's last day of data, and every date of the plan moved by the same number of
+ * days. Left in 2019, its 56 actions (and their monthly repeats) would all be years
+ * overdue, and the home page would present some 400 of them as today's work; closing it
+ * as historic would leave the demo with no inspection response in hand. Moved, it reads
+ * as a quality team's plan a few months after an inspection: some actions overdue, most
+ * due over the coming year.
  */
 @Component
 @Order(1)
 class DemoImprovement implements DemoRecords {
 
 	static final String SEED_PLAN = "/improvement/inspection-response-hmip-2019-wwm.csv";
+
+	/** When HMI Probation published the seed's inspection. */
+	static final LocalDate PUBLISHED = LocalDate.of(2019, 7, 17);
 
 	private final Improvement improvement;
 
@@ -41,6 +63,7 @@ class DemoImprovement implements DemoRecords {
 
 	void load(String providerCode, LocalDate asOf) {
 		UnitCode provider = new UnitCode(providerCode);
+		long shift = ChronoUnit.DAYS.between(PUBLISHED, asOf.minusMonths(4));
 		// As published: three standards Good, seven Requires improvement (overall 13).
 		Map<String, String> ratings = new LinkedHashMap<>();
 		for (String standard : new String[] { "1.1", "1.2", "1.3", "2.1", "2.2", "2.3", "2.4" }) {
@@ -50,18 +73,13 @@ class DemoImprovement implements DemoRecords {
 			ratings.put(standard, "GOOD");
 		}
 		long inspection = this.improvement.recordInspection(
-				"HMI Probation inspection of Warwickshire & West Mercia CRC", provider, LocalDate.of(2019, 7, 17),
+				"HMI Probation inspection of Warwickshire & West Mercia CRC", provider, PUBLISHED.plusDays(shift),
 				ratings, "demo");
-		long response = this.improvement.createPlan(PlanKind.INSPECTION_RESPONSE,
-				"Response to the HMI Probation inspection (submitted 19 July 2019)", provider,
-				"Assistant Chief Officer, Performance & Quality", inspection, "demo");
-		try (Reader csv = new InputStreamReader(DemoImprovement.class.getResourceAsStream(SEED_PLAN),
-				StandardCharsets.UTF_8)) {
-			this.improvement.importPlan(response, csv, "demo");
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		long response = this.improvement.createPlan(
+				PlanKind.INSPECTION_RESPONSE, "Response to the HMI Probation inspection (submitted "
+						+ Format.date(PUBLISHED.plusDays(2 + shift)) + ")",
+				provider, "Assistant Chief Officer, Performance & Quality", inspection, "demo");
+		this.improvement.importPlan(response, new StringReader(seedPlanMovedBy(shift)), "demo");
 		this.improvement.planFor(PlanKind.QUALITY_DEVELOPMENT, provider);
 		long risks = this.improvement.createPlan(PlanKind.RISK_ASSURANCE, "Contract risk assurance plan", provider,
 				"Director of Justice", null, "demo");
@@ -78,6 +96,32 @@ class DemoImprovement implements DemoRecords {
 				3, 3, "New placement partners; weekend sessions", asOf.minusDays(10), "demo");
 		this.improvement.addRisk(risks, "Data breach through emailed case records", "Information governance lead", 1, 5,
 				"Secure email only; annual training", review, "demo");
+	}
+
+	/** The seed's plan with each action's target date moved by {@code days}. */
+	static String seedPlanMovedBy(long days) {
+		try (Reader reader = new InputStreamReader(DemoImprovement.class.getResourceAsStream(SEED_PLAN),
+				StandardCharsets.UTF_8)) {
+			CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get();
+			StringWriter out = new StringWriter();
+			try (CSVParser parser = CSVParser.parse(reader, format);
+					CSVPrinter printer = new CSVPrinter(out, CSVFormat.RFC4180)) {
+				List<String> header = parser.getHeaderNames();
+				printer.printRecord(header);
+				int target = header.indexOf("target_date");
+				for (CSVRecord row : parser) {
+					List<String> values = new ArrayList<>(row.toList());
+					if (!values.get(target).isBlank()) {
+						values.set(target, LocalDate.parse(values.get(target)).plusDays(days).toString());
+					}
+					printer.printRecord(values);
+				}
+			}
+			return out.toString();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 }

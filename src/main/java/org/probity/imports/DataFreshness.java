@@ -1,5 +1,6 @@
 package org.probity.imports;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -14,11 +15,16 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * How current the case data is, for every page that shows figures of a period: "Case data
- * up to 30 November 2026, imported 1 December 2026 at 6:10am." The date is that of the
- * latest contact recorded at or before the latest applied import (arranged appointments
- * after it are not yet data); it is looked up once per import on each node. Templates
- * include {@code imports/freshness :: line}, which calls it as
- * {@code @dataFreshness.sentence()}.
+ * up to 30 November 2026, imported 1 December 2026 at 6:10am."
+ * <p>
+ * The rule: the date is the last <em>full</em> day the data covers, that is the latest
+ * contact date before the day of the latest applied import (before today when nothing was
+ * imported through Probity). An extract taken on 1 December runs to 30 November: contacts
+ * dated on the import's day are that day's first hours, and those after it are arranged
+ * appointments, neither yet a day of data. So the date is at most the import's day minus
+ * one, and earlier when no contact was recorded on that day. It is looked up once per
+ * import (and per day) on each node. Templates include {@code imports/freshness :: line},
+ * which calls it as {@code @dataFreshness.sentence()}.
  */
 @Component("dataFreshness")
 public class DataFreshness {
@@ -27,15 +33,18 @@ public class DataFreshness {
 	public record Currency(LocalDate dataUpTo, LocalDateTime importedAt) {
 	}
 
-	private record Known(long importId, Currency currency) {
+	private record Known(long importId, LocalDate before, Currency currency) {
 	}
 
 	private final JdbcClient jdbc;
 
+	private final Clock clock;
+
 	private final AtomicReference<Known> known = new AtomicReference<>();
 
-	DataFreshness(JdbcClient jdbc) {
+	DataFreshness(JdbcClient jdbc, Clock clock) {
 		this.jdbc = jdbc;
+		this.clock = clock;
 	}
 
 	@Transactional(readOnly = true)
@@ -49,24 +58,25 @@ public class DataFreshness {
 			.query((rs, i) -> new Latest(rs.getLong(1), rs.getTimestamp(2).toInstant()))
 			.optional()
 			.orElse(new Latest(0, null));
+		LocalDateTime importedAt = (latest.finishedAt() != null)
+				? LocalDateTime.ofInstant(latest.finishedAt(), Clocks.LONDON) : null;
+		LocalDate before = (importedAt != null) ? importedAt.toLocalDate() : LocalDate.now(this.clock);
 		Known seen = this.known.get();
-		if (seen != null && seen.importId() == latest.id()) {
+		if (seen != null && seen.importId() == latest.id() && seen.before().equals(before)) {
 			return seen.currency();
 		}
-		LocalDate upTo = this.jdbc
-			.sql("""
-					select max(contact_at)::date from case_contact where cast(:until as timestamptz) is null or contact_at <= cast(:until as timestamptz)
-					""")
-			.param("until",
-					(latest.finishedAt() != null) ? latest.finishedAt().atOffset(java.time.ZoneOffset.UTC) : null,
-					java.sql.Types.TIMESTAMP_WITH_TIMEZONE)
+		Currency currency = new Currency(lastFullDay(before), importedAt);
+		this.known.set(new Known(latest.id(), before, currency));
+		return currency;
+	}
+
+	/** The latest contact date before {@code day}: the last full day of data then. */
+	LocalDate lastFullDay(LocalDate day) {
+		return this.jdbc.sql("select max(contact_at)::date from case_contact where contact_at < :day")
+			.param("day", day.atStartOfDay())
 			.query(LocalDate.class)
 			.optional()
 			.orElse(null);
-		Currency currency = new Currency(upTo,
-				(latest.finishedAt() != null) ? LocalDateTime.ofInstant(latest.finishedAt(), Clocks.LONDON) : null);
-		this.known.set(new Known(latest.id(), currency));
-		return currency;
 	}
 
 	/** The sentence pages show, or null when there is no case data yet. */

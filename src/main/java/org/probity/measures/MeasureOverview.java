@@ -73,8 +73,9 @@ class MeasureOverview {
 			return Format.month(this.month);
 		}
 
+		/** The month's flags: each asks for action (an audit, an improvement action). */
 		public String flagsText() {
-			return Format.count(this.flags, "flag");
+			return Format.count(this.flags, "open flag");
 		}
 
 	}
@@ -198,10 +199,12 @@ class MeasureOverview {
 			html.append("<tr class=\"govuk-table__row probity-overview__")
 				.append(r.type().toLowerCase(java.util.Locale.ROOT))
 				.append("\"><th scope=\"row\" class=\"govuk-table__header\">")
-				.append(escape(r.name()))
-				.append(" <span class=\"govuk-caption-s\">")
-				.append(r.typeWord())
-				.append("</span></th>");
+				.append(escape(r.name()));
+			// the kind on a line of its own, and only when the name does not say it
+			if (!Format.namesItsKind(r.name(), r.typeWord())) {
+				html.append(" <span class=\"probity-unit-type\">").append(r.typeWord()).append("</span>");
+			}
+			html.append("</th>");
 			for (Cell c : r.cells()) {
 				html.append("<td class=\"govuk-table__cell\"><a class=\"govuk-link\" href=\"")
 					.append(escape(contextPath + c.link()))

@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.probity.accounts.CurrentUser;
@@ -26,7 +28,12 @@ class HomePeople {
 	record Panel(boolean manager, String teamCode, List<ImprovementPlans.DueReview> dueReviews,
 			List<FormalReviews.FlagPrompt> flags, List<FormalReviews.RatingPrompt> ratingPrompts, long ratingsDue,
 			String dueQuarter, List<ServiceDeadlines.Deadline> deadlines, List<ServiceDeadlines.Absence> absences,
-			int restrictedCases) {
+			int restrictedCases, Map<String, String> names) {
+
+		/** A member of the team by name (their code when the estate has no name). */
+		public String name(String staffCode) {
+			return this.names.getOrDefault(staffCode, staffCode);
+		}
 
 		public boolean empty() {
 			return this.dueReviews.isEmpty() && this.flags.isEmpty() && this.ratingPrompts.isEmpty()
@@ -76,7 +83,8 @@ class HomePeople {
 					PersonnelScope::holding);
 			return new Panel(true, user.unitCode(), this.records.plans().dueReviews(codes),
 					this.records.reviews().flagPrompts(codes, true), ratingPrompts, ratingsDue,
-					this.records.ratings().dueQuarter().label(), d.rows(), a.rows(), d.restricted() + a.restricted());
+					this.records.ratings().dueQuarter().label(), d.rows(), a.rows(), d.restricted() + a.restricted(),
+					team.stream().collect(Collectors.toMap((s) -> s.code().value(), Staff::name, (x, y) -> x)));
 		}
 		if (user.staffCode() != null && user.role() == Role.PRACTITIONER) {
 			List<String> own = List.of(user.staffCode());
@@ -86,7 +94,7 @@ class HomePeople {
 					this.deadlines.absencesWithoutBreach(own, today, StaffPerformance.ABSENCE_DAYS),
 					PersonnelScope::holding);
 			return new Panel(false, null, List.of(), List.of(), List.of(), 0, null, d.rows(), a.rows(),
-					d.restricted() + a.restricted());
+					d.restricted() + a.restricted(), Map.of());
 		}
 		return null;
 	}

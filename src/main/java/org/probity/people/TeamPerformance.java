@@ -49,6 +49,17 @@ class TeamPerformance {
 			List<FormalReviews.RatingPrompt> ratingPrompts) {
 
 		/**
+		 * A member's name, for lists that hold staff codes; the code when not a member.
+		 */
+		public String name(String staffCode) {
+			return this.members.stream()
+				.filter((m) -> m.staff().code().value().equals(staffCode))
+				.map((m) -> m.staff().name())
+				.findFirst()
+				.orElse(staffCode);
+		}
+
+		/**
 		 * The members sorted by name (the default), by rating (Red first, then Amber,
 		 * Green, due), by how many measures they are below target on, or by a measure's
 		 * performance (lowest first, no cases last).

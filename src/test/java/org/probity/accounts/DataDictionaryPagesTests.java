@@ -2,19 +2,13 @@ package org.probity.accounts;
 
 import java.net.http.HttpResponse;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
 
-import com.deque.html.axecore.playwright.AxeBuilder;
-import com.deque.html.axecore.results.Rule;
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.probity.HeadlessChromium;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.probity.BrowserFixture;
 import org.probity.IntegrationTest;
 import org.probity.shared.web.PageSession;
 
@@ -31,6 +25,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DataDictionaryPagesTests {
 
+	@RegisterExtension
+	static final BrowserFixture browser = new BrowserFixture();
+
 	static final String PASSWORD = "dd-password-long-enough";
 
 	@LocalServerPort
@@ -39,30 +36,13 @@ class DataDictionaryPagesTests {
 	@Autowired
 	Accounts accounts;
 
-	Playwright playwright;
-
-	Browser browser;
-
 	@BeforeAll
 	void start() {
 		this.accounts.createOrReset("dd-quality", "DD Quality", Role.QUALITY_TEAM, null, null, PASSWORD);
-		this.playwright = Playwright
-			.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-		this.browser = HeadlessChromium.launch(this.playwright);
-	}
-
-	@AfterAll
-	void stop() {
-		if (this.browser != null) {
-			this.browser.close();
-		}
-		if (this.playwright != null) {
-			this.playwright.close();
-		}
 	}
 
 	private PageSession admin() {
-		return new PageSession(this.port).signedIn("admin", "test-admin-password");
+		return new PageSession(this.port).signedIn("admin", BrowserFixture.ADMIN_PASSWORD);
 	}
 
 	@Test
@@ -105,14 +85,8 @@ class DataDictionaryPagesTests {
 
 	@Test
 	void thePagePassesAxe() {
-		try (Page page = this.browser.newPage()) {
-			page.navigate("http://localhost:" + this.port + "/sign-in");
-			page.getByLabel("Username").fill("admin");
-			page.getByLabel("Password").fill("test-admin-password");
-			page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
-					new Page.GetByRoleOptions().setName("Sign in"))
-				.click();
-			page.navigate("http://localhost:" + this.port + "/admin/data-dictionary?module=people");
+		try (Page page = browser.admin()) {
+			page.navigate(browser.url("/admin/data-dictionary?module=people"));
 			assertThat(page.locator("h1").textContent()).isEqualTo("Data dictionary");
 			page.getByLabel("Classification").selectOption("PERSONNEL");
 			page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
@@ -123,16 +97,7 @@ class DataDictionaryPagesTests {
 			assertThat(page.url()).contains("module=people");
 			assertThat(page.locator("#dictionary tbody tr").allTextContents())
 				.allSatisfy((row) -> assertThat(row).contains("people").contains("Personnel"));
-			List<Rule> violations = new AxeBuilder(page)
-				.withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"))
-				.analyze()
-				.getViolations();
-			assertThat(violations)
-				.as(() -> violations.stream()
-					.map((v) -> v.getId() + ": " + v.getHelp() + " "
-							+ v.getNodes().stream().map((n) -> n.getHtml()).limit(3).toList())
-					.collect(Collectors.joining("\n")))
-				.isEmpty();
+			BrowserFixture.assertAccessible(page);
 		}
 	}
 

@@ -1,23 +1,13 @@
 package org.probity.accounts;
 
-import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
-
-import com.deque.html.axecore.playwright.AxeBuilder;
-import com.deque.html.axecore.results.Rule;
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.Response;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.probity.HeadlessChromium;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.probity.BrowserFixture;
 import org.probity.IntegrationTest;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,37 +20,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 @IntegrationTest
 class SignInBrowserTests {
 
+	@RegisterExtension
+	static final BrowserFixture browser = new BrowserFixture();
+
 	static final String PASSWORD = "b6-password-long-enough";
-
-	private static Playwright playwright;
-
-	private static Browser browser;
-
-	@LocalServerPort
-	int port;
 
 	@Autowired
 	Accounts accounts;
 
 	@Autowired
 	SignInReadiness readiness;
-
-	@BeforeAll
-	static void startBrowser() {
-		playwright = Playwright
-			.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-		browser = HeadlessChromium.launch(playwright);
-	}
-
-	@AfterAll
-	static void stopBrowser() {
-		if (browser != null) {
-			browser.close();
-		}
-		if (playwright != null) {
-			playwright.close();
-		}
-	}
 
 	@Test
 	void afterFiveWrongPasswordsThePageSaysHowLongToWait() {
@@ -70,14 +39,14 @@ class SignInBrowserTests {
 				signIn(page, "b6-hasty", "wrong-" + attempt);
 				assertThat(page.locator(".govuk-error-summary")).containsText("Enter a correct username and password");
 			}
-			assertNoAccessibilityViolations(page);
+			BrowserFixture.assertAccessible(page);
 
 			signIn(page, "b6-hasty", PASSWORD);
 
 			assertThat(page.locator(".govuk-error-summary"))
 				.containsText("too many failed attempts to sign in to this account from this device");
 			assertThat(page.locator(".govuk-error-summary")).containsText("Wait 1 minute, then try again.");
-			assertNoAccessibilityViolations(page);
+			BrowserFixture.assertAccessible(page);
 		}
 	}
 
@@ -85,12 +54,12 @@ class SignInBrowserTests {
 	void whileTheDemoLoadsThePageSaysSoWithA503() {
 		this.readiness.holdUntilReady("The demo provider is still loading.");
 		try (Page page = browser.newPage()) {
-			Response response = page.navigate(url("/sign-in"));
+			Response response = page.navigate(browser.url("/sign-in"));
 			assertThat(response.status()).isEqualTo(503);
 			assertThat(page.locator("h1")).hasText("Probity is still loading");
 			assertThat(page.locator("main")).containsText("Refresh this page in a minute");
 			assertThat(page.locator("form")).hasCount(0);
-			assertNoAccessibilityViolations(page);
+			BrowserFixture.assertAccessible(page);
 		}
 		finally {
 			this.readiness.ready();
@@ -98,28 +67,8 @@ class SignInBrowserTests {
 	}
 
 	private void signIn(Page page, String username, String password) {
-		page.navigate(url("/sign-in"));
-		page.getByLabel("Username").fill(username);
-		page.getByLabel("Password").fill(password);
-		page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in"))
-			.click();
-	}
-
-	private String url(String path) {
-		return "http://localhost:" + this.port + path;
-	}
-
-	private static void assertNoAccessibilityViolations(Page page) {
-		List<Rule> violations = new AxeBuilder(page)
-			.withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"))
-			.analyze()
-			.getViolations();
-		assertThat(violations)
-			.as(() -> violations.stream()
-				.map((v) -> v.getId() + ": " + v.getHelp() + " "
-						+ v.getNodes().stream().map((n) -> n.getHtml()).toList())
-				.collect(Collectors.joining("\n")))
-			.isEmpty();
+		page.navigate(browser.url("/sign-in"));
+		BrowserFixture.submitSignIn(page, username, password);
 	}
 
 }

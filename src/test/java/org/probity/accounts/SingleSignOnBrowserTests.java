@@ -1,22 +1,13 @@
 package org.probity.accounts;
 
-import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
-
-import com.deque.html.axecore.playwright.AxeBuilder;
-import com.deque.html.axecore.results.Rule;
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.options.AriaRole;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.probity.HeadlessChromium;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.probity.BrowserFixture;
 import org.probity.IntegrationTest;
 import org.probity.cases.CaseDataFactory;
 
@@ -37,32 +28,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 @IntegrationTest
 class SingleSignOnBrowserTests {
 
-	private static Playwright playwright;
-
-	private static Browser browser;
+	@RegisterExtension
+	static final BrowserFixture browser = new BrowserFixture();
 
 	@LocalServerPort
 	int port;
 
 	@Autowired
 	JdbcClient jdbc;
-
-	@BeforeAll
-	static void startBrowser() {
-		playwright = Playwright
-			.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-		browser = HeadlessChromium.launch(playwright);
-	}
-
-	@AfterAll
-	static void stopBrowser() {
-		if (browser != null) {
-			browser.close();
-		}
-		if (playwright != null) {
-			playwright.close();
-		}
-	}
 
 	@BeforeEach
 	void provider() {
@@ -76,7 +49,7 @@ class SingleSignOnBrowserTests {
 
 	@Test
 	void anOidcSeniorManagerSeesTheirOwnLduOnlyAndSignsOutOfTheProviderToo() {
-		try (BrowserContext context = browser.newContext(); Page page = context.newPage()) {
+		try (BrowserContext context = browser.browser().newContext(); Page page = context.newPage()) {
 			signInThroughProvider(page, "Continue with Test identity", "sso-senior");
 
 			assertThat(page.locator("h1")).not().containsText("You cannot use Probity");
@@ -112,7 +85,7 @@ class SingleSignOnBrowserTests {
 
 	@Test
 	void anHmppsStyleUserGetsTheScopeOfTheirAccessTokensClaims() {
-		try (BrowserContext context = browser.newContext(); Page page = context.newPage()) {
+		try (BrowserContext context = browser.browser().newContext(); Page page = context.newPage()) {
 			signInThroughProvider(page, "Continue with Test HMPPS Auth", "sso-hmpps");
 
 			assertThat(page.locator(".govuk-header")).containsText("Sign out");
@@ -128,7 +101,7 @@ class SingleSignOnBrowserTests {
 
 	@Test
 	void theSignInPageOffersEachProviderAndAUserWhoseClaimsMapToNothingIsRefusedWithAClearPage() {
-		try (BrowserContext context = browser.newContext(); Page page = context.newPage()) {
+		try (BrowserContext context = browser.browser().newContext(); Page page = context.newPage()) {
 			page.navigate(url("/sign-in"));
 			assertThat(
 					page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Continue with Test identity")))
@@ -137,7 +110,7 @@ class SingleSignOnBrowserTests {
 					page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Continue with Test HMPPS Auth")))
 				.isVisible();
 			assertThat(page.getByLabel("Username")).isVisible();
-			assertNoAccessibilityViolations(page);
+			BrowserFixture.assertAccessible(page);
 
 			Response refused = signInThroughProvider(page, "Continue with Test identity", "sso-nobody");
 
@@ -145,7 +118,7 @@ class SingleSignOnBrowserTests {
 			assertThat(refused.status()).isEqualTo(403);
 			assertThat(page.locator("h1")).hasText("You cannot use Probity with this account");
 			assertThat(page.locator("main")).containsText("does not give you a role in Probity");
-			assertNoAccessibilityViolations(page);
+			BrowserFixture.assertAccessible(page);
 			assertThat(page.navigate(url("/")).url()).endsWith("/sign-in");
 			Response unavailable = page.navigate(url("/sign-in/refused?reason=unavailable"));
 			assertThat(unavailable.status()).isEqualTo(503);
@@ -171,19 +144,6 @@ class SingleSignOnBrowserTests {
 
 	private String url(String path) {
 		return "http://127.0.0.1:" + this.port + path;
-	}
-
-	private static void assertNoAccessibilityViolations(Page page) {
-		List<Rule> violations = new AxeBuilder(page)
-			.withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"))
-			.analyze()
-			.getViolations();
-		assertThat(violations)
-			.as(() -> violations.stream()
-				.map((v) -> v.getId() + ": " + v.getHelp() + " "
-						+ v.getNodes().stream().map((n) -> n.getHtml()).toList())
-				.collect(Collectors.joining("\n")))
-			.isEmpty();
 	}
 
 }

@@ -3,16 +3,13 @@ package org.probity.audits;
 import java.time.YearMonth;
 import java.util.List;
 
-import com.microsoft.playwright.Browser;
-
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import org.junit.jupiter.api.Test;
-import org.probity.HeadlessChromium;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.probity.BrowserFixture;
 import org.probity.IntegrationTest;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
@@ -22,26 +19,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 @IntegrationTest
 class AuditJourneyTests {
 
-	@LocalServerPort
-	int port;
+	@RegisterExtension
+	static final BrowserFixture browser = new BrowserFixture();
 
 	@Autowired
 	JdbcClient jdbc;
 
 	@Autowired
 	AuditProgrammes programmes;
-
-	/** WCAG 2.2 A and AA rules of axe-core that fail on the page, by rule and element. */
-	private static List<String> accessibilityViolations(Page page) {
-		com.deque.html.axecore.results.AxeResults results = new com.deque.html.axecore.playwright.AxeBuilder(page)
-			.withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"))
-			.analyze();
-		return results.getViolations()
-			.stream()
-			.map((v) -> v.getId() + ": "
-					+ v.getNodes().stream().map((n) -> String.valueOf(n.getTarget())).limit(3).toList())
-			.toList();
-	}
 
 	@Test
 	void drawASampleCompleteAnAuditThroughTheFormAndSeeTheRatingChange() {
@@ -52,61 +37,51 @@ class AuditJourneyTests {
 					new PopulationFilter(data.provider(), List.of(), null, null, null, null, null), 2, null, null,
 					false, Recurrence.NONE, YearMonth.of(2036, 1), null, List.of("admin"), 1L), "test")
 			.programmeId();
-		String base = "http://localhost:" + this.port;
-		try (Playwright playwright = Playwright.create(); Browser browser = HeadlessChromium.launch(playwright)) {
-			Page page = browser.newPage();
-			page.navigate(base + "/sign-in");
-			page.getByLabel("Username").fill("admin");
-			page.getByLabel("Password").fill("test-admin-password");
-			page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
-					new Page.GetByRoleOptions().setName("Sign in"))
-				.click();
+		String base = browser.url("");
+		Page page = browser.admin();
 
-			page.navigate(base + "/audits/ratings?programme=" + programme);
-			assertThat(page.getByText("No completed audits to rate yet.")).isVisible();
+		page.navigate(base + "/audits/ratings?programme=" + programme);
+		assertThat(page.getByText("No completed audits to rate yet.")).isVisible();
 
-			page.navigate(base + "/audits/programmes/" + programme);
-			page.getByLabel("Sample size").fill("2");
-			page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
-					new Page.GetByRoleOptions().setName("Draw sample"))
-				.click();
-			assertThat(page.locator("h1")).containsText("Sample");
-			assertThat(page.getByText("2 cases drawn")).isVisible();
-			assertThat(page.getByText("Drawing again from the stored population and seed gives these cases."))
-				.isVisible();
+		page.navigate(base + "/audits/programmes/" + programme);
+		page.getByLabel("Sample size").fill("2");
+		page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+				new Page.GetByRoleOptions().setName("Draw sample"))
+			.click();
+		assertThat(page.locator("h1")).containsText("Sample");
+		assertThat(page.getByText("2 cases drawn")).isVisible();
+		assertThat(page.getByText("Drawing again from the stored population and seed gives these cases.")).isVisible();
 
-			page.locator("td a.govuk-link").first().click();
-			assertThat(page.locator("h1")).containsText("Audit of");
-			assertThat(
-					page.getByText("Was domestic abuse and child safeguarding information requested and used?").first())
-				.isVisible();
-			assertThat(accessibilityViolations(page)).isEmpty();
-			for (String standard : List.of("2.1", "2.2", "2.3", "2.4")) {
-				for (int q = 1; q <= 3; q++) {
-					String code = standard + "." + q;
-					String answer = code.equals("2.1.3") ? "NO" : "YES";
-					page.locator("[id='answer-" + code + "-" + answer + "']").check();
-				}
+		page.locator("td a.govuk-link").first().click();
+		assertThat(page.locator("h1")).containsText("Audit of");
+		assertThat(page.getByText("Was domestic abuse and child safeguarding information requested and used?").first())
+			.isVisible();
+		BrowserFixture.assertAccessible(page);
+		for (String standard : List.of("2.1", "2.2", "2.3", "2.4")) {
+			for (int q = 1; q <= 3; q++) {
+				String code = standard + "." + q;
+				String answer = code.equals("2.1.3") ? "NO" : "YES";
+				page.locator("[id='answer-" + code + "-" + answer + "']").check();
 			}
-			page.locator("[id='prompt-2.1.3.a']").check();
-			page.locator("[id='comment-2.1.3']").fill("No domestic abuse enquiry was made.");
-			page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
-					new Page.GetByRoleOptions().setName("Continue"))
-				.click();
-			assertThat(page.locator("h1")).hasText("Check your answers");
-			assertThat(accessibilityViolations(page)).isEmpty();
-			assertThat(page.getByText("No domestic abuse enquiry was made.")).isVisible();
-			page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
-					new Page.GetByRoleOptions().setName("Complete audit"))
-				.click();
-			assertThat(page.getByText("Audit completed")).isVisible();
-
-			page.navigate(base + "/audits/ratings?programme=" + programme);
-			assertThat(page.locator("#standard-2\\.1 .standard-rating")).hasText("Inadequate");
-			assertThat(page.locator("#standard-2\\.2 .standard-rating")).hasText("Outstanding");
-			assertThat(page.locator("#audits-completed")).hasText("1");
-			assertThat(accessibilityViolations(page)).isEmpty();
 		}
+		page.locator("[id='prompt-2.1.3.a']").check();
+		page.locator("[id='comment-2.1.3']").fill("No domestic abuse enquiry was made.");
+		page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+				new Page.GetByRoleOptions().setName("Continue"))
+			.click();
+		assertThat(page.locator("h1")).hasText("Check your answers");
+		BrowserFixture.assertAccessible(page);
+		assertThat(page.getByText("No domestic abuse enquiry was made.")).isVisible();
+		page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+				new Page.GetByRoleOptions().setName("Complete audit"))
+			.click();
+		assertThat(page.getByText("Audit completed")).isVisible();
+
+		page.navigate(base + "/audits/ratings?programme=" + programme);
+		assertThat(page.locator("#standard-2\\.1 .standard-rating")).hasText("Inadequate");
+		assertThat(page.locator("#standard-2\\.2 .standard-rating")).hasText("Outstanding");
+		assertThat(page.locator("#audits-completed")).hasText("1");
+		BrowserFixture.assertAccessible(page);
 		assertThat(this.jdbc.sql("select count(*) from case_audit where programme_id = :p and status = 'COMPLETED'")
 			.param("p", programme)
 			.query(Integer.class)

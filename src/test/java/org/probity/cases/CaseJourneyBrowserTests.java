@@ -1,30 +1,20 @@
 package org.probity.cases;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.util.List;
-
-import com.deque.html.axecore.playwright.AxeBuilder;
-import com.deque.html.axecore.results.AxeResults;
-import com.deque.html.axecore.results.Rule;
-import com.microsoft.playwright.Browser;
 
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.condition.EnabledIf;
-import org.probity.HeadlessChromium;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.probity.BrowserFixture;
 import org.probity.IntegrationTest;
 import org.probity.accounts.Accounts;
 import org.probity.accounts.Role;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,27 +26,18 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @IntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@EnabledIf("chromiumInstalled")
 class CaseJourneyBrowserTests {
 
-	static final String PASSWORD = "k9-password-long-enough";
+	@RegisterExtension
+	static final BrowserFixture browser = new BrowserFixture();
 
-	@LocalServerPort
-	int port;
+	static final String PASSWORD = "k9-password-long-enough";
 
 	@Autowired
 	Accounts accounts;
 
 	@Autowired
 	JdbcClient jdbc;
-
-	Playwright playwright;
-
-	Browser browser;
-
-	static boolean chromiumInstalled() {
-		return Files.isExecutable(HeadlessChromium.EXECUTABLE);
-	}
 
 	@BeforeAll
 	void caseAndBrowser() {
@@ -72,66 +53,39 @@ class CaseJourneyBrowserTests {
 			.contact("K9C1", "K900001", "K9E1", "K9A0001", "HOME_VISIT", LocalDateTime.of(2024, 1, 20, 9, 15),
 					"ATTENDED_COMPLIED");
 		this.accounts.createOrReset("k9-quality", "K9 Quality", Role.QUALITY_TEAM, null, null, PASSWORD);
-		this.playwright = Playwright.create();
-		this.browser = HeadlessChromium.launch(this.playwright);
-	}
-
-	@AfterAll
-	void closeBrowser() {
-		if (this.browser != null) {
-			this.browser.close();
-		}
-		if (this.playwright != null) {
-			this.playwright.close();
-		}
 	}
 
 	@Test
 	void qualityTeamFindsAPersonByNameOpensTheirCaseAndSeesTheEstate() {
-		Page page = this.browser.newPage();
-		page.navigate("http://localhost:" + this.port + "/cases");
-		page.getByLabel("Username").fill("k9-quality");
-		page.getByLabel("Password").fill(PASSWORD);
-		page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in"))
-			.click();
+		Page page = browser.signedIn("k9-quality", PASSWORD, "/cases");
 		page.waitForURL((url) -> url.contains("/cases"));
 
 		page.getByLabel("Search by CRN or name").fill("zanz");
 		page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Search"))
 			.click();
 		assertThat(page.locator("#cases").textContent()).contains("Zanzibar, Morgan").contains("K9 journey team");
-		assertNoAccessibilityViolations(page);
+		BrowserFixture.assertAccessible(page);
 
 		page.getByText("K900001").click();
 		page.waitForURL("**/cases/K900001");
 		assertThat(page.locator("h1").textContent()).contains("Morgan Zanzibar");
 		assertThat(page.content()).contains("Recall", "Proven", "Settled", "Resettlement plan", "Home visit",
 				"Attended and complied");
-		assertNoAccessibilityViolations(page);
+		BrowserFixture.assertAccessible(page);
 
-		page.navigate("http://localhost:" + this.port + "/estate");
+		page.navigate(browser.url("/estate"));
 		assertThat(page.locator("table").first().textContent()).contains("K9 journey team");
-		assertNoAccessibilityViolations(page);
+		BrowserFixture.assertAccessible(page);
 		page.getByText("K9 journey team").first().click();
 		page.waitForURL("**/estate/units/K9T");
 		assertThat(page.content()).contains("Jo Journey");
-		assertNoAccessibilityViolations(page);
+		BrowserFixture.assertAccessible(page);
 		if (System.getenv("PROBITY_SCREENSHOTS") != null) {
 			page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("/tmp/case.png")).setFullPage(true));
-			page.navigate("http://localhost:" + this.port + "/estate");
+			page.navigate(browser.url("/estate"));
 			page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("/tmp/estate.png")).setFullPage(true));
 		}
 		page.close();
-	}
-
-	private static void assertNoAccessibilityViolations(Page page) {
-		AxeResults results = new AxeBuilder(page)
-			.withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"))
-			.analyze();
-		assertThat(results.getViolations())
-			.as(() -> page.url() + ": " + results.getViolations().stream().map(Rule::getId).toList() + " "
-					+ results.getViolations())
-			.isEmpty();
 	}
 
 }

@@ -1,32 +1,24 @@
 package org.probity.feedback;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Map;
 
-import com.deque.html.axecore.playwright.AxeBuilder;
-import com.deque.html.axecore.results.AxeResults;
-import com.deque.html.axecore.results.Rule;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.condition.EnabledIf;
-import org.probity.HeadlessChromium;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.probity.BrowserFixture;
 import org.probity.IntegrationTest;
 import org.probity.accounts.Accounts;
 import org.probity.accounts.Role;
 import org.probity.cases.CaseDataFactory;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,13 +31,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @IntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@EnabledIf("chromiumInstalled")
 class PublicSurveyJourneyTests {
 
-	static final String PASSWORD = "fb-password-long-enough";
+	@RegisterExtension
+	static final BrowserFixture browser = new BrowserFixture();
 
-	@LocalServerPort
-	int port;
+	static final String PASSWORD = "fb-password-long-enough";
 
 	@Autowired
 	JdbcClient jdbc;
@@ -56,15 +47,7 @@ class PublicSurveyJourneyTests {
 	@Autowired
 	Surveys surveys;
 
-	Playwright playwright;
-
-	Browser browser;
-
 	SurveyRound round;
-
-	static boolean chromiumInstalled() {
-		return Files.isExecutable(HeadlessChromium.EXECUTABLE);
-	}
 
 	@BeforeAll
 	void roundWithTenResponses() {
@@ -78,47 +61,31 @@ class PublicSurveyJourneyTests {
 			this.surveys.record(new SurveyAnswers("POP_SURVEY", 1, "FBT", today, "PAPER",
 					Map.of("FAIR", (i < 7) ? "AGREE" : "DISAGREE")), this.round.id());
 		}
-		this.playwright = Playwright.create();
-		this.browser = HeadlessChromium.launch(this.playwright);
-	}
-
-	@AfterAll
-	void closeBrowser() {
-		if (this.browser != null) {
-			this.browser.close();
-		}
-		if (this.playwright != null) {
-			this.playwright.close();
-		}
 	}
 
 	private String resultsPath() {
-		return "http://localhost:" + this.port + "/feedback/surveys/POP_SURVEY/results?period="
-				+ LocalDate.now().getYear() + "&unit=FBT";
+		return "/feedback/surveys/POP_SURVEY/results?period=" + LocalDate.now().getYear() + "&unit=FBT";
 	}
 
 	@Test
 	void aPersonAnswersOnAPhoneAndTheQualityTeamSeesTheCountGoUp() {
-		Page staff = this.browser.newPage();
-		staff.navigate(resultsPath());
-		staff.getByLabel("Username").fill("fb-quality");
-		staff.getByLabel("Password").fill(PASSWORD);
-		staff.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+		Page staff = browser.signedIn("fb-quality", PASSWORD, resultsPath());
 		staff.waitForURL((url) -> url.contains("/results"));
 		assertThat(staff.locator("#respondents").textContent()).isEqualTo("10 respondents");
-		assertNoAccessibilityViolations(staff);
+		BrowserFixture.assertAccessible(staff);
 
-		BrowserContext phone = this.browser.newContext(new Browser.NewContextOptions().setViewportSize(390, 844)
-			.setDeviceScaleFactor(3)
-			.setIsMobile(true)
-			.setHasTouch(true));
+		BrowserContext phone = browser.browser()
+			.newContext(new Browser.NewContextOptions().setViewportSize(390, 844)
+				.setDeviceScaleFactor(3)
+				.setIsMobile(true)
+				.setHasTouch(true));
 		Page form = phone.newPage();
-		form.navigate("http://localhost:" + this.port + this.round.publicPath());
+		form.navigate(browser.url(this.round.publicPath()));
 		assertThat(form.locator("h1").textContent()).isEqualTo("Person on probation survey");
 		assertThat(form.content()).contains("Your answers are anonymous");
 		// nothing on the page is wider than the phone
 		assertThat((Integer) form.evaluate("document.documentElement.scrollWidth")).isLessThanOrEqualTo(390);
-		assertNoAccessibilityViolations(form);
+		BrowserFixture.assertAccessible(form);
 		form.getByRole(AriaRole.GROUP, new Page.GetByRoleOptions().setName("1. My probation worker treats me fairly"))
 			.getByLabel("Strongly agree")
 			.check();
@@ -129,10 +96,10 @@ class PublicSurveyJourneyTests {
 		form.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send your answers")).click();
 		form.waitForURL("**/thank-you");
 		assertThat(form.locator("h1").textContent()).contains("Thank you");
-		assertNoAccessibilityViolations(form);
+		BrowserFixture.assertAccessible(form);
 		phone.close();
 
-		staff.navigate(resultsPath());
+		staff.navigate(browser.url(resultsPath()));
 		assertThat(staff.locator("#respondents").textContent()).isEqualTo("11 respondents");
 		assertThat(staff.content()).contains("Strongly agree");
 		staff.close();
@@ -140,14 +107,15 @@ class PublicSurveyJourneyTests {
 
 	@Test
 	void anAnswerThatIsNotAllowedShowsTheErrorSummaryAndPassesAxe() {
-		Page form = this.browser.newContext(new Browser.NewContextOptions().setViewportSize(390, 844).setIsMobile(true))
+		Page form = browser.browser()
+			.newContext(new Browser.NewContextOptions().setViewportSize(390, 844).setIsMobile(true))
 			.newPage();
-		form.navigate("http://localhost:" + this.port + this.round.publicPath());
+		form.navigate(browser.url(this.round.publicPath()));
 		form.evaluate("document.querySelector('input[name=answer-FAIR]').value = 'SOMETIMES';"
 				+ "document.querySelector('input[name=answer-FAIR]').checked = true;");
 		form.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send your answers")).click();
 		assertThat(form.locator(".govuk-error-summary").textContent()).contains("There is a problem");
-		assertNoAccessibilityViolations(form);
+		BrowserFixture.assertAccessible(form);
 		if (System.getenv("PROBITY_SCREENSHOTS") != null) {
 			form.screenshot(new Page.ScreenshotOptions().setPath(Path.of("/tmp/survey-error.png")).setFullPage(true));
 		}
@@ -161,41 +129,27 @@ class PublicSurveyJourneyTests {
 			.event("FBE1", "F980001", "COMMUNITY_ORDER", month.atDay(1).minusYears(1), "FBA0001", "FBT",
 					month.atDay(10), "COMPLETED");
 		this.accounts.createOrReset("fb-worker", "Robin Worker", Role.PRACTITIONER, "FBA0001", null, PASSWORD);
-		Page staff = this.browser.newPage();
-		staff.navigate("http://localhost:" + this.port + "/feedback/invitations?month=" + month);
-		staff.getByLabel("Username").fill("fb-worker");
-		staff.getByLabel("Password").fill(PASSWORD);
-		staff.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+		Page staff = browser.signedIn("fb-worker", PASSWORD, "/feedback/invitations?month=" + month);
 		staff.waitForURL((url) -> url.contains("/feedback/invitations"));
 		assertThat(staff.locator("#invitations").textContent()).contains("F980001").contains("Robin Worker");
-		assertNoAccessibilityViolations(staff);
+		BrowserFixture.assertAccessible(staff);
 		staff.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Make invitation links to print")).click();
 		staff.locator(".invitation-link").first().waitFor();
 		assertThat(staff.locator(".invitation-qr svg").count()).isEqualTo(1);
-		assertNoAccessibilityViolations(staff);
+		BrowserFixture.assertAccessible(staff);
 		String link = staff.locator(".invitation-link").first().textContent().strip();
 		staff.close();
 
-		BrowserContext phone = this.browser
+		BrowserContext phone = this.browser.browser()
 			.newContext(new Browser.NewContextOptions().setViewportSize(390, 844).setIsMobile(true).setHasTouch(true));
 		Page form = phone.newPage();
-		form.navigate(link.replace("http://localhost:8080", "http://localhost:" + this.port));
+		form.navigate(link.replace("http://localhost:8080", browser.url("")));
 		form.getByRole(AriaRole.GROUP, new Page.GetByRoleOptions().setName("1. My probation worker treats me fairly"))
 			.getByLabel("Agree", new com.microsoft.playwright.Locator.GetByLabelOptions().setExact(true))
 			.check();
 		form.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send your answers")).click();
 		form.waitForURL("**/thank-you");
 		phone.close();
-	}
-
-	private static void assertNoAccessibilityViolations(Page page) {
-		AxeResults results = new AxeBuilder(page)
-			.withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"))
-			.analyze();
-		assertThat(results.getViolations())
-			.as(() -> page.url() + ": " + results.getViolations().stream().map(Rule::getId).toList() + " "
-					+ results.getViolations())
-			.isEmpty();
 	}
 
 }

@@ -1,20 +1,17 @@
 package org.probity.improvement;
 
 import java.nio.file.Path;
-import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 import org.junit.jupiter.api.Test;
-import org.probity.HeadlessChromium;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.probity.BrowserFixture;
 import org.probity.IntegrationTest;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
@@ -28,24 +25,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 @IntegrationTest
 class ImprovementJourneyTests {
 
-	private static final Pattern RED_COUNT = Pattern.compile(": (\\d+) open red actions");
+	@RegisterExtension
+	static final BrowserFixture browser = new BrowserFixture();
 
-	@LocalServerPort
-	int port;
+	private static final Pattern RED_COUNT = Pattern.compile(": (\\d+) open red actions");
 
 	@Autowired
 	JdbcClient jdbc;
-
-	private static List<String> accessibilityViolations(Page page) {
-		com.deque.html.axecore.results.AxeResults results = new com.deque.html.axecore.playwright.AxeBuilder(page)
-			.withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"))
-			.analyze();
-		return results.getViolations()
-			.stream()
-			.map((v) -> v.getId() + ": "
-					+ v.getNodes().stream().map((n) -> String.valueOf(n.getTarget())).limit(3).toList())
-			.toList();
-	}
 
 	private static void click(Page page, AriaRole role, String name) {
 		page.getByRole(role, new Page.GetByRoleOptions().setName(name)).click();
@@ -62,82 +48,76 @@ class ImprovementJourneyTests {
 	@Test
 	void importTheSeedPlanUpdateActionsAndWatchTheCommitteeReportChange() throws Exception {
 		PlanTestData data = new PlanTestData(this.jdbc, "PJY").estate();
-		String base = "http://localhost:" + this.port;
+		String base = browser.url("");
 		Path seed = Path
 			.of(ImprovementJourneyTests.class.getResource("/improvement/seed-inspection-response.csv").toURI());
-		try (Playwright playwright = Playwright.create(); Browser browser = HeadlessChromium.launch(playwright)) {
-			Page page = browser.newPage();
-			page.navigate(base + "/sign-in");
-			page.getByLabel("Username").fill("admin");
-			page.getByLabel("Password").fill("test-admin-password");
-			click(page, AriaRole.BUTTON, "Sign in");
+		Page page = browser.admin();
 
-			int before = redActions(page, base);
-			assertThat(accessibilityViolations(page)).isEmpty();
+		int before = redActions(page, base);
+		BrowserFixture.assertAccessible(page);
 
-			page.navigate(base + "/improvement");
-			assertThat(accessibilityViolations(page)).isEmpty();
-			click(page, AriaRole.LINK, "Create a plan");
-			assertThat(accessibilityViolations(page)).isEmpty();
-			page.getByLabel("Kind of plan").selectOption("INSPECTION_RESPONSE");
-			page.getByLabel("Title").fill("Journey response to HMIP");
-			page.getByLabel("Unit").selectOption(data.provider());
-			click(page, AriaRole.BUTTON, "Create the plan");
-			assertThat(page.locator("h1")).hasText("Journey response to HMIP");
-			assertThat(accessibilityViolations(page)).isEmpty();
+		page.navigate(base + "/improvement");
+		BrowserFixture.assertAccessible(page);
+		click(page, AriaRole.LINK, "Create a plan");
+		BrowserFixture.assertAccessible(page);
+		page.getByLabel("Kind of plan").selectOption("INSPECTION_RESPONSE");
+		page.getByLabel("Title").fill("Journey response to HMIP");
+		page.getByLabel("Unit").selectOption(data.provider());
+		click(page, AriaRole.BUTTON, "Create the plan");
+		assertThat(page.locator("h1")).hasText("Journey response to HMIP");
+		BrowserFixture.assertAccessible(page);
 
-			click(page, AriaRole.LINK, "Import recommendations and actions from a CSV file");
-			assertThat(accessibilityViolations(page)).isEmpty();
-			click(page, AriaRole.BUTTON, "Check the file");
-			assertThat(page.locator(".govuk-error-summary")).containsText("Choose a CSV file");
-			page.getByLabel("CSV file").setInputFiles(seed);
-			click(page, AriaRole.BUTTON, "Check the file");
-			assertThat(page.locator("h1")).hasText("Check before you import");
-			assertThat(page.locator(".govuk-summary-list")).containsText("56");
-			assertThat(accessibilityViolations(page)).isEmpty();
-			click(page, AriaRole.BUTTON, "Import the plan");
-			assertThat(page.getByText("7 recommendations and 56 actions were imported.")).isVisible();
-			assertThat(page.locator("#count-agreed")).hasText("4");
-			assertThat(page.locator("#count-partly")).hasText("3");
-			assertThat(page.locator("#count-not")).hasText("0");
-			assertThat(page.locator("#count-total")).hasText("7");
-			assertThat(accessibilityViolations(page)).isEmpty();
-			String planUrl = page.url();
+		click(page, AriaRole.LINK, "Import recommendations and actions from a CSV file");
+		BrowserFixture.assertAccessible(page);
+		click(page, AriaRole.BUTTON, "Check the file");
+		assertThat(page.locator(".govuk-error-summary")).containsText("Choose a CSV file");
+		page.getByLabel("CSV file").setInputFiles(seed);
+		click(page, AriaRole.BUTTON, "Check the file");
+		assertThat(page.locator("h1")).hasText("Check before you import");
+		assertThat(page.locator(".govuk-summary-list")).containsText("56");
+		BrowserFixture.assertAccessible(page);
+		click(page, AriaRole.BUTTON, "Import the plan");
+		assertThat(page.getByText("7 recommendations and 56 actions were imported.")).isVisible();
+		assertThat(page.locator("#count-agreed")).hasText("4");
+		assertThat(page.locator("#count-partly")).hasText("3");
+		assertThat(page.locator("#count-not")).hasText("0");
+		assertThat(page.locator("#count-total")).hasText("7");
+		BrowserFixture.assertAccessible(page);
+		String planUrl = page.url();
 
-			int imported = redActions(page, base);
-			org.assertj.core.api.Assertions.assertThat(imported).isEqualTo(before + 56);
+		int imported = redActions(page, base);
+		org.assertj.core.api.Assertions.assertThat(imported).isEqualTo(before + 56);
 
-			page.navigate(planUrl);
-			page.locator("table a.govuk-link").first().click();
-			assertThat(page.locator("h1")).containsText("Review and produce the Warwickshire");
-			assertThat(page.locator(".govuk-summary-list")).containsText("Red");
-			assertThat(accessibilityViolations(page)).isEmpty();
-			page.getByLabel("Note").fill("Framework policy published");
-			page.getByLabel("Complete").check();
-			page.getByLabel("Evidence reference").fill("https://intranet.example/qa-framework.pdf");
-			click(page, AriaRole.BUTTON, "Record the update");
-			assertThat(page.getByText("Your update was recorded.")).isVisible();
-			assertThat(page.locator(".govuk-summary-list")).containsText("Green");
-			assertThat(page.locator("table")).containsText("Framework policy published");
-			assertThat(accessibilityViolations(page)).isEmpty();
-			org.assertj.core.api.Assertions.assertThat(redActions(page, base)).isEqualTo(imported - 1);
+		page.navigate(planUrl);
+		page.locator("table a.govuk-link").first().click();
+		assertThat(page.locator("h1")).containsText("Review and produce the Warwickshire");
+		assertThat(page.locator(".govuk-summary-list")).containsText("Red");
+		BrowserFixture.assertAccessible(page);
+		page.getByLabel("Note").fill("Framework policy published");
+		page.getByLabel("Complete").check();
+		page.getByLabel("Evidence reference").fill("https://intranet.example/qa-framework.pdf");
+		click(page, AriaRole.BUTTON, "Record the update");
+		assertThat(page.getByText("Your update was recorded.")).isVisible();
+		assertThat(page.locator(".govuk-summary-list")).containsText("Green");
+		assertThat(page.locator("table")).containsText("Framework policy published");
+		BrowserFixture.assertAccessible(page);
+		org.assertj.core.api.Assertions.assertThat(redActions(page, base)).isEqualTo(imported - 1);
 
-			page.navigate(planUrl);
-			page.locator("table a.govuk-link").nth(1).click();
-			page.getByLabel("Note").fill("Superseded by the new framework");
-			page.getByLabel("Cancelled").check();
-			page.getByLabel("Reason (needed to cancel)").fill("Merged into action 1");
-			click(page, AriaRole.BUTTON, "Record the update");
-			assertThat(page.locator("h1")).hasText("Check before you cancel the action");
-			assertThat(accessibilityViolations(page)).isEmpty();
-			click(page, AriaRole.BUTTON, "Cancel the action");
-			assertThat(page.locator(".govuk-summary-list")).containsText("Cancelled: Merged into action 1");
-			org.assertj.core.api.Assertions.assertThat(redActions(page, base)).isEqualTo(imported - 2);
+		page.navigate(planUrl);
+		page.locator("table a.govuk-link").nth(1).click();
+		page.getByLabel("Note").fill("Superseded by the new framework");
+		page.getByLabel("Cancelled").check();
+		page.getByLabel("Reason (needed to cancel)").fill("Merged into action 1");
+		click(page, AriaRole.BUTTON, "Record the update");
+		assertThat(page.locator("h1")).hasText("Check before you cancel the action");
+		BrowserFixture.assertAccessible(page);
+		click(page, AriaRole.BUTTON, "Cancel the action");
+		assertThat(page.locator(".govuk-summary-list")).containsText("Cancelled: Merged into action 1");
+		org.assertj.core.api.Assertions.assertThat(redActions(page, base)).isEqualTo(imported - 2);
 
-			page.navigate(base + "/");
-			assertThat(page.locator("#improvement-actions-title")).isVisible();
-			assertThat(accessibilityViolations(page)).isEmpty();
-		}
+		page.navigate(base + "/");
+		assertThat(page.locator("#improvement-actions-title")).isVisible();
+		BrowserFixture.assertAccessible(page);
 	}
 
 }

@@ -1,29 +1,20 @@
 package org.probity.measures;
 
-import java.nio.file.Files;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.util.List;
 
-import com.deque.html.axecore.playwright.AxeBuilder;
-import com.deque.html.axecore.results.AxeResults;
-import com.deque.html.axecore.results.Rule;
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.condition.EnabledIf;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import org.probity.HeadlessChromium;
+import org.probity.BrowserFixture;
 import org.probity.IntegrationTest;
 import org.probity.accounts.Accounts;
 import org.probity.accounts.Role;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,13 +28,12 @@ import static org.probity.measures.CaseDataFactory.CO;
  */
 @IntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@EnabledIf("chromiumInstalled")
 class OverviewBrowserTests {
 
-	static final String PASSWORD = "ovb-password-long-enough";
+	@RegisterExtension
+	static final BrowserFixture browser = new BrowserFixture();
 
-	@LocalServerPort
-	int port;
+	static final String PASSWORD = "ovb-password-long-enough";
 
 	@Autowired
 	Accounts accounts;
@@ -56,15 +46,7 @@ class OverviewBrowserTests {
 
 	CaseDataFactory data;
 
-	Playwright playwright;
-
-	Browser browser;
-
 	YearMonth month = YearMonth.now().minusMonths(1);
-
-	static boolean chromiumInstalled() {
-		return Files.isExecutable(HeadlessChromium.EXECUTABLE);
-	}
 
 	@BeforeAll
 	void casesAndBrowser() {
@@ -75,35 +57,17 @@ class OverviewBrowserTests {
 		this.recomputation.recomputeAll();
 		this.accounts.createOrReset("ovb-senior", "OVB Senior", Role.SENIOR_MANAGER, null, this.data.provider(),
 				PASSWORD);
-		this.playwright = Playwright.create();
-		this.browser = HeadlessChromium.launch(this.playwright);
-	}
-
-	@AfterAll
-	void closeBrowser() {
-		if (this.browser != null) {
-			this.browser.close();
-		}
-		if (this.playwright != null) {
-			this.playwright.close();
-		}
 	}
 
 	@Test
 	void theOverviewIsATableReadAndFollowedWithTheKeyboard() {
-		Page page = this.browser.newPage();
-		page.navigate("http://localhost:" + this.port + "/");
-		page.getByLabel("Username").fill("ovb-senior");
-		page.getByLabel("Password").fill(PASSWORD);
-		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
-		page.waitForURL((url) -> !url.contains("/sign-in"));
-		page.navigate("http://localhost:" + this.port + "/");
+		Page page = browser.signedIn("ovb-senior", PASSWORD);
 		var table = page.getByRole(AriaRole.TABLE, new Page.GetByRoleOptions().setName(java.util.regex.Pattern
 			.compile("Every measure for " + org.probity.shared.web.Format.month(this.month))));
 		assertThat(table.count()).isEqualTo(1);
 		assertThat(table.getByRole(AriaRole.ROWHEADER).allTextContents()).hasSize(7);
 		assertThat(table.getByRole(AriaRole.COLUMNHEADER).count()).isEqualTo(17);
-		assertNoAccessibilityViolations(page);
+		BrowserFixture.assertAccessible(page);
 
 		// the scrolling region takes the focus, then its links follow in reading order
 		page.locator(".probity-scroll").focus();
@@ -115,16 +79,6 @@ class OverviewBrowserTests {
 		page.waitForURL((url) -> url.contains("/measures/SL001R"));
 		assertThat(page.locator("h1").textContent()).contains("Initial contact");
 		page.close();
-	}
-
-	private static void assertNoAccessibilityViolations(Page page) {
-		AxeResults results = new AxeBuilder(page)
-			.withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"))
-			.analyze();
-		assertThat(results.getViolations())
-			.as(() -> page.url() + ": " + results.getViolations().stream().map(Rule::getId).toList() + " "
-					+ results.getViolations())
-			.isEmpty();
 	}
 
 }

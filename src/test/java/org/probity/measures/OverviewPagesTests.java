@@ -73,7 +73,9 @@ class OverviewPagesTests {
 		assertThat(cell(home, "SL001R", data.team(2))).contains("Red", "0.0%");
 		assertThat(cell(home, "SL001R", data.ldu(1))).contains("50.0%");
 		assertThat(cell(home, "SL001R", data.team(3))).contains("No cases").doesNotContain("%");
-		assertThat(home).contains("flags</span> raised for <span>" + Format.month(month) + "</span>")
+		assertThat(home)
+			.contains("open flags</span> needing action</a>: units and practitioners below target in <span>"
+					+ Format.month(month) + "</span>")
 			.contains("audit alerts</span> open")
 			.contains("overdue audits");
 	}

@@ -1,27 +1,18 @@
 package org.probity.people;
 
-import java.nio.file.Files;
 import java.time.LocalDate;
-import java.util.List;
 
-import com.deque.html.axecore.playwright.AxeBuilder;
-import com.deque.html.axecore.results.AxeResults;
-import com.deque.html.axecore.results.Rule;
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.condition.EnabledIf;
-import org.probity.HeadlessChromium;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.probity.BrowserFixture;
 import org.probity.IntegrationTest;
 import org.probity.accounts.Accounts;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,11 +25,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @IntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@EnabledIf("chromiumInstalled")
 class PeopleJourneyBrowserTests {
 
-	@LocalServerPort
-	int port;
+	@RegisterExtension
+	static final BrowserFixture browser = new BrowserFixture();
 
 	@Autowired
 	JdbcClient jdbc;
@@ -51,52 +41,28 @@ class PeopleJourneyBrowserTests {
 
 	PeopleTestData data;
 
-	Playwright playwright;
-
-	Browser browser;
-
-	static boolean chromiumInstalled() {
-		return Files.isExecutable(HeadlessChromium.EXECUTABLE);
-	}
-
 	@BeforeAll
 	void estateAndBrowser() {
 		this.data = new PeopleTestData(this.jdbc, this.accounts, "PJB").estate();
-		this.playwright = Playwright.create();
-		this.browser = HeadlessChromium.launch(this.playwright);
-	}
-
-	@AfterAll
-	void closeBrowser() {
-		if (this.browser != null) {
-			this.browser.close();
-		}
-		if (this.playwright != null) {
-			this.playwright.close();
-		}
 	}
 
 	@Test
 	void lineManagerRatesAPractitionerAmberOpensThePlanAndRecordsAReview() {
-		Page page = this.browser.newPage();
-		page.navigate("http://localhost:" + this.port + "/people");
-		page.getByLabel("Username").fill(this.data.user("manager"));
-		page.getByLabel("Password").fill(PeopleTestData.PASSWORD);
-		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+		Page page = browser.signedIn(this.data.user("manager"), PeopleTestData.PASSWORD, "/people");
 		page.waitForURL("**/people/teams/" + this.data.team(1));
 		assertThat(page.locator("#members").textContent()).contains("Pat Practitioner").contains("Rating due");
-		assertNoAccessibilityViolations(page);
+		BrowserFixture.assertAccessible(page);
 
 		page.getByText("Pat Practitioner").first().click();
 		page.waitForURL((url) -> url.contains("/people/" + this.data.staff(1)));
 		assertThat(page.locator("h1").textContent()).contains("Pat Practitioner");
-		assertNoAccessibilityViolations(page);
+		BrowserFixture.assertAccessible(page);
 
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Rate Pat for")).click();
 		page.waitForURL("**/ratings/new**");
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Continue")).click();
 		assertThat(page.locator(".govuk-error-summary").textContent()).contains("Select Green, Amber or Red");
-		assertNoAccessibilityViolations(page);
+		BrowserFixture.assertAccessible(page);
 
 		page.getByLabel("Amber").check();
 		page.getByLabel("Note", new Page.GetByLabelOptions().setExact(true)).fill("Sentence plans late in two cases");
@@ -106,13 +72,13 @@ class PeopleJourneyBrowserTests {
 		assertThat(page.locator("h1").textContent()).contains("Check your answers");
 		assertThat(page.locator(".govuk-summary-list").textContent()).contains("Amber")
 			.contains("Every sentence plan within 15 business days");
-		assertNoAccessibilityViolations(page);
+		BrowserFixture.assertAccessible(page);
 
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Record the rating")).click();
 		page.waitForURL("**/people/plans/**");
 		assertThat(page.locator("h1").textContent()).contains("Performance improvement plan");
 		assertThat(page.content()).contains("Fortnightly supervision").contains("Not yet");
-		assertNoAccessibilityViolations(page);
+		BrowserFixture.assertAccessible(page);
 
 		LocalDate today = LocalDate.now();
 		page.getByLabel("Day").fill(String.valueOf(today.getDayOfMonth()));
@@ -123,27 +89,17 @@ class PeopleJourneyBrowserTests {
 		page.waitForURL("**/people/plans/**");
 		assertThat(page.locator(".govuk-notification-banner").textContent()).contains("Review 1 recorded");
 		assertThat(page.locator("table").textContent()).contains("Both late plans now completed");
-		assertNoAccessibilityViolations(page);
+		BrowserFixture.assertAccessible(page);
 
-		page.navigate("http://localhost:" + this.port + "/people/" + this.data.staff(1));
+		page.navigate(browser.url("/people/" + this.data.staff(1)));
 		assertThat(page.content()).contains("Sentence plans late in two cases").contains("Open");
-		assertNoAccessibilityViolations(page);
-		page.navigate("http://localhost:" + this.port + "/");
-		assertNoAccessibilityViolations(page);
+		BrowserFixture.assertAccessible(page);
+		page.navigate(browser.url("/"));
+		BrowserFixture.assertAccessible(page);
 		assertThat(this.ratings.currentRatings(this.data.staff(1))).singleElement()
 			.extracting(Ratings.Rating::rag)
 			.isEqualTo(Rag.AMBER);
 		page.close();
-	}
-
-	private static void assertNoAccessibilityViolations(Page page) {
-		AxeResults results = new AxeBuilder(page)
-			.withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"))
-			.analyze();
-		assertThat(results.getViolations())
-			.as(() -> page.url() + ": " + results.getViolations().stream().map(Rule::getId).toList() + " "
-					+ results.getViolations())
-			.isEmpty();
 	}
 
 }

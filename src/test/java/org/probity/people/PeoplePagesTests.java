@@ -100,7 +100,7 @@ class PeoplePagesTests {
 						"Monthly contact at 95%", "Weekly check-ins", null, null),
 				fortyDaysAgo);
 		String home = manager().get("/").body();
-		assertThat(home).contains("Improvement plan review 1 of " + this.data.staff(2)).contains("Missed");
+		assertThat(home).contains("Improvement plan review 1 of Cal Colleague").contains("Missed");
 		assertThat(home).contains("quarterly ratings due for " + this.ratings.dueQuarter().label());
 		// the practitioner sees neither
 		String own = new PageSession(this.port).signedIn(this.data.user("practitioner"), PeopleTestData.PASSWORD)

@@ -22,8 +22,11 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 @ControllerAdvice(basePackages = "org.probity")
 class HomeActions {
 
-	/** Actions listed on the panel; the rest are counted and a link leads to them. */
-	static final int LISTED = 8;
+	/**
+	 * Actions listed on the panel, the most urgent first; the rest are counted and a link
+	 * leads to them.
+	 */
+	static final int LISTED = 3;
 
 	public record Panel(long red, long amber, List<ActionView> first) {
 

@@ -6,6 +6,7 @@ import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 import org.probity.shared.Dates;
 
@@ -69,6 +70,23 @@ public final class Format {
 			return (text != null) ? text : "";
 		}
 		return Character.toUpperCase(text.charAt(0)) + text.substring(1);
+	}
+
+	/**
+	 * A unit's name with its kind ("Canterbury (LDU)"), or the name alone when it already
+	 * says its kind ("Downs Region"), so that no name reads "Downs Region Region".
+	 */
+	public static String unitName(String name, String kind) {
+		return namesItsKind(name, kind) ? name : name + " (" + kind + ")";
+	}
+
+	/**
+	 * Whether a unit's name already ends with its kind's word: "Downs Region", "Kent
+	 * Team".
+	 */
+	public static boolean namesItsKind(String name, String kind) {
+		return name != null && kind != null
+				&& name.toLowerCase(Locale.UK).matches("(.*\\W)?" + Pattern.quote(kind.toLowerCase(Locale.UK)));
 	}
 
 }

@@ -1,18 +1,14 @@
 package org.probity.improvement.projects;
 
-import java.util.List;
-
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import org.probity.HeadlessChromium;
+import org.probity.BrowserFixture;
 import org.probity.IntegrationTest;
 import org.probity.cases.CaseDataFactory;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
@@ -26,22 +22,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 @IntegrationTest
 class ProjectJourneyTests {
 
-	@LocalServerPort
-	int port;
+	@RegisterExtension
+	static final BrowserFixture browser = new BrowserFixture();
 
 	@Autowired
 	JdbcClient jdbc;
-
-	private static List<String> accessibilityViolations(Page page) {
-		com.deque.html.axecore.results.AxeResults results = new com.deque.html.axecore.playwright.AxeBuilder(page)
-			.withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"))
-			.analyze();
-		return results.getViolations()
-			.stream()
-			.map((v) -> v.getId() + ": "
-					+ v.getNodes().stream().map((n) -> String.valueOf(n.getTarget())).limit(3).toList())
-			.toList();
-	}
 
 	@Test
 	void startAProjectFromAFlagSignItOffToControlAndSeeTheChart() {
@@ -49,79 +34,70 @@ class ProjectJourneyTests {
 			.unit("PJJT1", "Journey team", "TEAM", "PJJP");
 		// 80% of 10 cases against a target of 93: a deeper-audit flag in February 2024.
 		ProjectTestData.results(this.jdbc, "SL001R", "PJJT1", ProjectTestData.SHIFTED);
-		String base = "http://localhost:" + this.port;
-		try (Playwright playwright = Playwright.create(); Browser browser = HeadlessChromium.launch(playwright)) {
-			Page page = browser.newPage();
-			page.navigate(base + "/sign-in");
-			page.getByLabel("Username").fill("admin");
-			page.getByLabel("Password").fill("test-admin-password");
-			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+		String base = browser.url("");
+		Page page = browser.admin();
 
-			page.navigate(base + "/measures/flags?period=2024-02");
-			page.getByRole(AriaRole.LINK,
-					new Page.GetByRoleOptions().setName("Start a project on the deeper audit flag of SL001R at PJJT1"))
-				.click();
-			assertThat(page.locator("h1")).hasText("Start an improvement project");
-			assertThat(page.getByText("Started from: Measure flag SL001R:PJJT1:2024-02:DEEPER_AUDIT")).isVisible();
-			assertThat(accessibilityViolations(page)).isEmpty();
-			page.getByLabel("Title").fill("First contacts within five days");
-			page.getByLabel("First month of the baseline").fill("2023-12");
-			page.getByLabel("Month of the change").fill("2025-01");
-			page.getByLabel("Problem statement").fill("Too many first contacts are late.");
-			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start the project")).click();
-			assertThat(page.locator("h1")).hasText("First contacts within five days");
-			assertThat(page.getByText("Measure flag: SL001R:PJJT1:2024-02:DEEPER_AUDIT")).isVisible();
-			assertThat(accessibilityViolations(page)).isEmpty();
+		page.navigate(base + "/measures/flags?period=2024-02");
+		page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions()
+			.setName("Start a project on the deeper audit flag of SL001R at Journey team")).click();
+		assertThat(page.locator("h1")).hasText("Start an improvement project");
+		assertThat(page.getByText("Started from: Measure flag SL001R:PJJT1:2024-02:DEEPER_AUDIT")).isVisible();
+		BrowserFixture.assertAccessible(page);
+		page.getByLabel("Title").fill("First contacts within five days");
+		page.getByLabel("First month of the baseline").fill("2023-12");
+		page.getByLabel("Month of the change").fill("2025-01");
+		page.getByLabel("Problem statement").fill("Too many first contacts are late.");
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start the project")).click();
+		assertThat(page.locator("h1")).hasText("First contacts within five days");
+		assertThat(page.getByText("Measure flag: SL001R:PJJT1:2024-02:DEEPER_AUDIT")).isVisible();
+		BrowserFixture.assertAccessible(page);
 
-			page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Define")).click();
-			assertThat(page.locator("h1")).hasText("Define");
-			page.getByLabel("Scope").fill("Community orders allocated to the team");
-			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save the charter")).click();
-			assertThat(accessibilityViolations(page)).isEmpty();
+		page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Define")).click();
+		assertThat(page.locator("h1")).hasText("Define");
+		page.getByLabel("Scope").fill("Community orders allocated to the team");
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save the charter")).click();
+		BrowserFixture.assertAccessible(page);
 
-			// A sign-off without a note is refused with the error summary.
-			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Continue to sign off Define")).click();
-			assertThat(page.locator(".govuk-error-summary")).containsText("Enter a note");
-			assertThat(accessibilityViolations(page)).isEmpty();
+		// A sign-off without a note is refused with the error summary.
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Continue to sign off Define")).click();
+		assertThat(page.locator(".govuk-error-summary")).containsText("Enter a note");
+		BrowserFixture.assertAccessible(page);
 
-			String[][] stages = { { "Define", "Measure" }, { "Measure", "Analyse" }, { "Analyse", "Improve" },
-					{ "Improve", "Control" } };
-			for (String[] stage : stages) {
-				if (stage[0].equals("Analyse")) {
-					page.getByLabel("Root cause").fill("Allocation happens late on Fridays");
-					page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add the root cause")).click();
-					assertThat(page.getByText("Allocation happens late on Fridays")).isVisible();
-				}
-				if (stage[0].equals("Improve")) {
-					page.getByLabel("Change", new Page.GetByLabelOptions().setExact(true))
-						.fill("Duty officer books first contacts");
-					page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add the change")).click();
-					assertThat(page.getByText("Duty officer books first contacts")).isVisible();
-				}
-				page.getByLabel("Sign-off note").fill(stage[0] + " done");
-				page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Continue to sign off " + stage[0]))
-					.click();
-				assertThat(page.locator("h1")).hasText("Check your answers before signing off");
-				assertThat(page.getByText(stage[0] + " done")).isVisible();
-				assertThat(accessibilityViolations(page)).isEmpty();
-				page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign off " + stage[0])).click();
-				assertThat(page.locator("h1")).hasText(stage[1]);
-				assertThat(accessibilityViolations(page)).isEmpty();
+		String[][] stages = { { "Define", "Measure" }, { "Measure", "Analyse" }, { "Analyse", "Improve" },
+				{ "Improve", "Control" } };
+		for (String[] stage : stages) {
+			if (stage[0].equals("Analyse")) {
+				page.getByLabel("Root cause").fill("Allocation happens late on Fridays");
+				page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add the root cause")).click();
+				assertThat(page.getByText("Allocation happens late on Fridays")).isVisible();
 			}
-			assertThat(page.getByText("Improved: 7 months above the baseline mean since January 2025").first())
-				.isVisible();
-
-			page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("See the chart and its table")).click();
-			assertThat(page.locator("#verdict"))
-				.hasText("Improved: 7 months above the baseline mean since January 2025");
-			assertThat(page.locator("#xmr-chart")).isVisible();
-			assertThat(page.locator("#chart-table tbody tr")).hasCount(20);
-			assertThat(page.locator("#chart-table tbody tr").nth(6)).containsText("No cases");
-			assertThat(page.locator("#chart-table tbody tr").nth(13)).containsText("Improvement");
-			assertThat(page.locator("#baseline")).containsText("85.0");
-			assertThat(page.locator("#baseline")).containsText("58.4 to 111.6");
-			assertThat(accessibilityViolations(page)).isEmpty();
+			if (stage[0].equals("Improve")) {
+				page.getByLabel("Change", new Page.GetByLabelOptions().setExact(true))
+					.fill("Duty officer books first contacts");
+				page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add the change")).click();
+				assertThat(page.getByText("Duty officer books first contacts")).isVisible();
+			}
+			page.getByLabel("Sign-off note").fill(stage[0] + " done");
+			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Continue to sign off " + stage[0]))
+				.click();
+			assertThat(page.locator("h1")).hasText("Check your answers before signing off");
+			assertThat(page.getByText(stage[0] + " done")).isVisible();
+			BrowserFixture.assertAccessible(page);
+			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign off " + stage[0])).click();
+			assertThat(page.locator("h1")).hasText(stage[1]);
+			BrowserFixture.assertAccessible(page);
 		}
+		assertThat(page.getByText("Improved: 7 months above the baseline mean since January 2025").first()).isVisible();
+
+		page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("See the chart and its table")).click();
+		assertThat(page.locator("#verdict")).hasText("Improved: 7 months above the baseline mean since January 2025");
+		assertThat(page.locator("#xmr-chart")).isVisible();
+		assertThat(page.locator("#chart-table tbody tr")).hasCount(20);
+		assertThat(page.locator("#chart-table tbody tr").nth(6)).containsText("No cases");
+		assertThat(page.locator("#chart-table tbody tr").nth(13)).containsText("Improvement");
+		assertThat(page.locator("#baseline")).containsText("85.0");
+		assertThat(page.locator("#baseline")).containsText("58.4 to 111.6");
+		BrowserFixture.assertAccessible(page);
 		long actions = this.jdbc.sql("""
 				select count(*) from improvement_project_change c join improvement_project p using (project_id)
 				where p.unit_code = 'PJJT1' and c.action_id is not null
