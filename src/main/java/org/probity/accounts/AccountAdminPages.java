@@ -271,6 +271,7 @@ class AccountAdminPages {
 		model.addAttribute("accounts", accounts);
 		model.addAttribute("headings", headings);
 		model.addAttribute("pages", AccessLogPages.pageNumbers(accounts.page(), accounts.pages()));
+		model.addAttribute("pageLink", "/admin/accounts?sort=" + sort + "&order=" + order + "&page=");
 		model.addAttribute("personnelAccess", this.accounts.withPersonnelAccess());
 		model.addAttribute("form", form);
 		model.addAttribute("errors", errors);

@@ -64,7 +64,7 @@ class AuditEventsAndPromptsTests {
 
 	@BeforeAll
 	void caseData() {
-		this.data = new AuditTestData(this.jdbc, "AEV", 'Q', 500).estate();
+		this.data = new AuditTestData(this.jdbc, "AEV", 'J', 300).estate();
 		this.twoEvents = this.data.person(1, false);
 		this.jdbc.sql("update person set forename = 'Robin', surname = 'Twoevents' where crn = :crn")
 			.param("crn", this.twoEvents)
