@@ -64,6 +64,18 @@ public class AuditTemplates {
 					+ PageFormat.eventTypeName(eventType).toLowerCase(java.util.Locale.UK) + " events";
 		}
 
+		public List<KeyQuestion> keyQuestions() {
+			return this.standards.stream().flatMap((s) -> s.keyQuestions().stream()).toList();
+		}
+
+		public Optional<KeyQuestion> keyQuestion(String code) {
+			return keyQuestions().stream().filter((q) -> q.code().equals(code)).findFirst();
+		}
+
+		public List<String> promptCodes() {
+			return keyQuestions().stream().flatMap((q) -> q.prompts().stream()).map(Prompt::code).toList();
+		}
+
 	}
 
 	public record Standard(String code, String title, List<KeyQuestion> keyQuestions) {
