@@ -189,8 +189,8 @@ class AuditEventsAndPromptsTests {
 
 		assertThat(page).contains("<th scope=\"col\" class=\"govuk-table__header\">Event</th>")
 			.contains("Robin Twoevents")
-			.contains("Community order, sentenced <span>10 January 2023</span>")
-			.contains("Licence, sentenced <span>4 March 2024</span>")
+			.contains("Community order</span>, sentenced <span>10 January 2023</span>")
+			.contains("Licence</span>, sentenced <span>4 March 2024</span>")
 			.contains("Event " + this.licenceEvent)
 			.contains("Event E" + this.twoEvents + "<")
 			.contains("Team 1 AEV");
