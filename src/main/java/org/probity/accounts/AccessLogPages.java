@@ -33,11 +33,12 @@ class AccessLogPages {
 		model.addAttribute("user", user.strip());
 		model.addAttribute("log", entries);
 		model.addAttribute("pages", pageNumbers(entries.page(), entries.pages()));
-		model.addAttribute("pageLink", org.springframework.web.util.UriComponentsBuilder.fromPath("/admin/access-log")
-			.queryParam("crn", crn.strip())
-			.queryParam("user", user.strip())
-			.encode()
-			.toUriString() + "&page=");
+		model.addAttribute("pageLink",
+				org.springframework.web.util.UriComponentsBuilder.fromPath("/admin/access-log")
+					.queryParam("crn", crn.strip())
+					.queryParam("user", user.strip())
+					.encode()
+					.toUriString() + "&page=");
 		return "accounts/access-log";
 	}
 

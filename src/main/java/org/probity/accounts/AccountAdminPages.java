@@ -166,9 +166,12 @@ class AccountAdminPages {
 		return new AccountChanges.Proposal(action, version, details, password);
 	}
 
-	/** The form again with its errors, when the details or the password typed are not valid. */
-	private Optional<String> invalidForm(AccountChanges.AdministeredAccount account,
-			AccountChanges.Proposal proposal, Map<String, String> params, Model model) {
+	/**
+	 * The form again with its errors, when the details or the password typed are not
+	 * valid.
+	 */
+	private Optional<String> invalidForm(AccountChanges.AdministeredAccount account, AccountChanges.Proposal proposal,
+			Map<String, String> params, Model model) {
 		if (proposal.action() == AccountChanges.Action.DETAILS && !proposal.details().detailErrors().isEmpty()) {
 			return Optional.of(editForm(account, proposal.details(), proposal.version(),
 					proposal.details().detailErrors(), model));
@@ -191,8 +194,8 @@ class AccountAdminPages {
 	}
 
 	/**
-	 * The account's page with the reason nothing was changed: 409 when the account changed
-	 * since it was opened, 422 when the change breaks a rule.
+	 * The account's page with the reason nothing was changed: 409 when the account
+	 * changed since it was opened, 422 when the change breaks a rule.
 	 */
 	private String refused(AccountChanges.AdministeredAccount account, RuntimeException ex, Model model,
 			HttpServletResponse response) {
@@ -257,15 +260,14 @@ class AccountAdminPages {
 		}
 		String order = (String) model.getAttribute("order");
 		Integer page = (Integer) model.getAttribute("page");
-		AccountChanges.AccountPage accounts = this.changes.page(sort, "desc".equals(order),
-				(page != null) ? page : 1, PAGE_SIZE);
+		AccountChanges.AccountPage accounts = this.changes.page(sort, "desc".equals(order), (page != null) ? page : 1,
+				PAGE_SIZE);
 		List<Heading> headings = new ArrayList<>();
 		for (String[] column : new String[][] { { "Name", "name" }, { "Username", "username" }, { "Role", "role" },
 				{ "Status", "status" }, { "Last signed in", "signedIn" } }) {
 			boolean current = column[1].equals(sort);
 			boolean descending = current && "desc".equals(order);
-			headings.add(new Heading(column[0], column[1],
-					current ? (descending ? "descending" : "ascending") : "none",
+			headings.add(new Heading(column[0], column[1], current ? (descending ? "descending" : "ascending") : "none",
 					(current && !descending) ? "desc" : "asc"));
 		}
 		model.addAttribute("accounts", accounts);

@@ -22,9 +22,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * An administrator's changes to an existing account: its details, disabling and enabling
- * it, unlocking it (clearing its sign-in throttle) and resetting its password. Each change
- * is made against the version of the account the administrator saw (refused when it
- * changed since), never leaves the service without an active administrator, and is
+ * it, unlocking it (clearing its sign-in throttle) and resetting its password. Each
+ * change is made against the version of the account the administrator saw (refused when
+ * it changed since), never leaves the service without an active administrator, and is
  * recorded field by field in {@code account_change}.
  */
 @Service
@@ -85,8 +85,7 @@ class AccountChanges {
 	}
 
 	/** An entry of an account's history. */
-	record Change(Instant changedAt, String changedBy, Action change, String field, String oldValue,
-			String newValue) {
+	record Change(Instant changedAt, String changedBy, Action change, String field, String oldValue, String newValue) {
 
 		public String when() {
 			return AccountChanges.when(this.changedAt);
@@ -117,8 +116,8 @@ class AccountChanges {
 	}
 
 	/** The columns the accounts list sorts by, and the SQL each sorts on. */
-	static final Map<String, String> SORTS = Map.of("name", "lower(a.display_name)", "username", "a.username",
-			"role", "a.role", "status", "a.enabled", "signedIn", "last_sign_in");
+	static final Map<String, String> SORTS = Map.of("name", "lower(a.display_name)", "username", "a.username", "role",
+			"a.role", "status", "a.enabled", "signedIn", "last_sign_in");
 
 	private final JdbcClient jdbc;
 
@@ -246,8 +245,8 @@ class AccountChanges {
 				if (proposal.password().isEmpty()) {
 					generated = Optional.of(password);
 				}
-				this.jdbc
-					.sql("update account set password_hash = :hash, must_change_password = true where username = :username")
+				this.jdbc.sql(
+						"update account set password_hash = :hash, must_change_password = true where username = :username")
 					.param("hash", this.passwords.encode(password))
 					.param("username", username)
 					.update();

@@ -24,8 +24,8 @@ final class PasswordChangeRequired extends OncePerRequestFilter {
 
 	static final String PAGE = "/account/password";
 
-	private static final List<String> ALWAYS_OPEN = List.of(PAGE, "/sign-out", "/sign-in", "/css/", "/js/",
-			"/webjars/", "/assets/", "/favicon.ico", "/error");
+	private static final List<String> ALWAYS_OPEN = List.of(PAGE, "/sign-out", "/sign-in", "/css/", "/js/", "/webjars/",
+			"/assets/", "/favicon.ico", "/error");
 
 	private final Accounts accounts;
 

@@ -37,8 +37,7 @@ class PasswordPages {
 	@PostMapping("/account/password")
 	@PreAuthorize("isAuthenticated()")
 	String change(@RequestParam(defaultValue = "") String password, @RequestParam(defaultValue = "") String confirm,
-			@AuthenticationPrincipal CurrentUser user, HttpSession session, Model model,
-			RedirectAttributes redirect) {
+			@AuthenticationPrincipal CurrentUser user, HttpSession session, Model model, RedirectAttributes redirect) {
 		if (user instanceof ProviderUser) {
 			return form(user, Map.of(), model);
 		}

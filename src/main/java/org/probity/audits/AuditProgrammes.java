@@ -62,8 +62,7 @@ public class AuditProgrammes {
 	 */
 	public record PlannedAudit(long auditId, long roundId, String periodCode, String crn, String eventId,
 			String teamCode, String staffCode, String auditor, String status, LocalDate dueDate, boolean late,
-			boolean alert, int version, String eventType, LocalDate sentenceDate, String personName,
-			String teamName) {
+			boolean alert, int version, String eventType, LocalDate sentenceDate, String personName, String teamName) {
 
 		public String subject() {
 			return (this.crn != null) ? this.crn : "Site " + this.teamCode;

@@ -49,7 +49,8 @@ class AccountAdministrationTests {
 	@BeforeAll
 	void accounts() {
 		this.accounts.createOrReset("k7-quality", "K7 Quality", Role.QUALITY_TEAM, null, null, PASSWORD);
-		// enough accounts for more than one page of the list, without a password hash each
+		// enough accounts for more than one page of the list, without a password hash
+		// each
 		for (int i = 0; i < 55; i++) {
 			this.jdbc.sql("""
 					insert into account (username, display_name, password_hash, role)
@@ -73,7 +74,10 @@ class AccountAdministrationTests {
 		return Integer.parseInt(m.group(1));
 	}
 
-	/** Posts the change to the check page, then confirms it; returns the confirmation's answer. */
+	/**
+	 * Posts the change to the check page, then confirms it; returns the confirmation's
+	 * answer.
+	 */
 	private HttpResponse<String> change(PageSession admin, String username, Map<String, String> fields) {
 		String path = "/admin/accounts/" + username;
 		Map<String, String> form = new HashMap<>(fields);
@@ -234,14 +238,15 @@ class AccountAdministrationTests {
 		assertThat(home.headers().firstValue("Location").orElseThrow()).endsWith("/account/password");
 		assertThat(owner.get("/account/password").body()).contains("An administrator reset your password");
 		String csrf = owner.csrfToken("/account/password");
-		assertThat(owner.postForm("/account/password",
-				Map.of("password", password, "confirm", password, "_csrf", csrf)).body())
-			.contains("Choose a new password, not the one you have now");
-		assertThat(owner.postForm("/account/password",
-				Map.of("password", "k7-my-own-password", "confirm", "k7-my-own-passwrod", "_csrf", csrf)).body())
-			.contains("The two passwords are not the same");
-		assertThat(owner.postForm("/account/password",
-				Map.of("password", "k7-my-own-password", "confirm", "k7-my-own-password", "_csrf", csrf))
+		assertThat(owner.postForm("/account/password", Map.of("password", password, "confirm", password, "_csrf", csrf))
+			.body()).contains("Choose a new password, not the one you have now");
+		assertThat(owner
+			.postForm("/account/password",
+					Map.of("password", "k7-my-own-password", "confirm", "k7-my-own-passwrod", "_csrf", csrf))
+			.body()).contains("The two passwords are not the same");
+		assertThat(owner
+			.postForm("/account/password",
+					Map.of("password", "k7-my-own-password", "confirm", "k7-my-own-password", "_csrf", csrf))
 			.statusCode()).isEqualTo(302);
 		assertThat(owner.get("/").statusCode()).isEqualTo(200);
 		assertThat(signsIn(new PageSession(this.port), "k7-reset", "k7-my-own-password")).isTrue();
@@ -299,8 +304,8 @@ class AccountAdministrationTests {
 			PageSession admin = admin();
 			String path = "/admin/accounts/admin";
 			int version = version(admin.get(path).body());
-			HttpResponse<String> disable = admin.postForm(path + "/check", Map.of("action", "DISABLED", "version",
-					String.valueOf(version), "_csrf", admin.csrfToken(path)));
+			HttpResponse<String> disable = admin.postForm(path + "/check",
+					Map.of("action", "DISABLED", "version", String.valueOf(version), "_csrf", admin.csrfToken(path)));
 			assertThat(disable.statusCode()).isEqualTo(422);
 			assertThat(disable.body()).contains("it is the last active administrator account");
 			HttpResponse<String> demote = admin.postForm(path + "/confirm",
@@ -327,15 +332,17 @@ class AccountAdministrationTests {
 		PageSession admin = admin();
 
 		String first = admin.get("/admin/accounts").body();
-		assertThat(first).contains("aria-sort=\"ascending\"><a class=\"govuk-link\" href=\"/admin/accounts?sort=name&amp;order=desc\">Name</a>")
+		assertThat(first).contains(
+				"aria-sort=\"ascending\"><a class=\"govuk-link\" href=\"/admin/accounts?sort=name&amp;order=desc\">Name</a>")
 			.contains("govuk-pagination")
 			.contains(">Practitioner<")
 			.doesNotContain(">PRACTITIONER<");
 		String byUsername = admin.get("/admin/accounts?sort=username&order=desc").body();
 		String last = this.jdbc.sql("select max(username) from account").query(String.class).single();
 		assertThat(byUsername).contains("aria-sort=\"descending\"")
-			.containsPattern("<tbody class=\"govuk-table__body\">\\s*<tr class=\"govuk-table__row\">\\s*<td[^>]*><a[^>]*>[^<]*</a></td>\\s*<td class=\"govuk-table__cell\">"
-					+ Pattern.quote(last) + "</td>");
+			.containsPattern(
+					"<tbody class=\"govuk-table__body\">\\s*<tr class=\"govuk-table__row\">\\s*<td[^>]*><a[^>]*>[^<]*</a></td>\\s*<td class=\"govuk-table__cell\">"
+							+ Pattern.quote(last) + "</td>");
 		String page2 = admin.get("/admin/accounts?sort=username&order=asc&page=2").body();
 		assertThat(page2).contains("aria-current=\"page\"").contains(">2<");
 		String signedIn = admin.get("/admin/accounts/k7-signed-in").body();

@@ -27,8 +27,8 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 
 /**
  * Templates audit the event types they are written for (a case-supervision audit of a
- * custodial sentence is refused, and samples draw no such event); the programme page tells
- * a person's events apart; prompts are asked as questions, answered Yes, No or Not
+ * custodial sentence is refused, and samples draw no such event); the programme page
+ * tells a person's events apart; prompts are asked as questions, answered Yes, No or Not
  * applicable (issue 16, point 7).
  */
 @IntegrationTest
@@ -114,8 +114,7 @@ class AuditEventsAndPromptsTests {
 				""".formatted(this.custodyEvent));
 
 		assertThat(refused.statusCode()).as(refused.body()).isEqualTo(422);
-		assertThat(refused.body()).contains("cannot be audited with this template")
-			.contains("not custody events");
+		assertThat(refused.body()).contains("cannot be audited with this template").contains("not custody events");
 		assertThat(this.jdbc.sql("select count(*) from case_audit where event_id = :e")
 			.param("e", this.custodyEvent)
 			.query(Integer.class)
@@ -128,17 +127,17 @@ class AuditEventsAndPromptsTests {
 				             {"key_question_code": "4.2.3", "answer": "NOT_APPLICABLE", "comment": ""},
 				             {"key_question_code": "4.2.4", "answer": "YES", "comment": ""}]}
 				""".formatted(this.custodyEvent));
-		assertThat(throughTheGate.statusCode()).as("through the gate audits custodial sentences: "
-				+ throughTheGate.body()).isEqualTo(201);
+		assertThat(throughTheGate.statusCode())
+			.as("through the gate audits custodial sentences: " + throughTheGate.body())
+			.isEqualTo(201);
 	}
 
 	@Test
-	void aProgrammeOfCustodyEventsWithTheCaseSupervisionTemplateIsRefusedOnThePageAndOverTheApi()
-			throws Exception {
+	void aProgrammeOfCustodyEventsWithTheCaseSupervisionTemplateIsRefusedOnThePageAndOverTheApi() throws Exception {
 		WebSession quality = new WebSession(this.port, "aev-quality", "a-password-for-tests");
 		Map<String, String> form = new HashMap<>(Map.of("name", "Custody supervision", "kind", "THEMATIC",
-				"templateCode", "CASE_SUPERVISION", "unitCode", this.data.provider(), "eventTypes", "CUSTODY",
-				"sizing", "SAMPLE", "sampleSize", "2", "recurrence", "NONE", "startMonth", "2036-01"));
+				"templateCode", "CASE_SUPERVISION", "unitCode", this.data.provider(), "eventTypes", "CUSTODY", "sizing",
+				"SAMPLE", "sampleSize", "2", "recurrence", "NONE", "startMonth", "2036-01"));
 		form.put("auditors", "aev-quality");
 
 		HttpResponse<String> page = quality.submit("/audits/programmes/new", "/audits/programmes", form);
@@ -155,12 +154,11 @@ class AuditEventsAndPromptsTests {
 		assertThat(this.jdbc.sql("select count(*) from audit_programme where name = 'Custody supervision'")
 			.query(Integer.class)
 			.single()).isZero();
-		assertThatIllegalArgumentException()
-			.isThrownBy(() -> this.programmes.create(new ProgrammeRequest("Custody supervision",
-					ProgrammeKind.THEMATIC, "CASE_SUPERVISION",
-					new PopulationFilter(this.data.provider(), List.of("CUSTODY"), null, null, null, null, null), 2,
-					null, null, false, Recurrence.NONE, YearMonth.of(2036, 1), null, List.of("aev-quality"), 1L),
-					"test"))
+		assertThatIllegalArgumentException().isThrownBy(() -> this.programmes.create(
+				new ProgrammeRequest("Custody supervision", ProgrammeKind.THEMATIC, "CASE_SUPERVISION",
+						new PopulationFilter(this.data.provider(), List.of("CUSTODY"), null, null, null, null, null), 2,
+						null, null, false, Recurrence.NONE, YearMonth.of(2036, 1), null, List.of("aev-quality"), 1L),
+				"test"))
 			.withMessageContaining("not custody events");
 	}
 
@@ -175,8 +173,7 @@ class AuditEventsAndPromptsTests {
 		assertThat(drawn).hasSize(3).doesNotContain(this.custodyEvent).contains(this.licenceEvent);
 
 		long gate = programme("Through the gate", "THROUGH_THE_GATE", 2);
-		assertThat(this.programmes.audits(gate))
-			.extracting(AuditProgrammes.PlannedAudit::eventType)
+		assertThat(this.programmes.audits(gate)).extracting(AuditProgrammes.PlannedAudit::eventType)
 			.containsExactlyInAnyOrder("LICENCE", "CUSTODY");
 	}
 
@@ -228,8 +225,9 @@ class AuditEventsAndPromptsTests {
 			.containsPattern("id=\"prompt-2.1.1.c-NOT_APPLICABLE\"[^>]*checked")
 			.doesNotContainPattern("id=\"prompt-2.1.2.a-[A-Z_]+\"[^>]*checked");
 		String check = quality.get("/audits/" + auditId + "/check").body();
-		assertThat(check).contains("Were diversity factors, disability and any barriers to engagement identified"
-				+ " and addressed?</span> <strong>No</strong>")
+		assertThat(check)
+			.contains("Were diversity factors, disability and any barriers to engagement identified"
+					+ " and addressed?</span> <strong>No</strong>")
 			.contains("Was the person involved in a meaningful way, in language they understand?</span>"
 					+ " <strong>Not applicable</strong>");
 

@@ -49,26 +49,27 @@ class AuditJourneyTests {
 	 */
 	@SuppressWarnings("unchecked")
 	private static List<String> wordsBrokenInTheCasePanel(Page page) {
-		return (List<String>) page.evaluate("""
-				() => {
-				  const broken = [];
-				  const cells = document.querySelectorAll('.probity-summary-list--stacked dt, .probity-summary-list--stacked dd');
-				  if (cells.length === 0) { return ['no case panel']; }
-				  for (const cell of cells) {
-				    const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
-				    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-				      for (const m of node.textContent.matchAll(/\\S+/g)) {
-				        const range = document.createRange();
-				        range.setStart(node, m.index);
-				        range.setEnd(node, m.index + m[0].length);
-				        const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
-				        if (lines.size > 1) { broken.push(m[0]); }
-				      }
-				    }
-				  }
-				  return broken;
-				}
-				""");
+		return (List<String>) page.evaluate(
+				"""
+						() => {
+						  const broken = [];
+						  const cells = document.querySelectorAll('.probity-summary-list--stacked dt, .probity-summary-list--stacked dd');
+						  if (cells.length === 0) { return ['no case panel']; }
+						  for (const cell of cells) {
+						    const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+						    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+						      for (const m of node.textContent.matchAll(/\\S+/g)) {
+						        const range = document.createRange();
+						        range.setStart(node, m.index);
+						        range.setEnd(node, m.index + m[0].length);
+						        const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+						        if (lines.size > 1) { broken.push(m[0]); }
+						      }
+						    }
+						  }
+						  return broken;
+						}
+						""");
 	}
 
 	@Test
