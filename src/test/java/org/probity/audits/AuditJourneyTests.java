@@ -112,6 +112,7 @@ class AuditJourneyTests {
 			assertThat(accessibilityViolations(page)).isEmpty();
 			for (int width : List.of(1280, 390)) {
 				page.setViewportSize(width, 900);
+				page.locator(".probity-summary-list--stacked").scrollIntoViewIfNeeded();
 				page.screenshot(new Page.ScreenshotOptions().setFullPage(false)
 					.setPath(java.nio.file.Path.of("target", "screenshots", "audit-form-" + width + ".png")));
 				assertThat(wordsBrokenInTheCasePanel(page)).as("at " + width + " px").isEmpty();
