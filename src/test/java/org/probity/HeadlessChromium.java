@@ -19,6 +19,18 @@ public final class HeadlessChromium {
 	private HeadlessChromium() {
 	}
 
+	/** WCAG 2.2 A and AA rules of axe-core that fail on the page, by rule and element. */
+	public static List<String> accessibilityViolations(com.microsoft.playwright.Page page) {
+		return new com.deque.html.axecore.playwright.AxeBuilder(page)
+			.withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"))
+			.analyze()
+			.getViolations()
+			.stream()
+			.map((v) -> v.getId() + ": "
+					+ v.getNodes().stream().map((n) -> String.valueOf(n.getTarget())).limit(3).toList())
+			.toList();
+	}
+
 	public static Browser launch(Playwright playwright) {
 		return playwright.chromium()
 			.launch(new BrowserType.LaunchOptions().setExecutablePath(EXECUTABLE)

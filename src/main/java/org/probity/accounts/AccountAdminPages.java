@@ -125,7 +125,7 @@ class AccountAdminPages {
 		model.addAttribute("account", account);
 		model.addAttribute("proposal", proposal);
 		model.addAttribute("passwordChoice", params.getOrDefault("passwordChoice", "GENERATE"));
-		model.addAttribute("title", title(proposal.action()));
+		model.addAttribute("heading", title(proposal.action()));
 		return "accounts/account-check";
 	}
 

@@ -31,18 +31,6 @@ class AuditJourneyTests {
 	@Autowired
 	AuditProgrammes programmes;
 
-	/** WCAG 2.2 A and AA rules of axe-core that fail on the page, by rule and element. */
-	private static List<String> accessibilityViolations(Page page) {
-		com.deque.html.axecore.results.AxeResults results = new com.deque.html.axecore.playwright.AxeBuilder(page)
-			.withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"))
-			.analyze();
-		return results.getViolations()
-			.stream()
-			.map((v) -> v.getId() + ": "
-					+ v.getNodes().stream().map((n) -> String.valueOf(n.getTarget())).limit(3).toList())
-			.toList();
-	}
-
 	/**
 	 * The words of the case beside the audit form that the browser laid out over two
 	 * lines ("Sentence" / "d"): each word's pieces must sit on one line.
@@ -109,7 +97,7 @@ class AuditJourneyTests {
 			assertThat(
 					page.getByText("Was domestic abuse and child safeguarding information requested and used?").first())
 				.isVisible();
-			assertThat(accessibilityViolations(page)).isEmpty();
+			assertThat(HeadlessChromium.accessibilityViolations(page)).isEmpty();
 			for (int width : List.of(1280, 390)) {
 				page.setViewportSize(width, 900);
 				page.locator(".probity-summary-list--stacked").scrollIntoViewIfNeeded();
@@ -131,7 +119,7 @@ class AuditJourneyTests {
 					new Page.GetByRoleOptions().setName("Continue"))
 				.click();
 			assertThat(page.locator("h1")).hasText("Check your answers");
-			assertThat(accessibilityViolations(page)).isEmpty();
+			assertThat(HeadlessChromium.accessibilityViolations(page)).isEmpty();
 			assertThat(page.getByText("No domestic abuse enquiry was made.")).isVisible();
 			page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
 					new Page.GetByRoleOptions().setName("Complete audit"))
@@ -142,7 +130,7 @@ class AuditJourneyTests {
 			assertThat(page.locator("#standard-2\\.1 .standard-rating")).hasText("Inadequate");
 			assertThat(page.locator("#standard-2\\.2 .standard-rating")).hasText("Outstanding");
 			assertThat(page.locator("#audits-completed")).hasText("1");
-			assertThat(accessibilityViolations(page)).isEmpty();
+			assertThat(HeadlessChromium.accessibilityViolations(page)).isEmpty();
 		}
 		assertThat(this.jdbc.sql("select count(*) from case_audit where programme_id = :p and status = 'COMPLETED'")
 			.param("p", programme)
