@@ -32,17 +32,31 @@ class AccessLogPages {
 		model.addAttribute("crn", crn.strip());
 		model.addAttribute("user", user.strip());
 		model.addAttribute("log", entries);
+		model.addAttribute("pages", pageNumbers(entries.page(), entries.pages()));
+		model.addAttribute("pageLink",
+				org.springframework.web.util.UriComponentsBuilder.fromPath("/admin/access-log")
+					.queryParam("crn", crn.strip())
+					.queryParam("user", user.strip())
+					.encode()
+					.toUriString() + "&page=");
+		return "accounts/access-log";
+	}
+
+	/**
+	 * The page numbers a GOV.UK pagination shows: the first, the last, and those beside
+	 * the current one, with null where an ellipsis stands for the others.
+	 */
+	static List<Integer> pageNumbers(int current, int pages) {
 		List<Integer> numbers = new ArrayList<>();
-		for (int n = 1; n <= entries.pages(); n++) {
-			if (n == 1 || n == entries.pages() || Math.abs(n - entries.page()) <= 1) {
+		for (int n = 1; n <= pages; n++) {
+			if (n == 1 || n == pages || Math.abs(n - current) <= 1) {
 				numbers.add(n);
 			}
 			else if (!numbers.isEmpty() && numbers.get(numbers.size() - 1) != null) {
 				numbers.add(null);
 			}
 		}
-		model.addAttribute("pages", numbers);
-		return "accounts/access-log";
+		return numbers;
 	}
 
 }

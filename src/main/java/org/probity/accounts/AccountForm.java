@@ -55,6 +55,17 @@ record AccountForm(String username, String displayName, String role, String staf
 		else if (usernameTaken) {
 			errors.put("username", "An account with this username already exists");
 		}
+		errors.putAll(detailErrors());
+		errors.putAll(passwordErrors(this.username, this.password));
+		return errors;
+	}
+
+	/**
+	 * Errors of the details an administrator may change on an existing account (name,
+	 * role, links, email address), by field.
+	 */
+	Map<String, String> detailErrors() {
+		Map<String, String> errors = new LinkedHashMap<>();
 		if (this.displayName.isEmpty()) {
 			errors.put("displayName", "Enter the person's name");
 		}
@@ -80,13 +91,19 @@ record AccountForm(String username, String displayName, String role, String staf
 		if (!this.email.isEmpty() && (this.email.length() > 254 || !EMAIL.matcher(this.email).matches())) {
 			errors.put("email", "Enter an email address in the correct format, like name@example.com");
 		}
-		if (this.password.length() < MIN_PASSWORD) {
+		return errors;
+	}
+
+	/** Errors of a password chosen for this username: at most one, keyed "password". */
+	static Map<String, String> passwordErrors(String username, String password) {
+		Map<String, String> errors = new LinkedHashMap<>();
+		if (password.length() < MIN_PASSWORD) {
 			errors.put("password", "Password must be at least " + MIN_PASSWORD + " characters");
 		}
-		else if (this.password.length() > 128) {
+		else if (password.length() > 128) {
 			errors.put("password", "Password must be 128 characters or fewer");
 		}
-		else if (!this.username.isEmpty() && this.password.toLowerCase(Locale.UK).contains(this.username)) {
+		else if (!username.isEmpty() && password.toLowerCase(Locale.UK).contains(username)) {
 			errors.put("password", "Password must not contain the username");
 		}
 		return errors;

@@ -232,7 +232,8 @@ public class Accounts {
 				    password_hash = excluded.password_hash, role = excluded.role, staff_code = excluded.staff_code,
 				    unit_code = excluded.unit_code,
 				    email = case when :setEmail then excluded.email else account.email end,
-				    enabled = true, failed_attempts = 0, locked_until = null, version = account.version + 1
+				    enabled = true, failed_attempts = 0, locked_until = null, must_change_password = false,
+				    version = account.version + 1
 				""")
 			.param("username", username)
 			.param("displayName", displayName)
@@ -273,6 +274,34 @@ public class Accounts {
 				update account set personnel_access = :granted, version = version + 1
 				where username = :username and role = 'API_CLIENT'
 				""").param("granted", granted).param("username", username).update() == 1;
+	}
+
+	/**
+	 * Whether the account's password was reset by an administrator and not yet changed by
+	 * its owner.
+	 */
+	@Transactional(readOnly = true)
+	boolean mustChangePassword(String username) {
+		return this.jdbc.sql("select must_change_password from account where username = :username")
+			.param("username", username)
+			.query(Boolean.class)
+			.optional()
+			.orElse(false);
+	}
+
+	/** Whether this is the account's password now. */
+	@Transactional(readOnly = true)
+	boolean isCurrentPassword(String username, String rawPassword) {
+		return find(username).map((a) -> this.passwords.matches(rawPassword, a.passwordHash())).orElse(false);
+	}
+
+	/** The owner's own new password, which ends a temporary one. */
+	@Transactional
+	void changeOwnPassword(String username, String rawPassword) {
+		this.jdbc.sql("""
+				update account set password_hash = :hash, must_change_password = false, version = version + 1
+				where username = :username and signs_in_with = 'PASSWORD'
+				""").param("hash", this.passwords.encode(rawPassword)).param("username", username).update();
 	}
 
 	boolean isLocked(Account account) {

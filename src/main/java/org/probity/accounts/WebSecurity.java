@@ -133,8 +133,11 @@ class WebSecurity {
 	@Bean
 	@Order(2)
 	SecurityFilterChain pages(HttpSecurity http, SignInThrottle throttle, SignInReadiness readiness, DemoMode demo,
-			SingleSignOnSettings settings, ProviderRegistrations providers, ProviderSignIns signIns) throws Exception {
+			SingleSignOnSettings settings, ProviderRegistrations providers, ProviderSignIns signIns, Accounts accounts)
+			throws Exception {
 		http.addFilterBefore(new SignInGuard(throttle, readiness), UsernamePasswordAuthenticationFilter.class)
+			.addFilterBefore(new PasswordChangeRequired(accounts),
+					org.springframework.security.web.access.intercept.AuthorizationFilter.class)
 			.authorizeHttpRequests((requests) -> {
 				requests
 					.requestMatchers("/sign-in", "/sign-in/refused", "/assets/**", "/webjars/**", "/css/**", "/js/**",

@@ -94,7 +94,7 @@ class AuditFormPages {
 			CaseAudits.Audit latest = this.audits.open(id, user);
 			model.addAttribute("latest", latest);
 			CaseAudits.AuditInput mine = new CaseAudits.AuditInput(latest.version(), input.answers(),
-					input.failedPrompts(), input.alert(), input.alertReason(), input.summary());
+					input.failedPrompts(), input.alert(), input.alertReason(), input.summary(), input.promptAnswers());
 			return form(latest, mine, Map.of(), ex.getMessage(), model);
 		}
 		catch (InvalidAudit ex) {
@@ -148,21 +148,24 @@ class AuditFormPages {
 		}
 	}
 
-	/** Reads the form: answer-{code}, comment-{code}, prompt (failed prompts), alert. */
+	/**
+	 * Reads the form: answer-{code} and comment-{code} of each key question,
+	 * prompt-{code} (YES, NO or NOT_APPLICABLE) of each prompt, or prompt (the codes of
+	 * prompts not met, as the form sent them before prompts were asked as questions),
+	 * alert.
+	 */
 	static CaseAudits.AuditInput read(MultiValueMap<String, String> params, AuditTemplates.Template template) {
 		List<CaseAudits.AnswerInput> answers = new ArrayList<>();
 		for (AuditTemplates.KeyQuestion q : template.keyQuestions()) {
-			String answer = params.getFirst("answer-" + q.code());
-			Answer value = null;
-			if (answer != null && !answer.isBlank()) {
-				try {
-					value = Answer.valueOf(answer);
-				}
-				catch (IllegalArgumentException ex) {
-					value = null;
-				}
+			answers.add(new CaseAudits.AnswerInput(q.code(), answer(params.getFirst("answer-" + q.code())),
+					params.getFirst("comment-" + q.code())));
+		}
+		Map<String, Answer> promptAnswers = new LinkedHashMap<>();
+		for (String code : template.promptCodes()) {
+			Answer answer = answer(params.getFirst("prompt-" + code));
+			if (answer != null) {
+				promptAnswers.put(code, answer);
 			}
-			answers.add(new CaseAudits.AnswerInput(q.code(), value, params.getFirst("comment-" + q.code())));
 		}
 		List<String> prompts = params.getOrDefault("prompt", List.of());
 		int version;
@@ -173,7 +176,20 @@ class AuditFormPages {
 			version = -1;
 		}
 		return new CaseAudits.AuditInput(version, answers, prompts, "true".equals(params.getFirst("alert")),
-				params.getFirst("alertReason"), params.getFirst("summary"));
+				params.getFirst("alertReason"), params.getFirst("summary"), promptAnswers);
+	}
+
+	/** YES, NO or NOT_APPLICABLE; anything else is no answer. */
+	private static Answer answer(String value) {
+		if (value == null || value.isBlank()) {
+			return null;
+		}
+		try {
+			return Answer.valueOf(value);
+		}
+		catch (IllegalArgumentException ex) {
+			return null;
+		}
 	}
 
 }

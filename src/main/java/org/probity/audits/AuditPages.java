@@ -145,7 +145,7 @@ class AuditPages {
 		model.addAttribute("audits", audits);
 		model.addAttribute("restricted", restricted);
 		int populationSize = this.samples
-			.population(programme.population()
+			.population(this.programmes.population(programme)
 				.withDefaultWindow(LocalDate.now(this.clock), LocalDate.now(this.clock).plusWeeks(4)))
 			.size();
 		model.addAttribute("populationSize", populationSize);

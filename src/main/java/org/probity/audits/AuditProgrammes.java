@@ -57,9 +57,13 @@ public class AuditProgrammes {
 			LocalDate dueDate, Progress progress) {
 	}
 
+	/**
+	 * An audit a programme planned, with the event audited (a person may have several)
+	 * and the person's name, which a page shows only to a reader who may open the case.
+	 */
 	public record PlannedAudit(long auditId, long roundId, String periodCode, String crn, String eventId,
 			String teamCode, String staffCode, String auditor, String status, LocalDate dueDate, boolean late,
-			boolean alert, int version) {
+			boolean alert, int version, String eventType, LocalDate sentenceDate, String personName, String teamName) {
 
 		public String subject() {
 			return (this.crn != null) ? this.crn : "Site " + this.teamCode;
@@ -147,6 +151,8 @@ public class AuditProgrammes {
 		if (request.templateCode() == null || this.templates.current(request.templateCode()).isEmpty()) {
 			throw new IllegalArgumentException("Choose a template that exists");
 		}
+		// a programme names no event type its template does not audit
+		this.templates.current(request.templateCode()).orElseThrow().narrow(request.population());
 		if (request.recurrence() == null) {
 			throw new IllegalArgumentException("Choose how often the programme recurs");
 		}
@@ -211,6 +217,15 @@ public class AuditProgrammes {
 		}).optional();
 	}
 
+	/**
+	 * The cases a programme draws from: its filter, narrowed to the event types its
+	 * template audits.
+	 */
+	@Transactional(readOnly = true)
+	public PopulationFilter population(Programme programme) {
+		return this.templates.current(programme.templateCode()).orElseThrow().narrow(programme.population());
+	}
+
 	@Transactional(readOnly = true)
 	public List<ProgrammeSummary> all() {
 		LocalDate today = LocalDate.now(this.clock);
@@ -246,8 +261,12 @@ public class AuditProgrammes {
 					       a.status, a.due_date,
 					       (a.status in ('PLANNED', 'IN_PROGRESS') and a.due_date < :today)
 					         or (a.status = 'COMPLETED' and (a.completed_at at time zone 'Europe/London')::date > a.due_date) as late,
-					       a.alert, a.version
+					       a.alert, a.version, e.event_type, e.sentence_date, p.forename || ' ' || p.surname as person_name,
+					       coalesce(u.unit_name, a.team_code) as team_name
 					from case_audit a join audit_round r on r.round_id = a.round_id
+					left join case_event e on e.event_id = a.event_id
+					left join case_person p on p.crn = a.crn
+					left join estate_unit u on u.unit_code = a.team_code
 					where a.programme_id = :id order by r.period_start, a.audit_id
 					""")
 			.param("id", programmeId)
@@ -425,8 +444,9 @@ public class AuditProgrammes {
 
 	private List<Long> plan(Programme programme, long roundId, RoundPlan.RoundPeriod period, Integer sampleSize,
 			boolean stratified, long seed, String username) {
-		PopulationFilter filter = programme.population().withDefaultWindow(period.start(), period.end());
 		AuditTemplates.Template template = this.templates.current(programme.templateCode()).orElseThrow();
+		PopulationFilter filter = template.narrow(programme.population())
+			.withDefaultWindow(period.start(), period.end());
 		if ("SELF_ASSESSMENT".equals(template.type())) {
 			planSelfAssessments(programme, roundId, period, template, username);
 			return List.of();

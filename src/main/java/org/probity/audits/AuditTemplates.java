@@ -17,9 +17,52 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class AuditTemplates {
 
-	/** One version of a template with its standards, key questions and prompts. */
+	/**
+	 * One version of a template with its standards, key questions and prompts.
+	 *
+	 * @param eventTypes the event types it audits (of the template, not of one version);
+	 * empty for any
+	 */
 	public record Template(String code, String name, String type, int version, int currentVersion,
-			String frameworkVersion, String answerScale, String description, List<Standard> standards) {
+			String frameworkVersion, String answerScale, String description, List<Standard> standards,
+			List<String> eventTypes) {
+
+		public Template {
+			eventTypes = (eventTypes != null) ? List.copyOf(eventTypes) : List.of();
+		}
+
+		/** Whether it audits events of this type. */
+		public boolean appliesTo(String eventType) {
+			return this.eventTypes.isEmpty() || this.eventTypes.contains(eventType);
+		}
+
+		/**
+		 * The filter narrowed to the event types this template audits: all of them when
+		 * the filter names none.
+		 * @throws IllegalArgumentException when the filter names a type it does not audit
+		 */
+		PopulationFilter narrow(PopulationFilter filter) {
+			if (this.eventTypes.isEmpty()) {
+				return filter;
+			}
+			for (String type : filter.eventTypes()) {
+				if (!this.eventTypes.contains(type)) {
+					throw new IllegalArgumentException(notFor(type));
+				}
+			}
+			return filter.eventTypes().isEmpty() ? filter.withEventTypes(this.eventTypes) : filter;
+		}
+
+		/** The refusal of an audit of an event of a type it does not audit. */
+		String notFor(String eventType) {
+			List<String> names = this.eventTypes.stream()
+				.map((t) -> PageFormat.eventTypeName(t).toLowerCase(java.util.Locale.UK))
+				.toList();
+			String types = (names.size() == 1) ? names.get(0)
+					: String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1);
+			return this.name + " audits " + types + " events only, not "
+					+ PageFormat.eventTypeName(eventType).toLowerCase(java.util.Locale.UK) + " events";
+		}
 
 		public List<KeyQuestion> keyQuestions() {
 			return this.standards.stream().flatMap((s) -> s.keyQuestions().stream()).toList();
@@ -73,14 +116,19 @@ public class AuditTemplates {
 	@Transactional(readOnly = true)
 	public Optional<Template> version(String code, int version) {
 		record Head(String code, String name, String type, int version, int currentVersion, String frameworkVersion,
-				String answerScale, String description) {
+				String answerScale, String description, List<String> eventTypes) {
 		}
 		Optional<Head> head = this.jdbc.sql("""
 				select t.template_code as code, t.name, t.template_type as type, v.version, t.current_version,
-				       v.framework_version, v.answer_scale, v.description
+				       v.framework_version, v.answer_scale, v.description, t.event_types
 				from audit_template t join audit_template_version v on v.template_code = t.template_code
 				where t.template_code = :code and v.version = :version
-				""").param("code", code).param("version", version).query(Head.class).optional();
+				""")
+			.param("code", code)
+			.param("version", version)
+			.query((rs, n) -> new Head(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getInt(5),
+					rs.getString(6), rs.getString(7), rs.getString(8), Samples.strings(rs.getArray(9))))
+			.optional();
 		if (head.isEmpty()) {
 			return Optional.empty();
 		}
@@ -114,7 +162,7 @@ public class AuditTemplates {
 			.list();
 		Head h = head.get();
 		return Optional.of(new Template(h.code(), h.name(), h.type(), h.version(), h.currentVersion(),
-				h.frameworkVersion(), h.answerScale(), h.description(), standards));
+				h.frameworkVersion(), h.answerScale(), h.description(), standards, h.eventTypes()));
 	}
 
 	/**

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -103,18 +104,24 @@ class AuditsApi {
 	record AnswerJson(String keyQuestionCode, Answer answer, String comment) {
 	}
 
+	/**
+	 * prompt_answers: YES, NO or NOT_APPLICABLE by prompt code; failed_prompts: prompts
+	 * answered NO (either may name them).
+	 */
 	record NewAuditJson(String templateCode, String eventId, Long programmeId, List<AnswerJson> answers,
-			List<String> failedPrompts, Boolean alert, String alertReason, String summary) {
+			List<String> failedPrompts, Boolean alert, String alertReason, String summary,
+			Map<String, Answer> promptAnswers) {
 	}
 
 	record AuditUpdateJson(Integer version, List<AnswerJson> answers, List<String> failedPrompts, Boolean alert,
-			String alertReason, String summary, Boolean complete) {
+			String alertReason, String summary, Boolean complete, Map<String, Answer> promptAnswers) {
 	}
 
 	record AuditResponse(long auditId, Long programmeId, Long roundId, String templateCode, int templateVersion,
 			String frameworkVersion, String eventId, String crn, String teamCode, String staffCode, String auditor,
 			String status, LocalDate dueDate, boolean alert, String alertReason, String summary, Instant completedAt,
-			String completedBy, int version, List<AnswerJson> answers, List<String> failedPrompts) {
+			String completedBy, int version, List<AnswerJson> answers, List<String> failedPrompts,
+			Map<String, Answer> promptAnswers) {
 	}
 
 	/**
@@ -303,7 +310,9 @@ class AuditsApi {
 			throw new IllegalArgumentException("Give the template_code and event_id of the audit");
 		}
 		CaseAudits.Audit audit = this.audits.recordCompleted(body.templateCode(), body.eventId(), body.programmeId(),
-				input(0, body.answers(), body.failedPrompts(), body.alert(), body.alertReason(), body.summary()), user);
+				input(0, body.answers(), body.failedPrompts(), body.alert(), body.alertReason(), body.summary(),
+						body.promptAnswers()),
+				user);
 		return response(audit);
 	}
 
@@ -321,7 +330,7 @@ class AuditsApi {
 			throw new IllegalArgumentException("Give the version of the audit you are changing");
 		}
 		CaseAudits.Audit saved = this.audits.save(id, input(body.version(), body.answers(), body.failedPrompts(),
-				body.alert(), body.alertReason(), body.summary()), user);
+				body.alert(), body.alertReason(), body.summary(), body.promptAnswers()), user);
 		if (Boolean.TRUE.equals(body.complete())) {
 			saved = this.audits.complete(id, saved.version(), user);
 		}
@@ -358,12 +367,12 @@ class AuditsApi {
 	}
 
 	private static CaseAudits.AuditInput input(int version, List<AnswerJson> answers, List<String> failedPrompts,
-			Boolean alert, String alertReason, String summary) {
+			Boolean alert, String alertReason, String summary, Map<String, Answer> promptAnswers) {
 		List<CaseAudits.AnswerInput> inputs = (answers != null) ? answers.stream()
 			.map((a) -> new CaseAudits.AnswerInput(a.keyQuestionCode(), a.answer(), a.comment()))
 			.toList() : List.of();
 		return new CaseAudits.AuditInput(version, inputs, failedPrompts, Boolean.TRUE.equals(alert), alertReason,
-				summary);
+				summary, promptAnswers);
 	}
 
 	private static AuditResponse response(CaseAudits.Audit a) {
@@ -375,7 +384,7 @@ class AuditsApi {
 					.stream()
 					.map((x) -> new AnswerJson(x.keyQuestionCode(), x.answer(), x.comment()))
 					.toList(),
-				a.failedPrompts().stream().sorted().toList());
+				a.failedPrompts().stream().sorted().toList(), a.promptAnswers());
 	}
 
 }

@@ -43,15 +43,41 @@ public class CaseAudits {
 
 	}
 
-	/** What the auditor sends: their answers and the version of the audit they opened. */
+	/**
+	 * What the auditor sends: their answers and the version of the audit they opened.
+	 * Each prompt is answered Yes, No or Not applicable ({@code promptAnswers}); the
+	 * prompts answered No are the {@code failedPrompts} (either may name them).
+	 */
 	public record AuditInput(int version, List<AnswerInput> answers, List<String> failedPrompts, boolean alert,
-			String alertReason, String summary) {
+			String alertReason, String summary, Map<String, Answer> promptAnswers) {
 
 		public AuditInput {
 			answers = (answers != null) ? List.copyOf(answers) : List.of();
-			failedPrompts = (failedPrompts != null) ? List.copyOf(failedPrompts) : List.of();
+			Map<String, Answer> prompts = new java.util.TreeMap<>();
+			if (promptAnswers != null) {
+				promptAnswers.forEach((code, answer) -> {
+					if (code != null && answer != null) {
+						prompts.put(code, answer);
+					}
+				});
+			}
+			if (failedPrompts != null) {
+				failedPrompts.forEach((code) -> prompts.put(code, Answer.NO));
+			}
+			promptAnswers = java.util.Collections.unmodifiableMap(prompts);
+			failedPrompts = prompts.entrySet()
+				.stream()
+				.filter((e) -> e.getValue() == Answer.NO)
+				.map(Map.Entry::getKey)
+				.toList();
 			alertReason = (alertReason != null && !alertReason.isBlank()) ? alertReason.trim() : null;
 			summary = (summary != null) ? summary.trim() : "";
+		}
+
+		/** Answers that give only the prompts not met. */
+		public AuditInput(int version, List<AnswerInput> answers, List<String> failedPrompts, boolean alert,
+				String alertReason, String summary) {
+			this(version, answers, failedPrompts, alert, alertReason, summary, Map.of());
 		}
 
 		Map<String, AnswerInput> byQuestion() {
@@ -66,7 +92,7 @@ public class CaseAudits {
 			int templateVersion, String eventId, String crn, String teamCode, String staffCode, String auditor,
 			String status, LocalDate dueDate, boolean alert, String alertReason, String summary, Instant completedAt,
 			String completedBy, String frameworkVersion, Instant updatedAt, String updatedBy, int version,
-			Map<String, AnswerInput> answers, Set<String> failedPrompts) {
+			Map<String, AnswerInput> answers, Set<String> failedPrompts, Map<String, Answer> promptAnswers) {
 
 		public boolean open() {
 			return "PLANNED".equals(this.status) || "IN_PROGRESS".equals(this.status);
@@ -79,7 +105,7 @@ public class CaseAudits {
 
 		public AuditInput asInput() {
 			return new AuditInput(this.version, List.copyOf(this.answers.values()), List.copyOf(this.failedPrompts),
-					this.alert, this.alertReason, this.summary);
+					this.alert, this.alertReason, this.summary, this.promptAnswers);
 		}
 
 	}
@@ -265,6 +291,12 @@ public class CaseAudits {
 					.param("id", auditId)
 					.query(String.class)
 					.list());
+		Map<String, Answer> promptAnswers = new java.util.TreeMap<>();
+		failedPrompts.forEach((code) -> promptAnswers.put(code, Answer.NO));
+		this.jdbc.sql("select prompt_code, answer from case_audit_prompt_answer where audit_id = :id")
+			.param("id", auditId)
+			.query((rs, n) -> promptAnswers.put(rs.getString(1), Answer.valueOf(rs.getString(2))))
+			.list();
 		return this.jdbc
 			.sql("""
 					select a.audit_id, a.programme_id, p.name, a.round_id, a.template_code, a.template_version, a.event_id,
@@ -282,7 +314,7 @@ public class CaseAudits {
 					rs.getString(9), AuditProgrammes.trim(rs.getString(10)), rs.getString(11), rs.getString(12),
 					rs.getDate(13).toLocalDate(), rs.getBoolean(14), rs.getString(15), rs.getString(16),
 					instant(rs.getTimestamp(17)), rs.getString(18), rs.getString(19), instant(rs.getTimestamp(20)),
-					rs.getString(21), rs.getInt(22), answers, failedPrompts))
+					rs.getString(21), rs.getInt(22), answers, failedPrompts, promptAnswers))
 			.optional();
 	}
 
@@ -352,12 +384,13 @@ public class CaseAudits {
 				.update();
 		}
 		this.jdbc.sql("delete from case_audit_failed_prompt where audit_id = :id").param("id", auditId).update();
-		for (String prompt : new HashSet<>(input.failedPrompts())) {
-			this.jdbc.sql("insert into case_audit_failed_prompt (audit_id, prompt_code) values (:id, :prompt)")
-				.param("id", auditId)
-				.param("prompt", prompt)
-				.update();
-		}
+		this.jdbc.sql("delete from case_audit_prompt_answer where audit_id = :id").param("id", auditId).update();
+		input.promptAnswers().forEach((prompt, answer) -> {
+			String sql = (answer == Answer.NO)
+					? "insert into case_audit_failed_prompt (audit_id, prompt_code) values (:id, :prompt)"
+					: "insert into case_audit_prompt_answer (audit_id, prompt_code, answer) values (:id, :prompt, :answer)";
+			this.jdbc.sql(sql).param("id", auditId).param("prompt", prompt).param("answer", answer.name()).update();
+		});
 		return find(auditId).orElseThrow();
 	}
 
@@ -487,13 +520,18 @@ public class CaseAudits {
 			CurrentUser user) {
 		AuditTemplates.Template template = this.templates.current(templateCode)
 			.orElseThrow(() -> new IllegalArgumentException("No template " + templateCode));
-		record Event(String crn, String teamCode, String staffCode) {
+		record Event(String crn, String teamCode, String staffCode, String eventType) {
 		}
-		Event event = this.jdbc.sql("select crn, team_code, staff_code from case_event where event_id = :id")
+		Event event = this.jdbc
+			.sql("select crn, team_code, staff_code, event_type from case_event where event_id = :id")
 			.param("id", eventId)
 			.query(Event.class)
 			.optional()
 			.orElseThrow(() -> new IllegalArgumentException("No event " + eventId));
+		if (!template.appliesTo(event.eventType())) {
+			throw new IllegalArgumentException("Event " + eventId + " cannot be audited with this template: "
+					+ template.notFor(event.eventType()));
+		}
 		if (programmeId != null) {
 			boolean exists = this.jdbc.sql("select exists (select 1 from audit_programme where programme_id = :id)")
 				.param("id", programmeId)
@@ -522,7 +560,7 @@ public class CaseAudits {
 			.query(Long.class)
 			.single();
 		Audit saved = save(id, new AuditInput(0, input.answers(), input.failedPrompts(), input.alert(),
-				input.alertReason(), input.summary()), user);
+				input.alertReason(), input.summary(), input.promptAnswers()), user);
 		return complete(id, saved.version(), user);
 	}
 
@@ -539,7 +577,7 @@ public class CaseAudits {
 			}
 		}
 		List<String> prompts = template.promptCodes();
-		for (String prompt : input.failedPrompts()) {
+		for (String prompt : input.promptAnswers().keySet()) {
 			if (!prompts.contains(prompt)) {
 				errors.put("failedPrompts", "Prompt " + prompt + " is not in template " + template.code());
 			}

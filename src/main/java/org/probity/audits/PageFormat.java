@@ -79,6 +79,11 @@ class PageFormat {
 	}
 
 	public String eventType(String type) {
+		return eventTypeName(type);
+	}
+
+	/** COMMUNITY_ORDER as "Community order". */
+	static String eventTypeName(String type) {
 		return (type != null) ? (type.charAt(0) + type.substring(1).toLowerCase().replace('_', ' ')) : "";
 	}
 

@@ -62,6 +62,11 @@ public record PopulationFilter(String unitCode, List<String> eventTypes, LocalDa
 				this.failedMeasurePeriod);
 	}
 
+	PopulationFilter withEventTypes(List<String> types) {
+		return new PopulationFilter(this.unitCode, types, this.dateFrom, this.dateTo, this.staffCode,
+				this.failedMeasure, this.failedMeasurePeriod);
+	}
+
 	PopulationFilter forPractitioner(String staff) {
 		return new PopulationFilter(this.unitCode, this.eventTypes, this.dateFrom, this.dateTo, staff,
 				this.failedMeasure, this.failedMeasurePeriod);

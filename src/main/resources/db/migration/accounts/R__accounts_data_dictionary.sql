@@ -6,6 +6,7 @@ delete from data_dictionary_table where module = 'accounts';
 
 insert into data_dictionary_table (table_name, module, description) values
   ('account', 'accounts', 'Sign-in accounts of staff and API clients: role, data scope and password hash.'),
+  ('account_change', 'accounts', 'Every change an administrator made to an account: who, when, which field, its value before and after (never a password).'),
   ('case_access_log', 'accounts', 'Access log: every opening, listing or refusal of a case or a personnel record, by whom and when.'),
   ('sign_in', 'accounts', 'Every interactive sign-in (the form or an identity provider): who, when, how and from which address.'),
   ('sign_in_throttle', 'accounts', 'Failed sign-ins per account name and source address, so that a stranger''s wrong passwords slow only that stranger down.'),
@@ -28,6 +29,15 @@ insert into data_dictionary_column (table_name, column_name, classification, des
   ('account', 'personnel_access', 'OPERATIONAL', 'True when an administrator has granted this API client access to personnel records'),
   ('account', 'signs_in_with', 'OPERATIONAL', 'PASSWORD (a local account) or PROVIDER (made at a single sign-on, no password)'),
   ('account', 'provider', 'OPERATIONAL', 'The identity provider (registration id) a PROVIDER account signs in through'),
+  ('account', 'must_change_password', 'OPERATIONAL', 'True after an administrator reset the password: its owner chooses their own at their next sign-in'),
+  ('account_change', 'id', 'OPERATIONAL', 'Identifier of the entry'),
+  ('account_change', 'username', 'PERSONAL', 'The account changed'),
+  ('account_change', 'changed_at', 'OPERATIONAL', 'When it was changed'),
+  ('account_change', 'changed_by', 'PERSONAL', 'The administrator who changed it (username)'),
+  ('account_change', 'change', 'OPERATIONAL', 'DETAILS, DISABLED, ENABLED, UNLOCKED or PASSWORD_RESET'),
+  ('account_change', 'field', 'OPERATIONAL', 'What changed, in words: Name, Email address, Role, Staff code, Unit, Status, Sign-in blocks, Password'),
+  ('account_change', 'old_value', 'PERSONAL', 'The value before (a name or email address for those fields; never a password)'),
+  ('account_change', 'new_value', 'PERSONAL', 'The value after (never a password)'),
   ('sign_in', 'id', 'OPERATIONAL', 'Identifier of the entry'),
   ('sign_in', 'username', 'PERSONAL', 'Who signed in'),
   ('sign_in', 'signed_in_at', 'PERSONAL', 'When they signed in'),

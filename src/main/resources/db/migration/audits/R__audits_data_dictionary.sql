@@ -21,7 +21,8 @@ insert into data_dictionary_table (table_name, module, description) values
   ('case_audit', 'audits', 'Case audits: a case audited against a template by an auditor, with its status, summary and alert.'),
   ('case_audit_acknowledgement', 'audits', 'A practitioner''s or manager''s acknowledgement of a completed audit.'),
   ('case_audit_answer', 'audits', 'Answers to each key question of an audit, with the auditor''s comment.'),
-  ('case_audit_failed_prompt', 'audits', 'Prompts an audit found not met.');
+  ('case_audit_failed_prompt', 'audits', 'Prompts an audit found not met.'),
+  ('case_audit_prompt_answer', 'audits', 'Prompts an audit answered Yes or Not applicable (a No is a failed prompt).');
 
 insert into data_dictionary_column (table_name, column_name, classification, description) values
   ('audit_alert', 'audit_id', 'OPERATIONAL', 'The audit that raised the alert'),
@@ -116,6 +117,7 @@ insert into data_dictionary_column (table_name, column_name, classification, des
   ('audit_template', 'name', 'OPERATIONAL', 'Name of the template'),
   ('audit_template', 'template_type', 'OPERATIONAL', 'CASE, OBSERVATION or SELF_ASSESSMENT'),
   ('audit_template', 'current_version', 'OPERATIONAL', 'Version new audits use'),
+  ('audit_template', 'event_types', 'OPERATIONAL', 'Event types the template audits; empty for any'),
   ('audit_template_version', 'template_code', 'OPERATIONAL', 'Template'),
   ('audit_template_version', 'version', 'OPERATIONAL', 'Version number'),
   ('audit_template_version', 'framework_version', 'OPERATIONAL', 'HMIP framework version it follows'),
@@ -154,6 +156,9 @@ insert into data_dictionary_column (table_name, column_name, classification, des
   ('case_audit_answer', 'answer', 'OPERATIONAL', 'YES, NO or NOT_APPLICABLE'),
   ('case_audit_answer', 'comment', 'PERSONAL', 'Auditor''s comment: free text about the case'),
   ('case_audit_failed_prompt', 'audit_id', 'OPERATIONAL', 'The audit'),
-  ('case_audit_failed_prompt', 'prompt_code', 'OPERATIONAL', 'The prompt not met');
+  ('case_audit_failed_prompt', 'prompt_code', 'OPERATIONAL', 'The prompt not met'),
+  ('case_audit_prompt_answer', 'audit_id', 'OPERATIONAL', 'The audit'),
+  ('case_audit_prompt_answer', 'prompt_code', 'OPERATIONAL', 'The prompt answered'),
+  ('case_audit_prompt_answer', 'answer', 'OPERATIONAL', 'YES or NOT_APPLICABLE');
 
 select data_dictionary_comment('audits');

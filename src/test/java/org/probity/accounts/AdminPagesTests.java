@@ -64,7 +64,8 @@ class AdminPagesTests {
 				form(admin, "k4-new-practitioner", "PRACTITIONER", "k4a0001", "", PASSWORD));
 
 		assertThat(created.statusCode()).isEqualTo(302);
-		assertThat(admin.get("/admin/accounts").body()).contains("k4-new-practitioner").contains("K4A0001");
+		assertThat(admin.get("/admin/accounts/k4-new-practitioner").body()).contains("k4-new-practitioner")
+			.contains("K4A0001");
 		Accounts.Account account = this.accounts.find("k4-new-practitioner").orElseThrow();
 		assertThat(account.role()).isEqualTo(Role.PRACTITIONER);
 		assertThat(account.staffCode()).isEqualTo("K4A0001");
@@ -78,7 +79,8 @@ class AdminPagesTests {
 		fields.put("email", " k4.manager@probation.example.gov.uk ");
 
 		assertThat(admin.postForm("/admin/accounts", fields).statusCode()).isEqualTo(302);
-		assertThat(admin.get("/admin/accounts").body()).contains("k4.manager@probation.example.gov.uk");
+		assertThat(admin.get("/admin/accounts/k4-mailed-manager").body())
+			.contains("k4.manager@probation.example.gov.uk");
 		assertThat(this.accounts.emailOf("k4-mailed-manager")).contains("k4.manager@probation.example.gov.uk");
 		assertThat(this.accounts.usersWithEmail()).filteredOn((u) -> u.getUsername().equals("k4-mailed-manager"))
 			.singleElement()

@@ -28,6 +28,35 @@ class AuditJourneyTests {
 	@Autowired
 	AuditProgrammes programmes;
 
+	/**
+	 * The words of the case beside the audit form that the browser laid out over two
+	 * lines ("Sentence" / "d"): each word's pieces must sit on one line.
+	 */
+	@SuppressWarnings("unchecked")
+	private static List<String> wordsBrokenInTheCasePanel(Page page) {
+		return (List<String>) page.evaluate(
+				"""
+						() => {
+						  const broken = [];
+						  const cells = document.querySelectorAll('.probity-summary-list--stacked dt, .probity-summary-list--stacked dd');
+						  if (cells.length === 0) { return ['no case panel']; }
+						  for (const cell of cells) {
+						    const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+						    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+						      for (const m of node.textContent.matchAll(/\\S+/g)) {
+						        const range = document.createRange();
+						        range.setStart(node, m.index);
+						        range.setEnd(node, m.index + m[0].length);
+						        const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+						        if (lines.size > 1) { broken.push(m[0]); }
+						      }
+						    }
+						  }
+						  return broken;
+						}
+						""");
+	}
+
 	@Test
 	void drawASampleCompleteAnAuditThroughTheFormAndSeeTheRatingChange() {
 		AuditTestData data = new AuditTestData(this.jdbc, "AJY", 'P', 400).estate();
@@ -57,6 +86,13 @@ class AuditJourneyTests {
 		assertThat(page.getByText("Was domestic abuse and child safeguarding information requested and used?").first())
 			.isVisible();
 		BrowserFixture.assertAccessible(page);
+		for (int width : List.of(1280, 390)) {
+			page.setViewportSize(width, 900);
+			page.locator(".probity-summary-list--stacked").scrollIntoViewIfNeeded();
+			page.screenshot(new Page.ScreenshotOptions().setFullPage(false)
+				.setPath(java.nio.file.Path.of("target", "screenshots", "audit-form-" + width + ".png")));
+			assertThat(wordsBrokenInTheCasePanel(page)).as("at " + width + " px").isEmpty();
+		}
 		for (String standard : List.of("2.1", "2.2", "2.3", "2.4")) {
 			for (int q = 1; q <= 3; q++) {
 				String code = standard + "." + q;
@@ -64,7 +100,8 @@ class AuditJourneyTests {
 				page.locator("[id='answer-" + code + "-" + answer + "']").check();
 			}
 		}
-		page.locator("[id='prompt-2.1.3.a']").check();
+		page.locator("[id='prompt-2.1.3.a-NO']").check();
+		page.locator("[id='prompt-2.1.3.b-YES']").check();
 		page.locator("[id='comment-2.1.3']").fill("No domestic abuse enquiry was made.");
 		page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
 				new Page.GetByRoleOptions().setName("Continue"))

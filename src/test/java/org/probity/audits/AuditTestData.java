@@ -118,6 +118,28 @@ final class AuditTestData {
 		return crn;
 	}
 
+	/**
+	 * Another event of the person {@code crn}, of this type, held by staff n; its id is
+	 * returned. A custodial sentence has no release yet; a licence was released.
+	 */
+	String event(String crn, String eventType, int staff) {
+		String id = "E" + crn + "-" + eventType.charAt(0) + (++this.nextPerson);
+		this.jdbc.sql("""
+				insert into event (event_id, crn, event_type, sentence_date, allocation_date, release_date,
+				    expected_end_date, staff_code, team_code)
+				values (:id, :crn, :type, date '2024-03-04', date '2024-03-05',
+				    case when :type in ('LICENCE', 'POST_SENTENCE_SUPERVISION') then date '2025-01-06' end,
+				    date '2029-03-04', :staff, :team)
+				""")
+			.param("id", id)
+			.param("crn", crn)
+			.param("type", eventType)
+			.param("staff", staff(staff))
+			.param("team", team((staff <= 2) ? 1 : 2))
+			.update();
+		return id;
+	}
+
 	List<String> people(int count) {
 		List<String> crns = new ArrayList<>();
 		for (int i = 0; i < count; i++) {
