@@ -60,13 +60,6 @@ class RoleWalkBrowserTests {
 	static final int EXAMPLES_PER_PATTERN = 1;
 
 	/**
-	 * Pages another change reworks (issue 16 point 8, the accounts pages, which show
-	 * staff and unit codes alone): their codes are left to it, everything else is
-	 * checked.
-	 */
-	static final Set<String> CODES_LEFT_TO_ANOTHER_CHANGE = Set.of("/admin/accounts");
-
-	/**
 	 * Path patterns axe-core has passed in this run: a page of the same template is not
 	 * checked twice.
 	 */
@@ -154,9 +147,7 @@ class RoleWalkBrowserTests {
 			if ("/".equals(path) || this.axeChecked.add(pattern(path))) {
 				BrowserFixture.accessibilityViolations(page).forEach((v) -> faults.add(path + ": " + v));
 			}
-			if (!CODES_LEFT_TO_ANOTHER_CHANGE.contains(path)) {
-				bareCodes(page).forEach((c) -> faults.add(path + ": " + c));
-			}
+			bareCodes(page).forEach((c) -> faults.add(path + ": " + c));
 			for (String link : links(page, "/".equals(path) ? HOME_LINKS + ", " + CHROME_LINKS : CHROME_LINKS)) {
 				if (seen.add(link) && examples.merge(pattern(link), 1, Integer::sum) <= EXAMPLES_PER_PATTERN) {
 					queue.add(new String[] { link, path });
