@@ -5,7 +5,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.probity.shared.Clocks;
 import org.probity.shared.web.Format;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -29,8 +29,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 class AccountChanges {
-
-	private static final ZoneId LONDON = ZoneId.of("Europe/London");
 
 	/** Letters and digits that are not mistaken for one another when read out. */
 	private static final String GENERATED_ALPHABET = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
@@ -362,7 +360,7 @@ class AccountChanges {
 				""")
 			.param("username", username)
 			.query((rs, n) -> "This account was changed by " + rs.getString(1) + " at "
-					+ LocalDateTime.ofInstant(rs.getTimestamp(2).toInstant(), LONDON)
+					+ LocalDateTime.ofInstant(rs.getTimestamp(2).toInstant(), Clocks.LONDON)
 						.format(DateTimeFormatter.ofPattern("HH:mm"))
 					+ " since you opened it. Nothing was saved: look at the account again and make your change"
 					+ " again.")
@@ -406,7 +404,7 @@ class AccountChanges {
 	}
 
 	static String when(Instant instant) {
-		return Format.dateTime(LocalDateTime.ofInstant(instant, LONDON));
+		return Format.dateTime(LocalDateTime.ofInstant(instant, Clocks.LONDON));
 	}
 
 	private static AdministeredAccount account(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
