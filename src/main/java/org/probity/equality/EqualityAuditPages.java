@@ -9,16 +9,15 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.server.ResponseStatusException;
 
 import org.probity.accounts.CurrentUser;
 import org.probity.equality.EqualityAudits.KeyQuestion;
 import org.probity.estate.Visibility;
+import org.probity.shared.web.ProblemPage;
 import org.probity.shared.web.Table;
 import org.probity.shared.web.TableExport;
 
@@ -28,6 +27,7 @@ import org.probity.shared.web.TableExport;
  * suppression), and the audits behind a shown group's figure, in the user's scope and
  * written to the case access log. Tables export with {@code ?format=csv|xlsx|ods}.
  */
+@ProblemPage("equality/problem")
 @Controller
 class EqualityAuditPages {
 
@@ -199,22 +199,6 @@ class EqualityAuditPages {
 
 	private static Visibility.Holding holding(EqualityAudits.AuditRow row) {
 		return new Visibility.Holding(row.crn(), row.teamCode(), row.staffCode());
-	}
-
-	@ExceptionHandler(EqualityScope.OutOfScope.class)
-	@ResponseStatus(HttpStatus.FORBIDDEN)
-	String outOfScope(EqualityScope.OutOfScope ex, Model model) {
-		model.addAttribute("status", 403);
-		model.addAttribute("message", ex.getMessage());
-		return "equality/problem";
-	}
-
-	@ExceptionHandler(ResponseStatusException.class)
-	String problem(ResponseStatusException ex, Model model, jakarta.servlet.http.HttpServletResponse response) {
-		response.setStatus(ex.getStatusCode().value());
-		model.addAttribute("status", ex.getStatusCode().value());
-		model.addAttribute("message", ex.getReason());
-		return "equality/problem";
 	}
 
 }

@@ -7,15 +7,14 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.server.ResponseStatusException;
 
 import org.probity.accounts.CurrentUser;
 import org.probity.estate.Visibility;
+import org.probity.shared.web.ProblemPage;
 import org.probity.shared.web.Table;
 import org.probity.shared.web.TableExport;
 
@@ -24,6 +23,7 @@ import org.probity.shared.web.TableExport;
  * one suppressed, whatever the role), in the user's scope (the estate's visibility rule:
  * restricted cases shown as such), every list shown written to the case access log.
  */
+@ProblemPage("equality/problem")
 @Controller
 class EqualityCasePages {
 
@@ -155,22 +155,6 @@ class EqualityCasePages {
 		catch (IllegalArgumentException ex) {
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No characteristic " + name);
 		}
-	}
-
-	@ExceptionHandler(EqualityScope.OutOfScope.class)
-	@ResponseStatus(HttpStatus.FORBIDDEN)
-	String outOfScope(EqualityScope.OutOfScope ex, Model model) {
-		model.addAttribute("status", 403);
-		model.addAttribute("message", ex.getMessage());
-		return "equality/problem";
-	}
-
-	@ExceptionHandler(ResponseStatusException.class)
-	String problem(ResponseStatusException ex, Model model, jakarta.servlet.http.HttpServletResponse response) {
-		response.setStatus(ex.getStatusCode().value());
-		model.addAttribute("status", ex.getStatusCode().value());
-		model.addAttribute("message", ex.getReason());
-		return "equality/problem";
 	}
 
 }

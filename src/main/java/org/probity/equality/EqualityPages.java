@@ -12,16 +12,15 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.server.ResponseStatusException;
 
 import org.probity.accounts.CurrentUser;
 import org.probity.accounts.DataScope;
 import org.probity.equality.EqualityFigures.Focus;
+import org.probity.shared.web.ProblemPage;
 import org.probity.shared.web.Table;
 import org.probity.shared.web.TableExport;
 import org.probity.shared.Period;
@@ -32,6 +31,7 @@ import org.probity.shared.Period;
  * Every table exports with {@code ?format=csv} or {@code ?format=xlsx}; the overview also
  * as a PDF for the board ({@code ?format=pdf}).
  */
+@ProblemPage("equality/problem")
 @Controller
 class EqualityPages {
 
@@ -212,22 +212,6 @@ class EqualityPages {
 			}
 		}
 		return found;
-	}
-
-	@ExceptionHandler(EqualityScope.OutOfScope.class)
-	@ResponseStatus(HttpStatus.FORBIDDEN)
-	String outOfScope(EqualityScope.OutOfScope ex, Model model) {
-		model.addAttribute("status", 403);
-		model.addAttribute("message", ex.getMessage());
-		return "equality/problem";
-	}
-
-	@ExceptionHandler(ResponseStatusException.class)
-	String problem(ResponseStatusException ex, Model model, jakarta.servlet.http.HttpServletResponse response) {
-		response.setStatus(ex.getStatusCode().value());
-		model.addAttribute("status", ex.getStatusCode().value());
-		model.addAttribute("message", ex.getReason());
-		return "equality/problem";
 	}
 
 	/**

@@ -107,6 +107,10 @@ class RequestErrors {
 	@ExceptionHandler(ResponseStatusException.class)
 	Object status(ResponseStatusException ex, HttpServletRequest request) {
 		if (!api(request)) {
+			ProblemPage problemPage = problemPage(request);
+			if (problemPage != null) {
+				return page(problemPage.value(), ex.getStatusCode(), ex.getReason());
+			}
 			throw ex;
 		}
 		return json(ex.getStatusCode(), (ex.getReason() != null) ? ex.getReason() : ex.getStatusCode().toString(),
