@@ -49,4 +49,25 @@ class TypedCodesTests {
 		assertThatIllegalArgumentException().isThrownBy(() -> new StaffCode("N54\u0000001"));
 	}
 
+	@Test
+	void eventIdIsNonBlankTextWithoutControlCharacters() {
+		assertThat(new EventId("E-1001")).hasToString("E-1001");
+		assertThat(EventId.isValid("1234567890123456789012")).isTrue();
+		assertThatIllegalArgumentException().isThrownBy(() -> new EventId(""));
+		assertThatIllegalArgumentException().isThrownBy(() -> new EventId("  "));
+		assertThatIllegalArgumentException().isThrownBy(() -> new EventId(null));
+		assertThatIllegalArgumentException().isThrownBy(() -> new EventId("E\n1"));
+	}
+
+	@Test
+	void measureCodeIsCapitalsDigitsAndUnderscores() {
+		assertThat(new MeasureCode("SL001R")).hasToString("SL001R");
+		assertThat(new MeasureCode("AM_K")).isEqualTo(new MeasureCode("AM_K"));
+		for (String bad : new String[] { "sl001r", "1SL", "SL 001", "", "SL001R<script>", "ABCDEFGHIJKLMNOPQ" }) {
+			assertThat(MeasureCode.isValid(bad)).as(bad).isFalse();
+			assertThatIllegalArgumentException().isThrownBy(() -> new MeasureCode(bad)).withMessageContaining("SL001R");
+		}
+		assertThat(MeasureCode.isValid(null)).isFalse();
+	}
+
 }
