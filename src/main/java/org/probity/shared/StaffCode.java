@@ -1,8 +1,12 @@
 package org.probity.shared;
 
-/** Code of a member of staff: 7 characters, none a control character, such as N54A001. */
-public record StaffCode(String value) {
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 
+/** Code of a member of staff: 7 characters, none a control character, such as N54A001. */
+public record StaffCode(@JsonValue String value) {
+
+	@JsonCreator(mode = JsonCreator.Mode.DELEGATING)
 	public StaffCode {
 		if (value == null || value.length() != 7 || !value.chars().allMatch((c) -> c >= 0x20 && c != 0x7f)) {
 			throw new IllegalArgumentException("A staff code has 7 characters, like N54A001");

@@ -1,11 +1,15 @@
 package org.probity.shared;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
 /**
  * Code of a unit of the estate (provider, region, LDU or team): 1 to 12 characters, none
  * a control character.
  */
-public record UnitCode(String value) {
+public record UnitCode(@JsonValue String value) {
 
+	@JsonCreator(mode = JsonCreator.Mode.DELEGATING)
 	public UnitCode {
 		if (value == null || value.isBlank() || value.length() > 12
 				|| !value.chars().allMatch((c) -> c >= 0x20 && c != 0x7f)) {

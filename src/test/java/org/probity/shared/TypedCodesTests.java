@@ -1,9 +1,11 @@
 package org.probity.shared;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class TypedCodesTests {
 
@@ -68,6 +70,21 @@ class TypedCodesTests {
 			assertThatIllegalArgumentException().isThrownBy(() -> new MeasureCode(bad)).withMessageContaining("SL001R");
 		}
 		assertThat(MeasureCode.isValid(null)).isFalse();
+	}
+
+	@Test
+	void typedCodesAreJsonStrings() throws Exception {
+		ObjectMapper json = new ObjectMapper();
+		record Row(Crn crn, UnitCode unit, StaffCode staff, EventId event, MeasureCode measure) {
+		}
+		Row row = new Row(new Crn("X123456"), new UnitCode("N54T12"), new StaffCode("N54A001"), new EventId("E1"),
+				new MeasureCode("SL001R"));
+		String text = json.writeValueAsString(row);
+		assertThat(text).isEqualTo(
+				"{\"crn\":\"X123456\",\"unit\":\"N54T12\",\"staff\":\"N54A001\",\"event\":\"E1\",\"measure\":\"SL001R\"}");
+		assertThat(json.readValue(text, Row.class)).isEqualTo(row);
+		assertThatThrownBy(() -> json.readValue("{\"crn\":\"bad\"}", Row.class))
+			.hasRootCauseMessage("A CRN is a capital letter and six digits, like X123456");
 	}
 
 }
