@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -310,6 +311,78 @@ public class Actions {
 			.param("source", (source != null) ? source.name() : null)
 			.query((rs, n) -> view(rs, asOf))
 			.list());
+	}
+
+	/**
+	 * How many open actions the user may see are overdue and due soon, and the first few.
+	 */
+	public record Due(long red, long amber, List<ActionView> first) {
+	}
+
+	/**
+	 * The open actions the user may see that are RED or AMBER as of the date: counted in
+	 * the database, and the first {@code listed} of them (red first, then by the date
+	 * that makes them so, then in plan order) read whole. A one-off action, and a
+	 * recurring one before its target date, is red or amber by its target date alone,
+	 * which SQL compares; only recurring actions past their target date, whose RAG
+	 * depends on their updates, are read and judged by {@link Rag}. Only the listed
+	 * actions are shown, so only they are logged.
+	 */
+	@Transactional(readOnly = true)
+	public Due due(CurrentUser user, LocalDate asOf, int listed) {
+		PlanScope.Filter scope = this.scope.actions(user);
+		String open = " where a.status in ('NOT_STARTED', 'IN_PROGRESS') and " + scope.sql();
+		String byTarget = open + " and (a.recurrence is null or a.target_date > :as_of)";
+		long[] counts = this.jdbc.sql("""
+				select count(*) filter (where a.target_date < :as_of),
+				       count(*) filter (where a.target_date between :as_of and :soon)
+				from improvement_action a join improvement_plan p on p.plan_id = a.plan_id
+				""" + byTarget)
+			.params(scope.params())
+			.param("as_of", asOf)
+			.param("soon", asOf.plusDays(Rag.DUE_SOON_DAYS))
+			.query((rs, n) -> new long[] { rs.getLong(1), rs.getLong(2) })
+			.single();
+		List<ActionView> candidates = new ArrayList<>(this.jdbc.sql(ACTION_SELECT + byTarget + """
+				 and a.target_date <= :soon
+				order by (a.target_date < :as_of) desc, a.target_date, a.plan_id, a.rec_no nulls last, a.action_no,
+				         a.action_id
+				limit :listed
+				""")
+			.params(scope.params())
+			.param("as_of", asOf)
+			.param("soon", asOf.plusDays(Rag.DUE_SOON_DAYS))
+			.param("listed", listed)
+			.query((rs, n) -> view(rs, asOf))
+			.list());
+		long red = counts[0];
+		long amber = counts[1];
+		for (ActionView a : this.jdbc
+			.sql(ACTION_SELECT + open + " and a.recurrence is not null and a.target_date <= :as_of")
+			.params(scope.params())
+			.param("as_of", asOf)
+			.query((rs, n) -> view(rs, asOf))
+			.list()) {
+			if (a.rag() == Rag.RED) {
+				red++;
+			}
+			else if (a.rag() == Rag.AMBER) {
+				amber++;
+			}
+			if (a.rag() != Rag.GREEN) {
+				candidates.add(a);
+			}
+		}
+		List<ActionView> first = candidates.stream()
+			.sorted(Comparator.comparing((ActionView a) -> a.rag() != Rag.RED)
+				.thenComparing(ActionView::ragDate)
+				.thenComparing(ActionView::planId)
+				.thenComparing(ActionView::recNo, Comparator.nullsLast(Comparator.naturalOrder()))
+				.thenComparing(ActionView::actionNo)
+				.thenComparing(ActionView::actionId))
+			.limit(listed)
+			.toList();
+		return new Due(red, amber, this.scope.shown(user, "Actions", first));
 	}
 
 	/**

@@ -2,14 +2,12 @@ package org.probity.improvement.reminders;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.Comparator;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.probity.accounts.CurrentUser;
 import org.probity.improvement.plans.ActionView;
 import org.probity.improvement.plans.Actions;
-import org.probity.improvement.plans.Rag;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -50,13 +48,8 @@ class HomeActions {
 		if (user == null || !"/".equals(request.getServletPath())) {
 			return new Panel(0, 0, List.of());
 		}
-		List<ActionView> due = this.actions.visibleTo(user, null, LocalDate.now(this.clock))
-			.stream()
-			.filter((a) -> a.open() && a.rag() != Rag.GREEN)
-			.sorted(Comparator.comparing((ActionView a) -> a.rag() != Rag.RED).thenComparing(ActionView::ragDate))
-			.toList();
-		long red = due.stream().filter((a) -> a.rag() == Rag.RED).count();
-		return new Panel(red, due.size() - red, due.stream().limit(LISTED).toList());
+		Actions.Due due = this.actions.due(user, LocalDate.now(this.clock), LISTED);
+		return new Panel(due.red(), due.amber(), due.first());
 	}
 
 }
