@@ -11,10 +11,10 @@ import java.util.Locale;
 
 import org.probity.shared.Clocks;
 import org.probity.shared.Dates;
+import org.probity.shared.OwnTransactions;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -58,20 +58,22 @@ public class CaseAccessLog {
 
 	private final JdbcClient jdbc;
 
+	private final OwnTransactions own;
+
 	private final Clock clock;
 
-	CaseAccessLog(JdbcClient jdbc, Clock clock) {
+	CaseAccessLog(JdbcClient jdbc, OwnTransactions own, Clock clock) {
 		this.jdbc = jdbc;
+		this.own = own;
 		this.clock = clock;
 	}
 
 	/**
-	 * Written in its own transaction so that a refusal is logged even when the request
-	 * fails.
+	 * Written in its own transaction ({@link OwnTransactions}) so that a refusal is
+	 * logged even when the request fails.
 	 */
-	@Transactional(propagation = Propagation.REQUIRES_NEW)
 	public void record(String username, String crn, Outcome outcome) {
-		insert(username, crn, null, null, outcome);
+		this.own.write((jdbc) -> insert(jdbc, username, crn, null, null, outcome));
 	}
 
 	/**
@@ -79,13 +81,12 @@ public class CaseAccessLog {
 	 * restricted ({@code REFUSED_RESTRICTED}): one entry names them all. In its own
 	 * transaction, as {@link #record} is.
 	 */
-	@Transactional(propagation = Propagation.REQUIRES_NEW)
 	public void recordList(String username, String shown, List<String> crns, Outcome outcome) {
 		if (crns.size() == 1) {
-			insert(username, crns.get(0), null, shown, outcome);
+			this.own.write((jdbc) -> insert(jdbc, username, crns.get(0), null, shown, outcome));
 		}
 		else if (!crns.isEmpty()) {
-			insert(username, null, crns.toArray(String[]::new), shown, outcome);
+			this.own.write((jdbc) -> insert(jdbc, username, null, crns.toArray(String[]::new), shown, outcome));
 		}
 	}
 
@@ -93,9 +94,8 @@ public class CaseAccessLog {
 	 * An opening (or refusal) of a member of staff's personnel record: their performance,
 	 * ratings and improvement plans. In its own transaction, as {@link #record} is.
 	 */
-	@Transactional(propagation = Propagation.REQUIRES_NEW)
 	public void recordPersonnel(String username, String staffCode, Outcome outcome) {
-		this.jdbc.sql("""
+		this.own.write((jdbc) -> jdbc.sql("""
 				insert into case_access_log (username, staff_code, shown, accessed_at, outcome)
 				values (:u, :staff, 'Personnel record', :at, :outcome)
 				""")
@@ -103,7 +103,7 @@ public class CaseAccessLog {
 			.param("staff", staffCode)
 			.param("at", Timestamp.from(this.clock.instant()))
 			.param("outcome", outcome.name())
-			.update();
+			.update());
 	}
 
 	/**
@@ -111,9 +111,8 @@ public class CaseAccessLog {
 	 * ({@code staffCode}); {@code shown} says what it gave. In its own transaction, as
 	 * {@link #record} is.
 	 */
-	@Transactional(propagation = Propagation.REQUIRES_NEW)
 	public void recordSubjectAccess(String username, String crn, String staffCode, String shown) {
-		this.jdbc.sql("""
+		this.own.write((jdbc) -> jdbc.sql("""
 				insert into case_access_log (username, crn, staff_code, shown, accessed_at, outcome)
 				values (:u, :crn, :staff, :shown, :at, 'SUBJECT_ACCESS')
 				""")
@@ -122,11 +121,11 @@ public class CaseAccessLog {
 			.param("staff", staffCode, Types.CHAR)
 			.param("shown", shown)
 			.param("at", Timestamp.from(this.clock.instant()))
-			.update();
+			.update());
 	}
 
-	private void insert(String username, String crn, String[] crns, String shown, Outcome outcome) {
-		this.jdbc.sql("""
+	private void insert(JdbcClient jdbc, String username, String crn, String[] crns, String shown, Outcome outcome) {
+		jdbc.sql("""
 				insert into case_access_log (username, crn, crns, shown, accessed_at, outcome)
 				values (:u, :crn, :crns, :shown, :at, :outcome)
 				""")
