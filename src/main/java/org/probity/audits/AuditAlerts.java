@@ -256,7 +256,7 @@ public class AuditAlerts {
 	 * sees every alert.
 	 */
 	@Transactional(readOnly = true)
-	boolean isLineManagerFor(long auditId, CurrentUser user) {
+	public boolean isLineManagerFor(long auditId, CurrentUser user) {
 		if (user.role() != Role.LINE_MANAGER) {
 			return false;
 		}
