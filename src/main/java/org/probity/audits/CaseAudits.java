@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 import org.probity.accounts.CaseAccessLog;
 import org.probity.accounts.CurrentUser;
@@ -21,6 +22,10 @@ import org.probity.audits.audit.CaseAccessCheck;
 import org.probity.estate.Visibility;
 import org.probity.shared.BusinessCalendar;
 import org.probity.shared.Clocks;
+import org.probity.shared.Crn;
+import org.probity.shared.EventId;
+import org.probity.shared.StaffCode;
+import org.probity.shared.UnitCode;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -430,15 +435,20 @@ public class CaseAudits {
 	}
 
 	private static CaseAuditCompleted completed(Audit audit, List<String> failed, boolean alert, Instant at) {
-		return new CaseAuditCompleted(audit.auditId(), audit.crn(), audit.eventId(), audit.teamCode(),
-				audit.staffCode(), audit.templateCode(), audit.templateVersion(), audit.programmeId(), failed, alert,
-				at);
+		return new CaseAuditCompleted(audit.auditId(), typed(audit.crn(), Crn::new),
+				typed(audit.eventId(), EventId::new), new UnitCode(audit.teamCode()),
+				typed(audit.staffCode(), StaffCode::new), audit.templateCode(), audit.templateVersion(),
+				audit.programmeId(), failed, alert, at);
 	}
 
 	private static AlertRaised raised(Audit audit, String team, String reason, List<String> failed, Instant at,
 			LocalDate due) {
-		return new AlertRaised(audit.auditId(), audit.crn(), audit.eventId(), team, audit.staffCode(), reason, failed,
-				at, due);
+		return new AlertRaised(audit.auditId(), new Crn(audit.crn()), typed(audit.eventId(), EventId::new),
+				new UnitCode(team), typed(audit.staffCode(), StaffCode::new), reason, failed, at, due);
+	}
+
+	private static <T> T typed(String value, Function<String, T> type) {
+		return (value != null) ? type.apply(value) : null;
 	}
 
 	/** Gives an open audit to another auditor, who must be allowed to open the case. */

@@ -136,8 +136,7 @@ public class DemoAudits {
 					null, false, Recurrence.NONE, lastMonth.minusMonths(2), lastMonth, who, 20240403L), "demo")
 			.programmeId();
 		complete(ttg, random);
-		this.inspections.create("Inspection-style rating (demo)", provider, firstQuarter.atDay(1),
-				lastMonth.atEndOfMonth(),
+		this.inspections.create("Inspection-style rating (demo)", unit, firstQuarter.atDay(1), lastMonth.atEndOfMonth(),
 				Map.of("1.1", Rating.GOOD, "1.2", Rating.GOOD, "1.3", Rating.REQUIRES_IMPROVEMENT, "1.4", Rating.GOOD),
 				"demo");
 		this.programmes.create(new ProgrammeRequest("Monthly remote checks (demo)", ProgrammeKind.REMOTE_CHECK,

@@ -213,9 +213,22 @@ class RatingPages {
 		if (scoped != null) {
 			checkUnit(user, scoped);
 		}
-		AssuranceReports.Report report = this.reports.report(month, scoped, user);
+		AssuranceReports.Report report = this.reports.report(month, unitCode(scoped), user);
 		this.reports.logShown(user, shown, report);
 		return report;
+	}
+
+	/** A code that no unit could have is not found, as an unknown unit's is. */
+	private static UnitCode unitCode(String code) {
+		if (code == null) {
+			return null;
+		}
+		try {
+			return new UnitCode(code);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new NotFound("No unit " + code);
+		}
 	}
 
 	/** The unit asked for, or the user's own unit when none is (null: every unit). */
