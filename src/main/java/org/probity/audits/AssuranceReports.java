@@ -6,6 +6,7 @@ import java.time.YearMonth;
 import java.util.List;
 
 import org.probity.accounts.CurrentUser;
+import org.probity.shared.UnitCode;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -75,7 +76,8 @@ public class AssuranceReports {
 	 * @param user whose view of the alert rows the report gives
 	 */
 	@Transactional(readOnly = true)
-	public Report report(YearMonth month, String unitCode, CurrentUser user) {
+	public Report report(YearMonth month, UnitCode unit, CurrentUser user) {
+		String unitCode = (unit != null) ? unit.value() : null;
 		LocalDate from = month.atDay(1);
 		LocalDate to = month.atEndOfMonth();
 		String unitName = (unitCode == null) ? "All units"
@@ -130,9 +132,9 @@ public class AssuranceReports {
 			.param("unit", unitCode)
 			.query(FailedPrompt.class)
 			.list();
-		AuditRatings.Result result = this.ratings.rate(AuditRatings.Scope.unit(unitCode, from, to));
+		AuditRatings.Result result = this.ratings.rate(AuditRatings.Scope.unit(unit, from, to));
 		return new Report(month, unitCode, unitName, teams, total, result,
-				this.alerts.visibleOf(user, this.alerts.raisedBetween(unitCode, from, to)), prompts,
+				this.alerts.visibleOf(user, this.alerts.raisedBetween(unit, from, to)), prompts,
 				result.auditsCompleted());
 	}
 

@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.probity.accounts.CurrentUser;
 import org.probity.accounts.Role;
 import org.probity.estate.Visibility;
+import org.probity.shared.UnitCode;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
@@ -170,7 +171,7 @@ public class AuditAlerts {
 	}
 
 	@Transactional(readOnly = true)
-	public List<Alert> raisedBetween(String unitCode, LocalDate from, LocalDate to) {
+	public List<Alert> raisedBetween(UnitCode unit, LocalDate from, LocalDate to) {
 		return this.jdbc
 			.sql(SELECT
 					+ """
@@ -182,7 +183,7 @@ public class AuditAlerts {
 			.param("today", today())
 			.param("from", from)
 			.param("to", to)
-			.param("unit", unitCode)
+			.param("unit", (unit != null) ? unit.value() : null)
 			.query(Alert.class)
 			.list();
 	}
@@ -256,7 +257,7 @@ public class AuditAlerts {
 	 * sees every alert.
 	 */
 	@Transactional(readOnly = true)
-	boolean isLineManagerFor(long auditId, CurrentUser user) {
+	public boolean isLineManagerFor(long auditId, CurrentUser user) {
 		if (user.role() != Role.LINE_MANAGER) {
 			return false;
 		}

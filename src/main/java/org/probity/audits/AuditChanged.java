@@ -2,15 +2,15 @@ package org.probity.audits;
 
 import java.time.Instant;
 
-import org.springframework.http.HttpStatus;
-
 import org.probity.shared.web.Refused;
+
+import org.springframework.http.HttpStatus;
 
 /**
  * Someone else saved the audit since this user opened it (optimistic lock): the save is
  * refused, and the user's answers are shown back so that nothing is lost.
  */
-class AuditChanged extends Refused {
+public class AuditChanged extends Refused {
 
 	private final String changedBy;
 
@@ -22,11 +22,11 @@ class AuditChanged extends Refused {
 		this.changedAt = changedAt;
 	}
 
-	String changedBy() {
+	public String changedBy() {
 		return this.changedBy;
 	}
 
-	Instant changedAt() {
+	public Instant changedAt() {
 		return this.changedAt;
 	}
 

@@ -9,6 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.probity.audits.programmes.RoundAudits;
+import org.probity.audits.programmes.RoundPlan;
+import org.probity.audits.sampling.Samples;
 import org.probity.shared.Clocks;
 import org.probity.shared.ScheduledWork;
 import org.slf4j.Logger;
@@ -76,23 +79,20 @@ public class AuditProgrammes {
 
 	private final JdbcClient jdbc;
 
-	private final Samples samples;
-
 	private final AuditTemplates templates;
 
-	private final CaseAccessCheck access;
+	private final RoundAudits roundAudits;
 
 	private final Clock clock;
 
 	private final ScheduledWork work;
 
-	AuditProgrammes(JdbcClient jdbc, Samples samples, AuditTemplates templates, CaseAccessCheck access, Clock clock,
+	AuditProgrammes(JdbcClient jdbc, AuditTemplates templates, RoundAudits roundAudits, Clock clock,
 			ScheduledWork work) {
 		this.work = work;
 		this.jdbc = jdbc;
-		this.samples = samples;
 		this.templates = templates;
-		this.access = access;
+		this.roundAudits = roundAudits;
 		this.clock = clock;
 	}
 
@@ -374,7 +374,7 @@ public class AuditProgrammes {
 				roundId = interruptedRound(programme.programmeId(), period.code());
 			}
 			if (roundId.isPresent()) {
-				plan(programme, roundId.get(), period, programme.sampleSize(), programme.stratified(),
+				this.roundAudits.plan(programme, roundId.get(), period, programme.sampleSize(), programme.stratified(),
 						RoundPlan.roundSeed(programme.seed(), period.code()), "scheduler");
 				created++;
 			}
@@ -432,7 +432,7 @@ public class AuditProgrammes {
 			.single();
 		RoundPlan.RoundPeriod period = new RoundPlan.RoundPeriod(code, today, dueDate, dueDate);
 		Integer n = (size != null) ? size : programme.sampleSize();
-		List<Long> sampleIds = plan(programme, roundId, period, n,
+		List<Long> sampleIds = this.roundAudits.plan(programme, roundId, period, n,
 				(stratified != null) ? stratified : programme.stratified(), (seed != null) ? seed : SEEDS.nextLong(),
 				username);
 		int audits = this.jdbc.sql("select count(*) from case_audit where round_id = :id")
@@ -440,144 +440,6 @@ public class AuditProgrammes {
 			.query(Integer.class)
 			.single();
 		return new Draw(roundId, sampleIds.isEmpty() ? 0 : sampleIds.get(0), audits);
-	}
-
-	private List<Long> plan(Programme programme, long roundId, RoundPlan.RoundPeriod period, Integer sampleSize,
-			boolean stratified, long seed, String username) {
-		AuditTemplates.Template template = this.templates.current(programme.templateCode()).orElseThrow();
-		PopulationFilter filter = template.narrow(programme.population())
-			.withDefaultWindow(period.start(), period.end());
-		if ("SELF_ASSESSMENT".equals(template.type())) {
-			planSelfAssessments(programme, roundId, period, template, username);
-			return List.of();
-		}
-		List<Long> sampleIds = new ArrayList<>();
-		record Drawn(long sampleId, Samples.SampleCase c) {
-		}
-		List<Drawn> drawn = new ArrayList<>();
-		if (sampleSize != null) {
-			int populationSize = this.samples.population(filter).size();
-			Samples.Sample sample = this.samples.draw(programme.programmeId(), roundId, filter,
-					Math.min(sampleSize, populationSize), stratified, seed, username);
-			sampleIds.add(sample.sampleId());
-			sample.cases().forEach((c) -> drawn.add(new Drawn(sample.sampleId(), c)));
-		}
-		else {
-			List<String> practitioners = programme.practitioners().isEmpty() ? this.samples.population(filter)
-				.stream()
-				.map(Samples.Candidate::staffCode)
-				.distinct()
-				.sorted()
-				.toList() : programme.practitioners();
-			for (String staff : practitioners) {
-				PopulationFilter theirs = filter.forPractitioner(staff);
-				int populationSize = this.samples.population(theirs).size();
-				Samples.Sample sample = this.samples.draw(programme.programmeId(), roundId, theirs,
-						Math.min(programme.perPractitioner(), populationSize), false, RoundPlan.roundSeed(seed, staff),
-						username);
-				sampleIds.add(sample.sampleId());
-				sample.cases().forEach((c) -> drawn.add(new Drawn(sample.sampleId(), c)));
-			}
-		}
-		Assignments assignments = new Assignments(programme.auditors(), this.access);
-		for (Drawn d : drawn) {
-			Samples.SampleCase c = d.c();
-			this.jdbc
-				.sql("""
-						insert into case_audit (programme_id, round_id, sample_id, template_code, template_version, event_id,
-						    crn, team_code, staff_code, auditor, status, due_date, updated_by)
-						values (:programme, :round, :sample, :template, :version, :event, :crn, :team, :staff, :auditor,
-						       'PLANNED', :due, :by)
-						""")
-				.param("programme", programme.programmeId())
-				.param("round", roundId)
-				.param("template", template.code())
-				.param("version", template.version())
-				.param("event", c.eventId())
-				.param("crn", c.crn())
-				.param("team", c.teamCode())
-				.param("staff", c.staffCode())
-				.param("auditor", assignments.next(c.crn()))
-				.param("due", period.due())
-				.param("by", username)
-				.param("sample", d.sampleId())
-				.update();
-		}
-		return sampleIds;
-	}
-
-	/**
-	 * A self-assessment audits sites, not cases: one per team in the programme's unit,
-	 * for the team's line manager when they have an account (the manager scores their own
-	 * site), otherwise for the programme's auditors in turn.
-	 */
-	private void planSelfAssessments(Programme programme, long roundId, RoundPlan.RoundPeriod period,
-			AuditTemplates.Template template, String username) {
-		List<String> teams = this.jdbc
-			.sql("""
-					select u.unit_code from estate_unit u
-					where u.unit_type = 'TEAM'
-					  and (cast(:unit as text) is null
-					       or u.unit_code in (select unit_code from estate_unit_ancestry where ancestor_code = cast(:unit as text)))
-					order by u.unit_code
-					""")
-			.param("unit", programme.population().unitCode())
-			.query(String.class)
-			.list();
-		int next = 0;
-		for (String team : teams) {
-			String auditor = this.jdbc.sql("""
-					select username from account_directory where enabled and role = 'LINE_MANAGER' and unit_code = :team
-					order by username limit 1
-					""").param("team", team).query(String.class).optional().orElse(null);
-			if (auditor == null) {
-				auditor = programme.auditors().get(next++ % programme.auditors().size());
-			}
-			this.jdbc.sql("""
-					insert into case_audit (programme_id, round_id, template_code, template_version, team_code, auditor,
-					    status, due_date, updated_by)
-					values (:programme, :round, :template, :version, :team, :auditor, 'PLANNED', :due, :by)
-					""")
-				.param("programme", programme.programmeId())
-				.param("round", roundId)
-				.param("template", template.code())
-				.param("version", template.version())
-				.param("team", team)
-				.param("auditor", auditor)
-				.param("due", period.due())
-				.param("by", username)
-				.update();
-		}
-	}
-
-	/**
-	 * Shares cases among auditors in turn, skipping any auditor who may not open a
-	 * restricted case; a case nobody may open is left unassigned.
-	 */
-	static final class Assignments {
-
-		private final List<String> auditors;
-
-		private final CaseAccessCheck access;
-
-		private int next;
-
-		Assignments(List<String> auditors, CaseAccessCheck access) {
-			this.auditors = List.copyOf(auditors);
-			this.access = access;
-		}
-
-		String next(String crn) {
-			for (int k = 0; k < this.auditors.size(); k++) {
-				String candidate = this.auditors.get((this.next + k) % this.auditors.size());
-				if (this.access.mayOpen(crn, candidate)) {
-					this.next = (this.next + k + 1) % this.auditors.size();
-					return candidate;
-				}
-			}
-			return null;
-		}
-
 	}
 
 	static LocalDate localDate(Date date) {

@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.probity.shared.StaffCode;
+import org.probity.shared.UnitCode;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -34,8 +37,14 @@ public class AuditRatings {
 			return new Scope(programmeId, null, null, null, null, null);
 		}
 
-		public static Scope unit(String unitCode, LocalDate from, LocalDate to) {
-			return new Scope(null, unitCode, null, from, to, null);
+		/** The audits completed in a unit and every unit below it. */
+		public static Scope unit(UnitCode unit, LocalDate from, LocalDate to) {
+			return new Scope(null, (unit != null) ? unit.value() : null, null, from, to, null);
+		}
+
+		/** A practitioner's audits of one template (CASE_SUPERVISION, OBSERVATION...). */
+		public static Scope practitioner(StaffCode staff, LocalDate from, LocalDate to, String templateCode) {
+			return new Scope(null, null, staff.value(), from, to, templateCode);
 		}
 
 	}

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.probity.audits.sampling.Samples;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -41,7 +43,7 @@ public class AuditTemplates {
 		 * the filter names none.
 		 * @throws IllegalArgumentException when the filter names a type it does not audit
 		 */
-		PopulationFilter narrow(PopulationFilter filter) {
+		public PopulationFilter narrow(PopulationFilter filter) {
 			if (this.eventTypes.isEmpty()) {
 				return filter;
 			}
@@ -56,12 +58,12 @@ public class AuditTemplates {
 		/** The refusal of an audit of an event of a type it does not audit. */
 		String notFor(String eventType) {
 			List<String> names = this.eventTypes.stream()
-				.map((t) -> PageFormat.eventTypeName(t).toLowerCase(java.util.Locale.UK))
+				.map((t) -> PopulationFilter.eventTypeName(t).toLowerCase(java.util.Locale.UK))
 				.toList();
 			String types = (names.size() == 1) ? names.get(0)
 					: String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1);
 			return this.name + " audits " + types + " events only, not "
-					+ PageFormat.eventTypeName(eventType).toLowerCase(java.util.Locale.UK) + " events";
+					+ PopulationFilter.eventTypeName(eventType).toLowerCase(java.util.Locale.UK) + " events";
 		}
 
 		public List<KeyQuestion> keyQuestions() {

@@ -13,13 +13,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 import org.probity.accounts.CaseAccessLog;
 import org.probity.accounts.CurrentUser;
 import org.probity.accounts.Role;
+import org.probity.audits.audit.CaseAccessCheck;
 import org.probity.estate.Visibility;
 import org.probity.shared.BusinessCalendar;
 import org.probity.shared.Clocks;
+import org.probity.shared.Crn;
+import org.probity.shared.EventId;
+import org.probity.shared.StaffCode;
+import org.probity.shared.UnitCode;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -110,22 +116,6 @@ public class CaseAudits {
 
 	}
 
-	public record WorklistItem(long auditId, String programmeName, String crn, String eventId, String teamCode,
-			String teamName, String staffCode, String practitioner, String status, LocalDate dueDate, boolean late) {
-
-		public String subject() {
-			return (this.crn != null) ? this.crn : "Site " + this.teamName;
-		}
-
-	}
-
-	/** What the auditor sees of the case beside the questions. */
-	public record CaseSummary(String crn, String name, LocalDate dateOfBirth, boolean restricted, String eventId,
-			String eventType, LocalDate sentenceDate, LocalDate allocationDate, LocalDate releaseDate,
-			LocalDate expectedEndDate, LocalDate terminationDate, String practitioner, String team, int contacts,
-			int contactsAttended, int plans, int referrals) {
-	}
-
 	private final JdbcClient jdbc;
 
 	private final AuditTemplates templates;
@@ -149,26 +139,6 @@ public class CaseAudits {
 		this.caseLog = caseLog;
 		this.events = events;
 		this.clock = clock;
-	}
-
-	@Transactional(readOnly = true)
-	public List<WorklistItem> worklist(String username) {
-		return this.jdbc
-			.sql("""
-					select a.audit_id, coalesce(p.name, 'Individual audit') as programme_name, a.crn, a.event_id, a.team_code,
-					       coalesce(u.unit_name, a.team_code) as team_name, a.staff_code,
-					       coalesce(s.forename || ' ' || s.surname, a.staff_code) as practitioner,
-					       a.status, a.due_date, a.due_date < :today as late
-					from case_audit a left join audit_programme p on p.programme_id = a.programme_id
-					left join estate_unit u on u.unit_code = a.team_code
-					left join estate_staff s on s.staff_code = a.staff_code
-					where a.auditor = :username and a.status in ('PLANNED', 'IN_PROGRESS')
-					order by a.due_date, a.audit_id
-					""")
-			.param("username", username)
-			.param("today", today())
-			.query(WorklistItem.class)
-			.list();
 	}
 
 	/**
@@ -318,28 +288,6 @@ public class CaseAudits {
 			.optional();
 	}
 
-	@Transactional(readOnly = true)
-	public Optional<CaseSummary> caseSummary(String eventId) {
-		return this.jdbc
-			.sql("""
-					select p.crn, p.forename || ' ' || p.surname as name, p.date_of_birth, p.restricted, e.event_id,
-					       e.event_type, e.sentence_date, e.allocation_date, e.release_date, e.expected_end_date,
-					       e.termination_date, coalesce(s.forename || ' ' || s.surname, e.staff_code) as practitioner,
-					       coalesce(u.unit_name, e.team_code) as team,
-					       (select count(*) from case_contact c where c.event_id = e.event_id) as contacts,
-					       (select count(*) from case_contact c where c.event_id = e.event_id and c.outcome = 'ATTENDED_COMPLIED') as contacts_attended,
-					       (select count(*) from case_plan pl where pl.event_id = e.event_id) as plans,
-					       (select count(*) from case_referral r where r.event_id = e.event_id) as referrals
-					from case_event e join case_person p on p.crn = e.crn
-					left join estate_staff s on s.staff_code = e.staff_code
-					left join estate_unit u on u.unit_code = e.team_code
-					where e.event_id = :event
-					""")
-			.param("event", eventId)
-			.query(CaseSummary.class)
-			.optional();
-	}
-
 	/** Saves the auditor's answers as a draft; the audit is then in progress. */
 	@Transactional
 	public Audit save(long auditId, AuditInput input, CurrentUser user) {
@@ -456,9 +404,7 @@ public class CaseAudits {
 			.map(AnswerInput::keyQuestionCode)
 			.sorted()
 			.toList();
-		this.events.publishEvent(new CaseAuditCompleted(auditId, audit.crn(), audit.eventId(), audit.teamCode(),
-				audit.staffCode(), audit.templateCode(), audit.templateVersion(), audit.programmeId(), failed,
-				audit.alert(), now));
+		this.events.publishEvent(completed(audit, failed, audit.alert(), now));
 		if (audit.alert()) {
 			raiseAlert(audit, failed, user.getUsername(), now);
 		}
@@ -485,8 +431,24 @@ public class CaseAudits {
 			.param("staff", audit.staffCode())
 			.param("reason", audit.alertReason())
 			.update();
-		this.events.publishEvent(new AlertRaised(audit.auditId(), audit.crn(), audit.eventId(), team, audit.staffCode(),
-				audit.alertReason(), failed, now, due));
+		this.events.publishEvent(raised(audit, team, audit.alertReason(), failed, now, due));
+	}
+
+	private static CaseAuditCompleted completed(Audit audit, List<String> failed, boolean alert, Instant at) {
+		return new CaseAuditCompleted(audit.auditId(), typed(audit.crn(), Crn::new),
+				typed(audit.eventId(), EventId::new), new UnitCode(audit.teamCode()),
+				typed(audit.staffCode(), StaffCode::new), audit.templateCode(), audit.templateVersion(),
+				audit.programmeId(), failed, alert, at);
+	}
+
+	private static AlertRaised raised(Audit audit, String team, String reason, List<String> failed, Instant at,
+			LocalDate due) {
+		return new AlertRaised(audit.auditId(), new Crn(audit.crn()), typed(audit.eventId(), EventId::new),
+				new UnitCode(team), typed(audit.staffCode(), StaffCode::new), reason, failed, at, due);
+	}
+
+	private static <T> T typed(String value, Function<String, T> type) {
+		return (value != null) ? type.apply(value) : null;
 	}
 
 	/** Gives an open audit to another auditor, who must be allowed to open the case. */
@@ -564,7 +526,117 @@ public class CaseAudits {
 		return complete(id, saved.version(), user);
 	}
 
-	AuditTemplates.Template template(Audit audit) {
+	/**
+	 * What was done about an alert, recorded when the audit is: the line manager's
+	 * response.
+	 */
+	public record AlertResponse(Instant recordedAt, String recordedBy, String actionTaken) {
+	}
+
+	/**
+	 * A planned audit as it was completed earlier: the answers in the template's order,
+	 * the prompts not met, the time it was completed, and, for an alert, its reason and
+	 * (when already recorded) what was done about it.
+	 */
+	public record PastCompletion(List<AnswerInput> answers, List<String> failedPrompts, String summary,
+			Instant completedAt, String alertReason, AlertResponse alertResponse) {
+
+		public PastCompletion {
+			answers = List.copyOf(answers);
+			failedPrompts = failedPrompts.stream().distinct().toList();
+		}
+
+		public boolean alert() {
+			return this.alertReason != null;
+		}
+
+	}
+
+	/**
+	 * Records a planned audit as completed at a past time by its auditor (or by
+	 * {@code recordedBy} when it has none), with the answers given then: history carried
+	 * over, such as the demo provider's audits. The findings are published as
+	 * {@link #complete} publishes them; an alert is due one business day after the
+	 * completion and is raised to the line manager only when nothing was recorded about
+	 * it yet.
+	 */
+	@Transactional
+	public void recordPastCompletion(long auditId, PastCompletion completion, String recordedBy) {
+		Audit audit = find(auditId).orElseThrow(() -> new NotFound("No audit " + auditId));
+		if (!audit.open()) {
+			throw new AuditChanged("This audit is already " + audit.status().toLowerCase(), audit.updatedBy(),
+					audit.updatedAt());
+		}
+		AuditTemplates.Template template = template(audit);
+		for (AnswerInput answer : completion.answers()) {
+			this.jdbc.sql("""
+					insert into case_audit_answer (audit_id, key_question_code, answer, comment)
+					values (:id, :q, :a, :c)
+					""")
+				.param("id", auditId)
+				.param("q", answer.keyQuestionCode())
+				.param("a", answer.answer().name())
+				.param("c", answer.comment())
+				.update();
+		}
+		for (String prompt : completion.failedPrompts()) {
+			this.jdbc.sql("insert into case_audit_failed_prompt (audit_id, prompt_code) values (:id, :p)")
+				.param("id", auditId)
+				.param("p", prompt)
+				.update();
+		}
+		Timestamp at = Timestamp.from(completion.completedAt());
+		this.jdbc.sql("""
+				update case_audit set status = 'COMPLETED', completed_at = :at, completed_by = coalesce(auditor, :by),
+				    framework_version = :framework, alert = :alert, alert_reason = :reason,
+				    summary = :summary, updated_at = :at, updated_by = coalesce(auditor, :by), version = version + 1
+				where audit_id = :id
+				""")
+			.param("at", at)
+			.param("by", recordedBy)
+			.param("framework", template.frameworkVersion())
+			.param("alert", completion.alert())
+			.param("reason", completion.alertReason())
+			.param("summary", completion.summary())
+			.param("id", auditId)
+			.update();
+		List<String> failed = completion.answers()
+			.stream()
+			.filter((a) -> a.answer() == Answer.NO)
+			.map(AnswerInput::keyQuestionCode)
+			.toList();
+		this.events.publishEvent(completed(audit, failed, completion.alert(), completion.completedAt()));
+		if (!completion.alert()) {
+			return;
+		}
+		LocalDate due = BusinessCalendar.englandAndWales()
+			.businessDayAfter(LocalDate.ofInstant(completion.completedAt(), Clocks.LONDON), 1);
+		AlertResponse response = completion.alertResponse();
+		this.jdbc.sql("""
+				insert into audit_alert (audit_id, raised_at, raised_by, due_date, team_code, staff_code, reason,
+				    acknowledged_at, acknowledged_by, action_taken)
+				values (:id, :at, coalesce(:by, :recordedBy), :due, :team, :staff, :reason, :ackAt, :ackBy, :action)
+				""")
+			.param("id", auditId)
+			.param("at", at)
+			.param("by", audit.auditor())
+			.param("recordedBy", recordedBy)
+			.param("due", due)
+			.param("team", audit.teamCode())
+			.param("staff", audit.staffCode())
+			.param("reason", completion.alertReason())
+			.param("ackAt", (response != null) ? Timestamp.from(response.recordedAt()) : null)
+			.param("ackBy", (response != null) ? response.recordedBy() : null)
+			.param("action", (response != null) ? response.actionTaken() : null)
+			.update();
+		if (response == null) {
+			this.events.publishEvent(
+					raised(audit, audit.teamCode(), completion.alertReason(), failed, completion.completedAt(), due));
+		}
+	}
+
+	/** The version of the template the audit was planned with. */
+	public AuditTemplates.Template template(Audit audit) {
 		return this.templates.version(audit.templateCode(), audit.templateVersion()).orElseThrow();
 	}
 

@@ -53,6 +53,17 @@ public class Inspections {
 		this.ratings = ratings;
 	}
 
+	/**
+	 * Records an inspection-style rating exercise of a unit over a period: the
+	 * organisational standards' judgements, the case standards rated from the audits.
+	 */
+	@Transactional
+	public long create(String name, UnitCode unit, LocalDate from, LocalDate to, Map<String, Rating> judgements,
+			String username) {
+		return create(name, (unit != null) ? unit.value() : null, from, to, judgements, username);
+	}
+
+	/** As the inspection form gives it: the unit's code as entered. */
 	@Transactional
 	public long create(String name, String unitCode, LocalDate from, LocalDate to, Map<String, Rating> judgements,
 			String username) {

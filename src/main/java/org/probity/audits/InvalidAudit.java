@@ -2,12 +2,12 @@ package org.probity.audits;
 
 import java.util.Map;
 
-import org.springframework.http.HttpStatus;
-
 import org.probity.shared.web.Refused;
 
+import org.springframework.http.HttpStatus;
+
 /** An audit cannot be completed as it stands: the errors are keyed by form field. */
-class InvalidAudit extends Refused {
+public class InvalidAudit extends Refused {
 
 	private final Map<String, String> errors;
 
@@ -16,7 +16,7 @@ class InvalidAudit extends Refused {
 		this.errors = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(errors));
 	}
 
-	Map<String, String> errors() {
+	public Map<String, String> errors() {
 		return this.errors;
 	}
 

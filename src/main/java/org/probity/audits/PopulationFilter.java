@@ -3,6 +3,8 @@ package org.probity.audits;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.probity.shared.UnitCode;
+
 /**
  * Which cases a sample is drawn from (case-audit.md, "Sampling"). Every filter is
  * optional. The date window keeps events that were open at any time in it (allocated on
@@ -17,7 +19,7 @@ import java.util.List;
 public record PopulationFilter(String unitCode, List<String> eventTypes, LocalDate dateFrom, LocalDate dateTo,
 		String staffCode, String failedMeasure, String failedMeasurePeriod) {
 
-	static final List<String> EVENT_TYPES = List.of("COMMUNITY_ORDER", "SUSPENDED_SENTENCE_ORDER", "LICENCE",
+	public static final List<String> EVENT_TYPES = List.of("COMMUNITY_ORDER", "SUSPENDED_SENTENCE_ORDER", "LICENCE",
 			"POST_SENTENCE_SUPERVISION", "CUSTODY");
 
 	public PopulationFilter {
@@ -34,9 +36,16 @@ public record PopulationFilter(String unitCode, List<String> eventTypes, LocalDa
 	}
 
 	/**
+	 * The events of these types (all types when empty) in a unit and the units below it.
+	 */
+	public static PopulationFilter within(UnitCode unit, List<String> eventTypes) {
+		return new PopulationFilter(unit.value(), eventTypes, null, null, null, null, null);
+	}
+
+	/**
 	 * @throws IllegalArgumentException with a message fit to show the user
 	 */
-	void validate() {
+	public void validate() {
 		for (String type : this.eventTypes) {
 			if (!EVENT_TYPES.contains(type)) {
 				throw new IllegalArgumentException("Unknown event type '" + type + "'");
@@ -54,7 +63,7 @@ public record PopulationFilter(String unitCode, List<String> eventTypes, LocalDa
 	}
 
 	/** The same filter, with its date window defaulting to the given period. */
-	PopulationFilter withDefaultWindow(LocalDate from, LocalDate to) {
+	public PopulationFilter withDefaultWindow(LocalDate from, LocalDate to) {
 		if (this.dateFrom != null || this.dateTo != null) {
 			return this;
 		}
@@ -67,9 +76,14 @@ public record PopulationFilter(String unitCode, List<String> eventTypes, LocalDa
 				this.failedMeasure, this.failedMeasurePeriod);
 	}
 
-	PopulationFilter forPractitioner(String staff) {
+	public PopulationFilter forPractitioner(String staff) {
 		return new PopulationFilter(this.unitCode, this.eventTypes, this.dateFrom, this.dateTo, staff,
 				this.failedMeasure, this.failedMeasurePeriod);
+	}
+
+	/** COMMUNITY_ORDER as "Community order". */
+	public static String eventTypeName(String type) {
+		return (type != null) ? (type.charAt(0) + type.substring(1).toLowerCase().replace('_', ' ')) : "";
 	}
 
 	private static String blankToNull(String s) {

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 import org.probity.accounts.SignInReadiness;
-import org.probity.audits.DemoAudits;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -83,11 +83,11 @@ class StaffPerformance {
 		String team = staff.teamCode().value();
 		String code = staff.code().value();
 		List<MeasureFigures.Line> measures = this.figures.practitioner(code, team, period, TREND_MONTHS);
-		AuditRatings.Result cases = this.auditRatings
-			.rate(new AuditRatings.Scope(null, null, code, period.startDate(), period.endDate(), "CASE_SUPERVISION"));
+		AuditRatings.Result cases = this.auditRatings.rate(AuditRatings.Scope.practitioner(staff.code(),
+				period.startDate(), period.endDate(), "CASE_SUPERVISION"));
 		AuditRatings.Result observed = this.auditRatings
-			.rate(new AuditRatings.Scope(null, null, code, period.startDate(), period.endDate(), "OBSERVATION"));
-		List<AuditAlerts.Alert> open = this.alerts.raisedBetween(team, LocalDate.of(2000, 1, 1), today())
+			.rate(AuditRatings.Scope.practitioner(staff.code(), period.startDate(), period.endDate(), "OBSERVATION"));
+		List<AuditAlerts.Alert> open = this.alerts.raisedBetween(staff.teamCode(), LocalDate.of(2000, 1, 1), today())
 			.stream()
 			.filter((a) -> code.equals(a.staffCode()) && a.open())
 			.toList();

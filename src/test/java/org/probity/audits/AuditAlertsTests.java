@@ -14,6 +14,7 @@ import org.probity.accounts.Accounts;
 import org.probity.accounts.CurrentUser;
 import org.probity.accounts.Role;
 import org.probity.shared.BusinessCalendar;
+import org.probity.shared.UnitCode;
 import org.probity.shared.web.PageSession;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -98,7 +99,7 @@ class AuditAlertsTests {
 			.orElseThrow();
 		LocalDate today = LocalDate.now(ZoneId.of("Europe/London"));
 		assertThat(raised.dueDate()).isEqualTo(BusinessCalendar.englandAndWales().businessDayAfter(today, 1));
-		assertThat(raised.teamCode()).isEqualTo(this.data.team(1));
+		assertThat(raised.teamCode()).isEqualTo(new UnitCode(this.data.team(1)));
 
 		assertThat(this.alerts.openAlertsFor(user("aal-manager"))).extracting(AuditAlerts.Alert::auditId)
 			.contains(audit.auditId());

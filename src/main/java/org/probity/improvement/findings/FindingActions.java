@@ -73,7 +73,7 @@ public class FindingActions {
 
 	@Transactional
 	public void on(AlertRaised alert) {
-		UnitCode team = new UnitCode(alert.teamCode());
+		UnitCode team = alert.teamCode();
 		raise(new RaiseAction(PlanKind.SITE_DEVELOPMENT, team,
 				new ActionSource(SourceKind.ALERT, String.valueOf(alert.auditId())),
 				"Record what was done about the alert on CRN " + alert.crn() + ": " + alert.reason(), "Line manager",
@@ -111,7 +111,7 @@ public class FindingActions {
 					.orElse("");
 				return text.isEmpty() ? q : q + " " + text;
 			}).collect(Collectors.joining("; "));
-			raise(new RaiseAction(PlanKind.SITE_DEVELOPMENT, new UnitCode(audit.teamCode()),
+			raise(new RaiseAction(PlanKind.SITE_DEVELOPMENT, audit.teamCode(),
 					new ActionSource(SourceKind.AUDIT_FINDING, String.valueOf(audit.auditId())),
 					"Audit of CRN " + audit.crn() + " failed standard " + standard
 							+ (title.isEmpty() ? "" : " " + title) + " (key questions " + named
@@ -150,11 +150,11 @@ public class FindingActions {
 		log.debug("Action {} for {} {}", id, command.source().kind(), command.source().ref());
 	}
 
-	private StaffCode lineManagerOf(String staffCode) {
-		if (staffCode == null || staffCode.length() != 7) {
+	private StaffCode lineManagerOf(StaffCode staffCode) {
+		if (staffCode == null) {
 			return null;
 		}
-		return this.estate.lineManagerOf(new StaffCode(staffCode)).map(Staff::code).orElse(null);
+		return this.estate.lineManagerOf(staffCode).map(Staff::code).orElse(null);
 	}
 
 	private UnitCode providerOf(UnitCode unit) {

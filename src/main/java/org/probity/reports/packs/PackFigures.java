@@ -158,7 +158,7 @@ class PackFigures {
 		}
 
 		log.debug("pack {}: measures and flags after {} ms", month, (System.nanoTime() - started) / 1_000_000);
-		AssuranceReports.Report assurance = this.audits.reports.report(month, provider.code().value(), by);
+		AssuranceReports.Report assurance = this.audits.reports.report(month, provider.code(), by);
 		PackContent.AuditActivity activity = new PackContent.AuditActivity(assurance.ratings().frameworkVersion(),
 				assurance.auditsCompleted(), assurance.total().planned(), assurance.total().done(),
 				assurance.total().late(), assurance.total().missed(),
@@ -174,7 +174,7 @@ class PackFigures {
 							(s.rating() != null) ? s.rating().label() : "No rating"))
 					.toList());
 		List<PackContent.AlertCase> alerts = this.audits.alerts
-			.raisedBetween(provider.code().value(), month.atDay(1), month.atEndOfMonth())
+			.raisedBetween(provider.code(), month.atDay(1), month.atEndOfMonth())
 			.stream()
 			.map((a) -> new PackContent.AlertCase(a.crn(), a.teamCode(), a.staffCode(), a.teamName(), a.practitioner(),
 					a.reason(), a.raisedAt().atZone(Clocks.LONDON).toLocalDate().toString(),

@@ -189,7 +189,7 @@ class ReportSections {
 	// ---- audits and alerts
 
 	void audits(Draft d, String heading) {
-		AuditRatings.Result r = this.ratings.rate(AuditRatings.Scope.unit(d.unit.value(), d.due.from(), d.due.to()));
+		AuditRatings.Result r = this.ratings.rate(AuditRatings.Scope.unit(d.unit, d.due.from(), d.due.to()));
 		GridBuilder t = new GridBuilder("Ratings by standard").text("Template", "Standard", "Title", "Rating");
 		for (AuditRatings.StandardResult s : r.standards()) {
 			t.row(s.templateCode(), s.code(), s.title(), (s.rating() != null) ? s.rating().label() : "No rating");
@@ -201,7 +201,7 @@ class ReportSections {
 	/** Alerts raised in the period, and those open and past their due date at its end. */
 	void alerts(Draft d) {
 		Set<String> under = unitsUnder(d.unit);
-		List<AuditAlerts.Alert> all = this.alerts.raisedBetween(d.unit.value(), LocalDate.of(2000, 1, 1), d.due.to());
+		List<AuditAlerts.Alert> all = this.alerts.raisedBetween(d.unit, LocalDate.of(2000, 1, 1), d.due.to());
 		Instant end = d.due.to().plusDays(1).atStartOfDay(Clocks.LONDON).toInstant();
 		List<AuditAlerts.Alert> raised = all.stream()
 			.filter((a) -> !a.raisedAt().isBefore(d.due.from().atStartOfDay(Clocks.LONDON).toInstant()))
@@ -345,7 +345,7 @@ class ReportSections {
 							round(f.performance()), round(f.target()), f.ragWord());
 				}
 			}
-			AuditRatings.Result r = this.ratings.rate(AuditRatings.Scope.unit(u.value(), d.due.from(), d.due.to()));
+			AuditRatings.Result r = this.ratings.rate(AuditRatings.Scope.unit(u, d.due.from(), d.due.to()));
 			List<String> weak = r.standards()
 				.stream()
 				.filter((st) -> st.rating() != null && (st.rating().name().equals("INADEQUATE")

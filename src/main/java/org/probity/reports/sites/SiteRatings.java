@@ -155,7 +155,7 @@ public class SiteRatings {
 			for (Unit site : sites) {
 				String code = site.code().value();
 				List<AuditRatings.StandardResult> standards = this.ratings
-					.rate(AuditRatings.Scope.unit(code, q.startDate(), q.endDate()))
+					.rate(AuditRatings.Scope.unit(site.code(), q.startDate(), q.endDate()))
 					.standards();
 				List<SiteRule.AlertFacts> overdue = new ArrayList<>();
 				for (AuditAlerts.Alert a : allAlerts) {

@@ -20,6 +20,10 @@ import org.probity.audits.CaseAuditCompleted;
 import org.probity.improvement.PlanTestData;
 import org.probity.measures.MeasureFlagRaised;
 import org.probity.shared.BusinessCalendar;
+import org.probity.shared.Crn;
+import org.probity.shared.EventId;
+import org.probity.shared.StaffCode;
+import org.probity.shared.UnitCode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
@@ -69,9 +73,9 @@ class FindingActionsTests {
 	}
 
 	private AlertRaised alert(long auditId) {
-		return new AlertRaised(auditId, "F900001", "EF900001", this.data.team(1), this.data.staff(1),
-				"Risk of harm not assessed", List.of("2.1.3"), Instant.parse("2026-03-02T10:00:00Z"),
-				LocalDate.of(2026, 3, 3));
+		return new AlertRaised(auditId, new Crn("F900001"), new EventId("EF900001"), new UnitCode(this.data.team(1)),
+				new StaffCode(this.data.staff(1)), "Risk of harm not assessed", List.of("2.1.3"),
+				Instant.parse("2026-03-02T10:00:00Z"), LocalDate.of(2026, 3, 3));
 	}
 
 	@Test
@@ -92,9 +96,9 @@ class FindingActionsTests {
 
 	@Test
 	void anAuditWithFailedKeyQuestionsRaisesOneActionPerFailedStandard() {
-		CaseAuditCompleted audit = new CaseAuditCompleted(9_100_002, "F900002", "EF900002", this.data.team(2),
-				this.data.staff(3), "CASE_SUPERVISION", 1, null, List.of("2.1.1", "2.1.3", "2.2.1"), false,
-				Instant.parse("2026-03-02T10:00:00Z"));
+		CaseAuditCompleted audit = new CaseAuditCompleted(9_100_002, new Crn("F900002"), new EventId("EF900002"),
+				new UnitCode(this.data.team(2)), new StaffCode(this.data.staff(3)), "CASE_SUPERVISION", 1, null,
+				List.of("2.1.1", "2.1.3", "2.2.1"), false, Instant.parse("2026-03-02T10:00:00Z"));
 
 		this.listener.on(audit);
 		this.listener.on(audit);
@@ -116,8 +120,9 @@ class FindingActionsTests {
 
 	@Test
 	void anAuditWithNoFailedKeyQuestionRaisesNothing() {
-		this.listener.on(new CaseAuditCompleted(9_100_003, "F900003", "EF900003", this.data.team(2), this.data.staff(3),
-				"CASE_SUPERVISION", 1, null, List.of(), false, Instant.now()));
+		this.listener.on(new CaseAuditCompleted(9_100_003, new Crn("F900003"), new EventId("EF900003"),
+				new UnitCode(this.data.team(2)), new StaffCode(this.data.staff(3)), "CASE_SUPERVISION", 1, null,
+				List.of(), false, Instant.now()));
 
 		assertThat(actions("AUDIT_FINDING", "9100003")).isEmpty();
 	}
@@ -168,8 +173,9 @@ class FindingActionsTests {
 
 	@Test
 	void twoNodesReceivingTheSameEventsAtOnceRaiseEachActionOnce() throws Exception {
-		CaseAuditCompleted audit = new CaseAuditCompleted(9_100_004, "F900004", "EF900004", this.data.team(1),
-				this.data.staff(1), "CASE_SUPERVISION", 1, null, List.of("2.3.1", "2.4.1"), false, Instant.now());
+		CaseAuditCompleted audit = new CaseAuditCompleted(9_100_004, new Crn("F900004"), new EventId("EF900004"),
+				new UnitCode(this.data.team(1)), new StaffCode(this.data.staff(1)), "CASE_SUPERVISION", 1, null,
+				List.of("2.3.1", "2.4.1"), false, Instant.now());
 		MeasureFlagRaised flag = new MeasureFlagRaised("DEEPER_AUDIT", "SL004", YearMonth.of(2026, 9),
 				this.data.team(2), null, 50.0);
 		ExecutorService nodes = Executors.newFixedThreadPool(2);

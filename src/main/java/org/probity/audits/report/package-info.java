@@ -1,0 +1,2 @@
+/** The monthly assurance report as a PDF and as the tables of the shared export. */
+package org.probity.audits.report;

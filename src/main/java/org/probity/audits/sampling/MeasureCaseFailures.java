@@ -1,0 +1,25 @@
+package org.probity.audits.sampling;
+
+import java.util.Set;
+
+import org.probity.measures.MeasureShortfalls;
+import org.probity.shared.Period;
+
+import org.springframework.stereotype.Component;
+
+/** Cases that failed a measure in a period, as the measures module counts them. */
+@Component
+class MeasureCaseFailures implements MeasureFailures {
+
+	private final MeasureShortfalls shortfalls;
+
+	MeasureCaseFailures(MeasureShortfalls shortfalls) {
+		this.shortfalls = shortfalls;
+	}
+
+	@Override
+	public Set<String> failingEventIds(String measureCode, Period period) {
+		return this.shortfalls.eventsNotMeeting(measureCode, period);
+	}
+
+}

@@ -1,0 +1,51 @@
+package org.probity.audits.web;
+
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.probity.accounts.CurrentUser;
+import org.probity.accounts.Role;
+import org.probity.audits.AuditAlerts;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+/**
+ * Puts the open alerts a user must act on beside the home page, so that a line manager
+ * sees an alert as soon as it is raised (case-audit.md) without the home page depending
+ * on audits.
+ */
+@ControllerAdvice(basePackages = "org.probity")
+class HomeAlerts {
+
+	private final AuditAlerts alerts;
+
+	HomeAlerts(AuditAlerts alerts) {
+		this.alerts = alerts;
+	}
+
+	@ModelAttribute("auditAlerts")
+	List<AuditAlerts.Alert> auditAlerts(HttpServletRequest request, @AuthenticationPrincipal CurrentUser user) {
+		if (user == null || !"/".equals(request.getServletPath())) {
+			return List.of();
+		}
+		List<AuditAlerts.Alert> open = this.alerts.openAlertsFor(user);
+		this.alerts.logShown(user, "Home page: audit alerts", open);
+		return open;
+	}
+
+	/**
+	 * Counts beside the home page's overview: open and overdue alerts and overdue audits,
+	 * for those who open the audit pages.
+	 */
+	@ModelAttribute("auditCounts")
+	AuditAlerts.Counts auditCounts(HttpServletRequest request, @AuthenticationPrincipal CurrentUser user) {
+		if (user == null || !"/".equals(request.getServletPath()) || user.role() == Role.PRACTITIONER
+				|| user.role() == Role.API_CLIENT) {
+			return null;
+		}
+		return this.alerts.countsFor(user);
+	}
+
+}
