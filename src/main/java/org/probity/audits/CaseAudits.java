@@ -20,6 +20,7 @@ import org.probity.accounts.Role;
 import org.probity.estate.Visibility;
 import org.probity.shared.BusinessCalendar;
 import org.probity.shared.Clocks;
+import org.probity.shared.Crn;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -214,7 +215,8 @@ public class CaseAudits {
 				.stream()
 				.anyMatch((shown) -> !shown.restricted())) {
 				if (audit.crn() != null) {
-					this.caseLog.record(user.getUsername(), audit.crn(), CaseAccessLog.Outcome.REFUSED_OUT_OF_SCOPE);
+					this.caseLog.record(user.getUsername(), new Crn(audit.crn()),
+							CaseAccessLog.Outcome.REFUSED_OUT_OF_SCOPE);
 				}
 				throw ex;
 			}
