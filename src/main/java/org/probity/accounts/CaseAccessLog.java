@@ -10,8 +10,10 @@ import java.util.List;
 import java.util.Locale;
 
 import org.probity.shared.Clocks;
+import org.probity.shared.Crn;
 import org.probity.shared.Dates;
 import org.probity.shared.OwnTransactions;
+import org.probity.shared.StaffCode;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -72,8 +74,8 @@ public class CaseAccessLog {
 	 * Written in its own transaction ({@link OwnTransactions}) so that a refusal is
 	 * logged even when the request fails.
 	 */
-	public void record(String username, String crn, Outcome outcome) {
-		this.own.write((jdbc) -> insert(jdbc, username, crn, null, null, outcome));
+	public void record(String username, Crn crn, Outcome outcome) {
+		this.own.write((jdbc) -> insert(jdbc, username, crn.value(), null, null, outcome));
 	}
 
 	/**
@@ -81,12 +83,13 @@ public class CaseAccessLog {
 	 * restricted ({@code REFUSED_RESTRICTED}): one entry names them all. In its own
 	 * transaction, as {@link #record} is.
 	 */
-	public void recordList(String username, String shown, List<String> crns, Outcome outcome) {
+	public void recordList(String username, String shown, List<Crn> crns, Outcome outcome) {
 		if (crns.size() == 1) {
-			this.own.write((jdbc) -> insert(jdbc, username, crns.get(0), null, shown, outcome));
+			this.own.write((jdbc) -> insert(jdbc, username, crns.get(0).value(), null, shown, outcome));
 		}
 		else if (!crns.isEmpty()) {
-			this.own.write((jdbc) -> insert(jdbc, username, null, crns.toArray(String[]::new), shown, outcome));
+			this.own.write((jdbc) -> insert(jdbc, username, null, crns.stream().map(Crn::value).toArray(String[]::new),
+					shown, outcome));
 		}
 	}
 
@@ -94,13 +97,13 @@ public class CaseAccessLog {
 	 * An opening (or refusal) of a member of staff's personnel record: their performance,
 	 * ratings and improvement plans. In its own transaction, as {@link #record} is.
 	 */
-	public void recordPersonnel(String username, String staffCode, Outcome outcome) {
+	public void recordPersonnel(String username, StaffCode staffCode, Outcome outcome) {
 		this.own.write((jdbc) -> jdbc.sql("""
 				insert into case_access_log (username, staff_code, shown, accessed_at, outcome)
 				values (:u, :staff, 'Personnel record', :at, :outcome)
 				""")
 			.param("u", username)
-			.param("staff", staffCode)
+			.param("staff", staffCode.value())
 			.param("at", Timestamp.from(this.clock.instant()))
 			.param("outcome", outcome.name())
 			.update());
@@ -108,17 +111,17 @@ public class CaseAccessLog {
 
 	/**
 	 * A subject access request about a case ({@code crn}) or a member of staff
-	 * ({@code staffCode}); {@code shown} says what it gave. In its own transaction, as
-	 * {@link #record} is.
+	 * ({@code staffCode}), the other null; {@code shown} says what it gave. In its own
+	 * transaction, as {@link #record} is.
 	 */
-	public void recordSubjectAccess(String username, String crn, String staffCode, String shown) {
+	public void recordSubjectAccess(String username, Crn crn, StaffCode staffCode, String shown) {
 		this.own.write((jdbc) -> jdbc.sql("""
 				insert into case_access_log (username, crn, staff_code, shown, accessed_at, outcome)
 				values (:u, :crn, :staff, :shown, :at, 'SUBJECT_ACCESS')
 				""")
 			.param("u", username)
-			.param("crn", crn, Types.CHAR)
-			.param("staff", staffCode, Types.CHAR)
+			.param("crn", (crn != null) ? crn.value() : null, Types.CHAR)
+			.param("staff", (staffCode != null) ? staffCode.value() : null, Types.CHAR)
 			.param("shown", shown)
 			.param("at", Timestamp.from(this.clock.instant()))
 			.update());
@@ -183,14 +186,14 @@ public class CaseAccessLog {
 
 	/** The latest entries that name the case. */
 	@Transactional(readOnly = true)
-	public List<Entry> forCase(String crn, int limit) {
+	public List<Entry> forCase(Crn crn, int limit) {
 		return this.jdbc
 			.sql("""
 					select username, crn, crns, shown, accessed_at, outcome, staff_code, null as staff_name from case_access_log
 					where crn = :crn or crns @> array[cast(:crn as text)]
 					order by accessed_at desc, id desc limit :limit
 					""")
-			.param("crn", crn)
+			.param("crn", crn.value())
 			.param("limit", limit)
 			.query(CaseAccessLog::entry)
 			.list();

@@ -184,7 +184,8 @@ public class CaseAudits {
 				.stream()
 				.anyMatch((shown) -> !shown.restricted())) {
 				if (audit.crn() != null) {
-					this.caseLog.record(user.getUsername(), audit.crn(), CaseAccessLog.Outcome.REFUSED_OUT_OF_SCOPE);
+					this.caseLog.record(user.getUsername(), new Crn(audit.crn()),
+							CaseAccessLog.Outcome.REFUSED_OUT_OF_SCOPE);
 				}
 				throw ex;
 			}

@@ -100,7 +100,7 @@ class CasePages {
 		view.addObject("allContacts", allContacts || contacts.size() <= RECENT_CONTACTS);
 		boolean showLog = user.role() == Role.QUALITY_TEAM || user.role() == Role.ADMIN;
 		view.addObject("showAccessLog", showLog);
-		view.addObject("accessLog", showLog ? this.accessLog.forCase(file.person().crn().value(), 20) : List.of());
+		view.addObject("accessLog", showLog ? this.accessLog.forCase(file.person().crn(), 20) : List.of());
 		return view;
 	}
 

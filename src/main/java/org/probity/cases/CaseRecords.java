@@ -39,11 +39,11 @@ public class CaseRecords {
 		return switch (this.visibility.decide(user, crn)) {
 			case NOT_FOUND -> new CaseOpening.NotFound(crn);
 			case OUT_OF_SCOPE -> {
-				this.log.record(user.getUsername(), crn.value(), Outcome.REFUSED_OUT_OF_SCOPE);
+				this.log.record(user.getUsername(), crn, Outcome.REFUSED_OUT_OF_SCOPE);
 				yield new CaseOpening.OutOfScope(crn);
 			}
 			case RESTRICTED -> {
-				this.log.record(user.getUsername(), crn.value(), Outcome.REFUSED_RESTRICTED);
+				this.log.record(user.getUsername(), crn, Outcome.REFUSED_RESTRICTED);
 				yield new CaseOpening.Restricted(crn);
 			}
 			case OPEN -> {
@@ -51,7 +51,7 @@ public class CaseRecords {
 				if (file == null) {
 					yield new CaseOpening.NotFound(crn);
 				}
-				this.log.record(user.getUsername(), crn.value(), Outcome.OPENED);
+				this.log.record(user.getUsername(), crn, Outcome.OPENED);
 				yield new CaseOpening.Opened(file);
 			}
 		};

@@ -304,13 +304,16 @@ public class Visibility {
 	/** The same for a response that names its cases itself. */
 	public void logCases(CurrentUser user, String shown, Collection<String> opened, Collection<String> refused) {
 		if (!opened.isEmpty()) {
-			this.log.recordList(user.getUsername(), shown, List.copyOf(new java.util.LinkedHashSet<>(opened)),
-					CaseAccessLog.Outcome.LISTED);
+			this.log.recordList(user.getUsername(), shown, crns(opened), CaseAccessLog.Outcome.LISTED);
 		}
 		if (!refused.isEmpty()) {
-			this.log.recordList(user.getUsername(), shown, List.copyOf(new java.util.LinkedHashSet<>(refused)),
-					CaseAccessLog.Outcome.REFUSED_RESTRICTED);
+			this.log.recordList(user.getUsername(), shown, crns(refused), CaseAccessLog.Outcome.REFUSED_RESTRICTED);
 		}
+	}
+
+	/** Each case once, in the order of the list. */
+	private static List<Crn> crns(Collection<String> crns) {
+		return List.copyOf(new java.util.LinkedHashSet<>(crns)).stream().map(Crn::new).toList();
 	}
 
 	/**

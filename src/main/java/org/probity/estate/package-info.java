@@ -7,6 +7,10 @@
  * counts through {@link org.probity.estate.CaseloadCounts}, an interface owned here and
  * implemented by the cases module: cases depends on the estate, so the estate must not
  * call cases directly.
+ * <p>
+ * Units and staff change only through imports, and only through
+ * {@link org.probity.estate.EstateTables}: the imports module stages and checks a file
+ * and this module merges it into its own tables.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "accounts" })
 package org.probity.estate;

@@ -9,6 +9,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.probity.accounts.CaseAccessLog;
 import org.probity.accounts.CurrentUser;
+import org.probity.shared.Crn;
 
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
@@ -115,7 +116,7 @@ class ComplaintsApi {
 		Complaint c = this.complaints.find(id).orElseThrow(() -> new FeedbackNotFound("There is no complaint " + id));
 		boolean allowed = this.scope.maySee(user, c);
 		if (c.crn() != null) {
-			this.accessLog.record(user.getUsername(), c.crn(),
+			this.accessLog.record(user.getUsername(), new Crn(c.crn()),
 					allowed ? CaseAccessLog.Outcome.OPENED : CaseAccessLog.Outcome.REFUSED_OUT_OF_SCOPE);
 		}
 		if (!allowed) {

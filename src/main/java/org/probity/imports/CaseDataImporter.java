@@ -23,6 +23,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import org.probity.imports.ImportResult.RowError;
 import org.probity.imports.ImportRun.Outcome;
+import org.probity.shared.TableMerge;
 
 /**
  * Imports a file in one transaction: COPY into a staging table, set-based checks, then an
@@ -90,7 +91,7 @@ class CaseDataImporter implements CaseDataImports {
 					return new ImportResult(id, dataset, false, 0, 0, errors, errorCount);
 				}
 				long t3 = System.nanoTime();
-				ImportMerge.Merged merged = this.merge.merge(format, staged.rows());
+				TableMerge.Merged merged = this.merge.merge(dataset, staged.rows());
 				log.info("{}: merged in {} ms", fileName, (System.nanoTime() - t3) / 1_000_000);
 				long id = this.history.record(dataset, username, fileName, startedAt, now(), Outcome.APPLIED,
 						staged.rows(), merged.inserted(), merged.updated(), 0);

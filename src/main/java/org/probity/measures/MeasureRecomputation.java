@@ -28,6 +28,7 @@ import org.probity.imports.CaseDataImported;
 import org.probity.imports.Dataset;
 import org.probity.shared.SqlFiles;
 import org.probity.shared.BulkWrites;
+import org.probity.shared.EventId;
 
 /**
  * Keeps the per-case rows and monthly totals of every measure in step with the case data:
@@ -118,8 +119,8 @@ public class MeasureRecomputation {
 				recompute(imported.dataset() == Dataset.CONTACTS);
 			}
 			else if (!imported.changedEventIds().isEmpty()) {
-				recomputeEvents(imported.changedEventIds(), imported.dataset(), imported.changedFrom(),
-						imported.changedTo());
+				recomputeEvents(imported.changedEventIds().stream().map(EventId::value).toList(), imported.dataset(),
+						imported.changedFrom(), imported.changedTo());
 			}
 		});
 	}

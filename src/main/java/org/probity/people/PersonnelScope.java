@@ -71,11 +71,10 @@ class PersonnelScope {
 	Staff open(CurrentUser user, String staffCode) {
 		Staff staff = find(staffCode).orElseThrow(() -> new NotFound("No member of staff " + staffCode));
 		if (!maySee(user, staff)) {
-			this.log.recordPersonnel(user.getUsername(), staff.code().value(),
-					CaseAccessLog.Outcome.REFUSED_OUT_OF_SCOPE);
+			this.log.recordPersonnel(user.getUsername(), staff.code(), CaseAccessLog.Outcome.REFUSED_OUT_OF_SCOPE);
 			throw new AccessDeniedException("You may not see the personnel record of " + staffCode);
 		}
-		this.log.recordPersonnel(user.getUsername(), staff.code().value(), CaseAccessLog.Outcome.OPENED);
+		this.log.recordPersonnel(user.getUsername(), staff.code(), CaseAccessLog.Outcome.OPENED);
 		return staff;
 	}
 

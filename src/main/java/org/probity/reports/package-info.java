@@ -6,5 +6,5 @@
  * public APIs.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "accounts", "estate", "measures",
-		"audits", "improvement", "equality", "feedback", "people" })
+		"audits", "improvement", "equality", "feedback" })
 package org.probity.reports;

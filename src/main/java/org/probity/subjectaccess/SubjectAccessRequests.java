@@ -142,7 +142,7 @@ class SubjectAccessRequests {
 			.query(Boolean.class)
 			.optional()
 			.orElse(false);
-		this.log.recordSubjectAccess(user.getUsername(), crn.value(), null,
+		this.log.recordSubjectAccess(user.getUsername(), crn, null,
 				"Subject access request (" + shown + ")" + (restricted ? ", restricted case" : ""));
 		List<Disclosure.Section> sections = gather(CASE, crn.value());
 		if (nothingHeld(sections, "access_log")) {
@@ -157,7 +157,7 @@ class SubjectAccessRequests {
 	 */
 	@Transactional(readOnly = true)
 	public Disclosure forStaff(CurrentUser user, StaffCode staff, String shown) {
-		this.log.recordSubjectAccess(user.getUsername(), null, staff.value(), "Subject access request (" + shown + ")");
+		this.log.recordSubjectAccess(user.getUsername(), null, staff, "Subject access request (" + shown + ")");
 		List<Disclosure.Section> sections = gather(STAFF, staff.value());
 		if (nothingHeld(sections, "access_log_about")) {
 			throw new SubjectNotFound("Probity holds nothing about staff code " + staff.value());

@@ -13,6 +13,7 @@ import javax.sql.DataSource;
 import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.Test;
 import org.probity.IntegrationTest;
+import org.probity.shared.Crn;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -56,7 +57,7 @@ class AccessLogUnderLoadTests {
 					this.jdbc.sql("select 1").query(Integer.class).single();
 					allHoldOne.countDown();
 					await(allHoldOne);
-					this.log.recordList(user, "Case search", List.of("L000001", "L000002"),
+					this.log.recordList(user, "Case search", List.of(new Crn("L000001"), new Crn("L000002")),
 							CaseAccessLog.Outcome.LISTED);
 				})));
 			}

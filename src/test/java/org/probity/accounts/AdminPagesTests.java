@@ -8,6 +8,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.probity.IntegrationTest;
+import org.probity.shared.Crn;
 import org.probity.shared.web.PageSession;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -34,9 +35,9 @@ class AdminPagesTests {
 	void accounts() {
 		this.accounts.createOrReset("k4-quality", "K4 Quality", Role.QUALITY_TEAM, null, null, PASSWORD);
 		for (int i = 0; i < 55; i++) {
-			this.log.record("k4-reader", "K4" + String.format("%05d", i % 3), CaseAccessLog.Outcome.OPENED);
+			this.log.record("k4-reader", new Crn("K4" + String.format("%05d", i % 3)), CaseAccessLog.Outcome.OPENED);
 		}
-		this.log.record("k4-nosy", "K400001", CaseAccessLog.Outcome.REFUSED_OUT_OF_SCOPE);
+		this.log.record("k4-nosy", new Crn("K400001"), CaseAccessLog.Outcome.REFUSED_OUT_OF_SCOPE);
 	}
 
 	private PageSession admin() {

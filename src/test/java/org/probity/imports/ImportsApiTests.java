@@ -23,6 +23,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.probity.IntegrationTest;
 import org.probity.accounts.Accounts;
 import org.probity.accounts.Role;
+import org.probity.shared.EventId;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -137,7 +138,7 @@ class ImportsApiTests {
 		CaseDataImported event = this.recorded.of(body.get("import_id").asLong());
 		assertThat(event.dataset()).isEqualTo(Dataset.PLANS);
 		assertThat(event.inserted()).isEqualTo(2);
-		assertThat(event.changedEventIds()).containsExactlyInAnyOrder("Z7E1", "Z7E3");
+		assertThat(event.changedEventIds()).containsExactlyInAnyOrder(new EventId("Z7E1"), new EventId("Z7E3"));
 
 		JsonNode people = ok(post("people", CaseCsv.people().row("crn", "Z730001").text()));
 		assertThat(this.recorded.of(people.get("import_id").asLong()).changedEverything()).isTrue();
@@ -165,7 +166,8 @@ class ImportsApiTests {
 					.text()));
 
 		CaseDataImported event = this.recorded.of(body.get("import_id").asLong());
-		assertThat(event.changedEventIds()).containsExactlyInAnyOrder("Z7E1", "Z7E2", "Z7E3");
+		assertThat(event.changedEventIds()).containsExactlyInAnyOrder(new EventId("Z7E1"), new EventId("Z7E2"),
+				new EventId("Z7E3"));
 		assertThat(event.changedFrom()).isEqualTo(LocalDate.of(2024, 2, 5));
 		assertThat(event.changedTo()).isEqualTo(LocalDate.of(2024, 3, 20));
 		JsonNode plans = ok(post("plans", CaseCsv.plans().row("plan_id", "Z7P9", "event_id", "Z7E1").text()));

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.probity.IntegrationTest;
 import org.probity.imports.CaseDataImported;
 import org.probity.imports.Dataset;
+import org.probity.shared.EventId;
 import org.probity.shared.Period;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
@@ -244,7 +245,8 @@ class RecomputeAndFlagsTests {
 		assertThat(this.results.unitResult("SL001R", june, data.team(2)).numerator()).isZero();
 		this.transactions.executeWithoutResult((tx) -> {
 			data.contact(importedLater, LocalDate.of(2024, 6, 4), "ATTENDED_COMPLIED");
-			this.events.publishEvent(new CaseDataImported(1, Dataset.CONTACTS, 1, 0, Set.of(importedLater.id())));
+			this.events
+				.publishEvent(new CaseDataImported(1, Dataset.CONTACTS, 1, 0, Set.of(new EventId(importedLater.id()))));
 		});
 		var after = this.results.unitResult("SL001R", june, data.team(2));
 		assertThat(after.numerator()).isEqualTo(1);

@@ -21,6 +21,7 @@ import org.probity.accounts.Accounts;
 import org.probity.accounts.CaseAccessLog;
 import org.probity.accounts.Role;
 import org.probity.cases.CaseDataFactory;
+import org.probity.shared.Crn;
 import org.probity.shared.web.PageSession;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -138,7 +139,7 @@ class SubjectAccessTests {
 				values (:staff, '2025-Q1', 'AMBER', 'Two late sentence plans', 'q91-line_manager', now())
 				on conflict do nothing
 				""").param("staff", STAFF).update();
-		this.log.record("q91-quality_team", CRN, CaseAccessLog.Outcome.OPENED);
+		this.log.record("q91-quality_team", new Crn(CRN), CaseAccessLog.Outcome.OPENED);
 	}
 
 	@Test

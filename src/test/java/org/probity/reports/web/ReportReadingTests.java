@@ -13,6 +13,7 @@ import org.probity.reports.archive.ReportArchive;
 import org.probity.reports.archive.ReportKind;
 import org.probity.reports.archive.ReportStatus;
 import org.probity.reports.archive.StoredReport;
+import org.probity.shared.Crn;
 import org.probity.shared.UnitCode;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -81,7 +82,7 @@ class ReportReadingTests {
 		assertThat(forSenior.report().content()).doesNotContain("Concern about a child", "J640002", "RPRS001")
 			.contains("\"crn\":\"J640001\"", "\"restricted\":true", "\"total\":2");
 		assertThat(forSenior.refused()).containsExactly("J640001");
-		assertThat(this.log.forCase("J640001", 10)).anySatisfy((e) -> {
+		assertThat(this.log.forCase(new Crn("J640001"), 10)).anySatisfy((e) -> {
 			assertThat(e.username()).isEqualTo("rpr-senior");
 			assertThat(e.shown()).contains("Reading pack");
 		});
