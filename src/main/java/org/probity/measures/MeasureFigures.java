@@ -6,6 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.probity.measures.catalogue.Measures;
+import org.probity.measures.results.Assessment;
+import org.probity.measures.results.MeasureResults;
+import org.probity.measures.results.ResultView;
 import org.probity.shared.Period;
 
 import org.springframework.stereotype.Service;

@@ -4,6 +4,8 @@ import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.Set;
 
+import org.probity.measures.catalogue.Catalogue;
+import org.probity.measures.catalogue.CaseRows;
 import org.probity.shared.Period;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -26,7 +28,7 @@ public class MeasureShortfalls {
 	/** Events counted in the measure's denominator in the period but not (fully) met. */
 	@Transactional(readOnly = true)
 	public Set<String> eventsNotMeeting(String measureCode, Period period) {
-		if (!MeasureRecomputation.MEASURES.contains(measureCode)) {
+		if (!Catalogue.contains(measureCode)) {
 			return Set.of();
 		}
 		return new HashSet<>(this.jdbc

@@ -6,6 +6,8 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 
+import org.probity.measures.catalogue.Catalogue;
+import org.probity.measures.catalogue.CaseRows;
 import org.probity.shared.BusinessCalendar;
 import org.probity.shared.Dates;
 import org.probity.shared.SqlFiles;
@@ -77,7 +79,7 @@ public class ServiceDeadlines {
 		String[] staff = staffCodes.toArray(String[]::new);
 		String events = "e.staff_code = any(cast(:staff as text[])) and (e.termination_date is null or e.termination_date > :today)";
 		List<Deadline> deadlines = new ArrayList<>();
-		for (String measure : CaseRows.WITH_DUE_DATE) {
+		for (String measure : Catalogue.withDueDates()) {
 			this.jdbc
 				.sql("select m.* from (" + CaseRows.withDueDates(measure, events)
 						+ ") m where m.numerator < m.denominator and m.due_date between :today and :until")

@@ -1,5 +1,6 @@
-package org.probity.measures;
+package org.probity.measures.flags;
 
+import org.probity.measures.MeasureFlagRaised;
 import org.probity.shared.SqlFiles;
 
 import java.sql.Types;
@@ -22,10 +23,10 @@ import org.springframework.transaction.annotation.Transactional;
  * {@link MeasureFlagRaised}.
  */
 @Service
-class MeasureFlags {
+public class MeasureFlags {
 
 	/** A flag on a unit ({@code unitCode}) or on a practitioner ({@code staffCode}). */
-	record Flag(String kind, String measureCode, YearMonth month, String unitCode, String staffCode,
+	public record Flag(String kind, String measureCode, YearMonth month, String unitCode, String staffCode,
 			double performance) {
 	}
 
@@ -43,7 +44,7 @@ class MeasureFlags {
 
 	/** The flags the results of a month raise, ordered by measure, kind and unit. */
 	@Transactional(readOnly = true)
-	List<Flag> forMonth(YearMonth month) {
+	public List<Flag> forMonth(YearMonth month) {
 		return this.jdbc.sql("select f.* from (" + SqlFiles.load("measures/flags.sql") + """
 				) f
 				left join measure m on m.code = f.measure_code
@@ -58,7 +59,7 @@ class MeasureFlags {
 
 	/** Stores the flags of the months not stored before and publishes them. */
 	@Transactional
-	void raise(YearMonth from, YearMonth to) {
+	public void raise(YearMonth from, YearMonth to) {
 		raise(from, to, null);
 	}
 
@@ -67,7 +68,7 @@ class MeasureFlags {
 	 * null): those whose results changed.
 	 */
 	@Transactional
-	void raise(YearMonth from, YearMonth to, Collection<String> measures) {
+	public void raise(YearMonth from, YearMonth to, Collection<String> measures) {
 		List<Flag> raised = this.jdbc.sql("with f as (" + SqlFiles.load("measures/flags.sql") + """
 				)
 				insert into measure_flag (kind, measure_code, month, unit_code, staff_code, performance)
