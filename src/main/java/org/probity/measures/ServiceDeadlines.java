@@ -11,6 +11,7 @@ import org.probity.measures.catalogue.CaseRows;
 import org.probity.shared.BusinessCalendar;
 import org.probity.shared.Dates;
 import org.probity.shared.SqlFiles;
+import org.probity.shared.StaffCode;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -71,12 +72,12 @@ public class ServiceDeadlines {
 	 * with the breach referrals due by then after unacceptable absences.
 	 */
 	@Transactional(readOnly = true)
-	public List<Deadline> upcoming(Collection<String> staffCodes, LocalDate today, int businessDays) {
+	public List<Deadline> upcoming(Collection<StaffCode> staffCodes, LocalDate today, int businessDays) {
 		if (staffCodes.isEmpty()) {
 			return List.of();
 		}
 		LocalDate until = CALENDAR.businessDayAfter(today, businessDays);
-		String[] staff = staffCodes.toArray(String[]::new);
+		String[] staff = staffCodes.stream().map(StaffCode::value).toArray(String[]::new);
 		String events = "e.staff_code = any(cast(:staff as text[])) and (e.termination_date is null or e.termination_date > :today)";
 		List<Deadline> deadlines = new ArrayList<>();
 		for (String measure : Catalogue.withDueDates()) {
@@ -113,7 +114,7 @@ public class ServiceDeadlines {
 	 * with no breach referral since, oldest first.
 	 */
 	@Transactional(readOnly = true)
-	public List<Absence> absencesWithoutBreach(Collection<String> staffCodes, LocalDate today, int businessDays) {
+	public List<Absence> absencesWithoutBreach(Collection<StaffCode> staffCodes, LocalDate today, int businessDays) {
 		if (staffCodes.isEmpty()) {
 			return List.of();
 		}
@@ -127,7 +128,7 @@ public class ServiceDeadlines {
 			.optional()
 			.orElse(today.minusDays(14));
 		return this.jdbc.sql(SqlFiles.load("measures/absences_without_breach.sql"))
-			.param("staff", staffCodes.toArray(String[]::new))
+			.param("staff", staffCodes.stream().map(StaffCode::value).toArray(String[]::new))
 			.param("from", from)
 			.param("today", today)
 			.query((rs, i) -> new Absence(rs.getString("crn"), rs.getString("event_id"), rs.getString("contact_id"),

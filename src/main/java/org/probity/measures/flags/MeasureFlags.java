@@ -1,7 +1,10 @@
 package org.probity.measures.flags;
 
 import org.probity.measures.MeasureFlagRaised;
+import org.probity.shared.MeasureCode;
 import org.probity.shared.SqlFiles;
+import org.probity.shared.StaffCode;
+import org.probity.shared.UnitCode;
 
 import java.sql.Types;
 import java.time.LocalDate;
@@ -84,8 +87,9 @@ public class MeasureFlags {
 			.param("measures", (measures != null) ? measures.toArray(String[]::new) : null, Types.ARRAY)
 			.query((rs, i) -> flag(rs))
 			.list();
-		raised.forEach((f) -> this.events.publishEvent(new MeasureFlagRaised(f.kind(), f.measureCode(), f.month(),
-				f.unitCode(), f.staffCode(), f.performance())));
+		raised.forEach((f) -> this.events.publishEvent(new MeasureFlagRaised(f.kind(), new MeasureCode(f.measureCode()),
+				f.month(), (f.unitCode() != null) ? new UnitCode(f.unitCode()) : null,
+				(f.staffCode() != null) ? new StaffCode(f.staffCode()) : null, f.performance())));
 		raised.forEach((f) -> Counter.builder("probity.measures.flags.raised")
 			.description("Flags raised on the measures' results, by kind (counted when stored, on this node)")
 			.tag("kind", f.kind())
