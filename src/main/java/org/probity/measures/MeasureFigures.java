@@ -6,7 +6,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.probity.measures.catalogue.Measures;
+import org.probity.measures.results.Assessment;
+import org.probity.measures.results.MeasureResults;
+import org.probity.measures.results.ResultView;
 import org.probity.shared.Period;
+import org.probity.shared.StaffCode;
+import org.probity.shared.UnitCode;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -89,7 +95,9 @@ public class MeasureFigures {
 	 * people module lets see it.
 	 */
 	@Transactional(readOnly = true)
-	public List<Line> practitioner(String staffCode, String teamCode, Period period, int months) {
+	public List<Line> practitioner(StaffCode staff, UnitCode unit, Period period, int months) {
+		String staffCode = staff.value();
+		String teamCode = (unit != null) ? unit.value() : null;
 		List<Measures.Measure> all = this.measures.all();
 		List<String> codes = all.stream().map(Measures.Measure::code).toList();
 		Map<String, MeasureResults.Line> own = this.results.dashboard(codes, staffCode, true, period, months, null);
@@ -114,8 +122,8 @@ public class MeasureFigures {
 
 	/** The practitioner's own figures only, with a trend of {@code months} months. */
 	@Transactional(readOnly = true)
-	public List<Line> own(String staffCode, Period period, int months) {
-		return practitioner(staffCode, null, period, months);
+	public List<Line> own(StaffCode staff, Period period, int months) {
+		return practitioner(staff, null, period, months);
 	}
 
 }

@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.probity.measures.catalogue.Measures;
+import org.probity.measures.results.Assessment;
+import org.probity.shared.MeasureCode;
 import org.probity.shared.UnitCode;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -53,8 +56,8 @@ public class MeasureSeries {
 	}
 
 	@Transactional(readOnly = true)
-	public Optional<MeasureTitle> measure(String code) {
-		return this.measures.find(code).map((m) -> new MeasureTitle(m.code(), m.title()));
+	public Optional<MeasureTitle> measure(MeasureCode code) {
+		return this.measures.find(code.value()).map((m) -> new MeasureTitle(m.code(), m.title()));
 	}
 
 	/**
@@ -63,13 +66,13 @@ public class MeasureSeries {
 	 * when the unit has no results from {@code from} on.
 	 */
 	@Transactional(readOnly = true)
-	public List<MonthlyPerformance> monthly(String measureCode, UnitCode unit, YearMonth from) {
+	public List<MonthlyPerformance> monthly(MeasureCode measureCode, UnitCode unit, YearMonth from) {
 		Map<LocalDate, long[]> byMonth = new HashMap<>();
 		this.jdbc.sql("""
 				select month, numerator, denominator from measure_unit_result
 				where measure_code = :measure and unit_code = :unit and month >= :from
 				""")
-			.param("measure", measureCode)
+			.param("measure", measureCode.value())
 			.param("unit", unit.value())
 			.param("from", from.atDay(1))
 			.query((rs, i) -> byMonth.put(rs.getObject("month", LocalDate.class),

@@ -4,6 +4,10 @@ import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.Set;
 
+import org.probity.measures.catalogue.Catalogue;
+import org.probity.measures.catalogue.CaseRows;
+import org.probity.shared.EventId;
+import org.probity.shared.MeasureCode;
 import org.probity.shared.Period;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -25,16 +29,16 @@ public class MeasureShortfalls {
 
 	/** Events counted in the measure's denominator in the period but not (fully) met. */
 	@Transactional(readOnly = true)
-	public Set<String> eventsNotMeeting(String measureCode, Period period) {
-		if (!MeasureRecomputation.MEASURES.contains(measureCode)) {
+	public Set<EventId> eventsNotMeeting(MeasureCode measureCode, Period period) {
+		if (!Catalogue.contains(measureCode.value())) {
 			return Set.of();
 		}
 		return new HashSet<>(this.jdbc
-			.sql("select distinct r.event_id from (" + CaseRows.counted(measureCode, "true")
+			.sql("select distinct r.event_id from (" + CaseRows.counted(measureCode.value(), "true")
 					+ ") r where r.numerator < r.denominator")
 			.param("from", period.startDate())
 			.param("to", LocalDate.from(period.last().atDay(1)))
-			.query(String.class)
+			.query((rs, i) -> new EventId(rs.getString(1)))
 			.list());
 	}
 

@@ -6,9 +6,12 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 
+import org.probity.measures.catalogue.Catalogue;
+import org.probity.measures.catalogue.CaseRows;
 import org.probity.shared.BusinessCalendar;
 import org.probity.shared.Dates;
 import org.probity.shared.SqlFiles;
+import org.probity.shared.StaffCode;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -69,15 +72,15 @@ public class ServiceDeadlines {
 	 * with the breach referrals due by then after unacceptable absences.
 	 */
 	@Transactional(readOnly = true)
-	public List<Deadline> upcoming(Collection<String> staffCodes, LocalDate today, int businessDays) {
+	public List<Deadline> upcoming(Collection<StaffCode> staffCodes, LocalDate today, int businessDays) {
 		if (staffCodes.isEmpty()) {
 			return List.of();
 		}
 		LocalDate until = CALENDAR.businessDayAfter(today, businessDays);
-		String[] staff = staffCodes.toArray(String[]::new);
+		String[] staff = staffCodes.stream().map(StaffCode::value).toArray(String[]::new);
 		String events = "e.staff_code = any(cast(:staff as text[])) and (e.termination_date is null or e.termination_date > :today)";
 		List<Deadline> deadlines = new ArrayList<>();
-		for (String measure : CaseRows.WITH_DUE_DATE) {
+		for (String measure : Catalogue.withDueDates()) {
 			this.jdbc
 				.sql("select m.* from (" + CaseRows.withDueDates(measure, events)
 						+ ") m where m.numerator < m.denominator and m.due_date between :today and :until")
@@ -111,7 +114,7 @@ public class ServiceDeadlines {
 	 * with no breach referral since, oldest first.
 	 */
 	@Transactional(readOnly = true)
-	public List<Absence> absencesWithoutBreach(Collection<String> staffCodes, LocalDate today, int businessDays) {
+	public List<Absence> absencesWithoutBreach(Collection<StaffCode> staffCodes, LocalDate today, int businessDays) {
 		if (staffCodes.isEmpty()) {
 			return List.of();
 		}
@@ -125,7 +128,7 @@ public class ServiceDeadlines {
 			.optional()
 			.orElse(today.minusDays(14));
 		return this.jdbc.sql(SqlFiles.load("measures/absences_without_breach.sql"))
-			.param("staff", staffCodes.toArray(String[]::new))
+			.param("staff", staffCodes.stream().map(StaffCode::value).toArray(String[]::new))
 			.param("from", from)
 			.param("today", today)
 			.query((rs, i) -> new Absence(rs.getString("crn"), rs.getString("event_id"), rs.getString("contact_id"),

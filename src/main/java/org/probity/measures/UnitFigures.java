@@ -10,6 +10,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.probity.measures.catalogue.Measures;
+import org.probity.measures.catalogue.Target;
+import org.probity.measures.flags.MeasureFlags;
+import org.probity.measures.results.Assessment;
+import org.probity.measures.results.MeasureResults;
+import org.probity.measures.results.ResultView;
 import org.probity.shared.Period;
 import org.probity.shared.UnitCode;
 

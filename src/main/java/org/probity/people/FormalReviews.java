@@ -10,6 +10,7 @@ import org.probity.measures.MeasureFigures;
 import org.probity.measures.MeasureFlagRaised;
 import org.probity.shared.Dates;
 import org.probity.shared.Period;
+import org.probity.shared.StaffCode;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -81,8 +82,8 @@ class FormalReviews {
 				values (:staff, :measure, :month, :performance, :at)
 				on conflict (staff_code, measure_code, month) do nothing
 				""")
-			.param("staff", flag.staffCode())
-			.param("measure", flag.measureCode())
+			.param("staff", flag.staffCode().value())
+			.param("measure", flag.measureCode().value())
 			.param("month", flag.month().atDay(1))
 			.param("performance", flag.performance())
 			.param("at", java.sql.Timestamp.from(this.clock.instant()))
@@ -152,8 +153,8 @@ class FormalReviews {
 			if (!later.endDate().isBefore(today)) {
 				continue;
 			}
-			List<MeasureFigures.Line> then = this.figures.own(staffCode, rated, 1);
-			List<MeasureFigures.Line> now = this.figures.own(staffCode, later, 1);
+			List<MeasureFigures.Line> then = this.figures.own(new StaffCode(staffCode), rated, 1);
+			List<MeasureFigures.Line> now = this.figures.own(new StaffCode(staffCode), later, 1);
 			for (int i = 0; i < then.size(); i++) {
 				if (then.get(i).own().belowTarget() && now.get(i).own().belowTarget()) {
 					prompts.add(new RatingPrompt(staffCode, r.quarter(), r.rag(), then.get(i).code(),

@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.probity.accounts.CurrentUser;
 import org.probity.accounts.Role;
 import org.probity.estate.Staff;
+import org.probity.shared.StaffCode;
 import org.probity.measures.ServiceDeadlines;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -67,7 +68,8 @@ class HomePeople {
 		if (user.role() == Role.LINE_MANAGER) {
 			List<Staff> team = this.scope.managedStaff(user);
 			LocalDate t = today;
-			List<String> codes = team.stream().filter((s) -> s.inPostOn(t)).map((s) -> s.code().value()).toList();
+			List<StaffCode> inPost = team.stream().filter((s) -> s.inPostOn(t)).map(Staff::code).toList();
+			List<String> codes = inPost.stream().map(StaffCode::value).toList();
 			List<FormalReviews.RatingPrompt> ratingPrompts = new ArrayList<>();
 			long ratingsDue = 0;
 			for (String code : codes) {
@@ -77,9 +79,9 @@ class HomePeople {
 				}
 			}
 			PersonnelScope.Cases<ServiceDeadlines.Deadline> d = this.scope.casesShown(user, "Home: team deadlines",
-					this.deadlines.upcoming(codes, today, StaffPerformance.DEADLINE_DAYS), PersonnelScope::holding);
+					this.deadlines.upcoming(inPost, today, StaffPerformance.DEADLINE_DAYS), PersonnelScope::holding);
 			PersonnelScope.Cases<ServiceDeadlines.Absence> a = this.scope.casesShown(user, "Home: team absences",
-					this.deadlines.absencesWithoutBreach(codes, today, StaffPerformance.ABSENCE_DAYS),
+					this.deadlines.absencesWithoutBreach(inPost, today, StaffPerformance.ABSENCE_DAYS),
 					PersonnelScope::holding);
 			return new Panel(true, user.unitCode(), this.records.plans().dueReviews(codes),
 					this.records.reviews().flagPrompts(codes, true), ratingPrompts, ratingsDue,
@@ -87,7 +89,10 @@ class HomePeople {
 					team.stream().collect(Collectors.toMap((s) -> s.code().value(), Staff::name, (x, y) -> x)));
 		}
 		if (user.staffCode() != null && user.role() == Role.PRACTITIONER) {
-			List<String> own = List.of(user.staffCode());
+			// (an account's staff code of another form is no practitioner's: nothing
+			// listed)
+			List<StaffCode> own = StaffCode.isValid(user.staffCode()) ? List.of(new StaffCode(user.staffCode()))
+					: List.of();
 			PersonnelScope.Cases<ServiceDeadlines.Deadline> d = this.scope.casesShown(user, "Home: deadlines",
 					this.deadlines.upcoming(own, today, StaffPerformance.DEADLINE_DAYS), PersonnelScope::holding);
 			PersonnelScope.Cases<ServiceDeadlines.Absence> a = this.scope.casesShown(user, "Home: absences",

@@ -82,7 +82,8 @@ class StaffPerformance {
 	Page page(Staff staff, Period period) {
 		String team = staff.teamCode().value();
 		String code = staff.code().value();
-		List<MeasureFigures.Line> measures = this.figures.practitioner(code, team, period, TREND_MONTHS);
+		List<MeasureFigures.Line> measures = this.figures.practitioner(staff.code(), staff.teamCode(), period,
+				TREND_MONTHS);
 		AuditRatings.Result cases = this.auditRatings.rate(AuditRatings.Scope.practitioner(staff.code(),
 				period.startDate(), period.endDate(), "CASE_SUPERVISION"));
 		AuditRatings.Result observed = this.auditRatings
@@ -95,14 +96,15 @@ class StaffPerformance {
 				standards(cases), observed.auditsCompleted(), standards(observed), open,
 				this.records.reviews().flagPrompts(List.of(code), false), this.records.reviews().ratingPrompts(code),
 				this.records.ratings().history(code), this.records.plans().plansOf(code),
-				this.records.plans().capabilityOf(code), this.deadlines.upcoming(List.of(code), today(), DEADLINE_DAYS),
-				this.deadlines.absencesWithoutBreach(List.of(code), today(), ABSENCE_DAYS));
+				this.records.plans().capabilityOf(code),
+				this.deadlines.upcoming(List.of(staff.code()), today(), DEADLINE_DAYS),
+				this.deadlines.absencesWithoutBreach(List.of(staff.code()), today(), ABSENCE_DAYS));
 	}
 
 	/** The practitioner's own measures only: for the team page and the API. */
 	@Transactional(readOnly = true)
 	List<MeasureFigures.Line> measures(Staff staff, Period period) {
-		return this.figures.practitioner(staff.code().value(), staff.teamCode().value(), period, TREND_MONTHS);
+		return this.figures.practitioner(staff.code(), staff.teamCode(), period, TREND_MONTHS);
 	}
 
 	private static List<StandardLine> standards(AuditRatings.Result result) {

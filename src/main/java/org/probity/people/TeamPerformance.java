@@ -13,6 +13,7 @@ import org.probity.estate.Unit;
 import org.probity.measures.MeasureFigures;
 import org.probity.measures.ServiceDeadlines;
 import org.probity.shared.Period;
+import org.probity.shared.StaffCode;
 import org.probity.shared.UnitCode;
 
 import org.springframework.stereotype.Service;
@@ -142,10 +143,11 @@ class TeamPerformance {
 					!this.records.plans().capabilityOf(code).isEmpty()));
 			ratingPrompts.addAll(this.records.reviews().ratingPrompts(code));
 		}
-		List<String> staff = members.stream().map((m) -> m.staff().code().value()).toList();
+		List<StaffCode> inPost = members.stream().map((m) -> m.staff().code()).toList();
+		List<String> staff = inPost.stream().map(StaffCode::value).toList();
 		return new Page(team, period, due, members, codes,
-				this.deadlines.upcoming(staff, today, StaffPerformance.DEADLINE_DAYS),
-				this.deadlines.absencesWithoutBreach(staff, today, StaffPerformance.ABSENCE_DAYS),
+				this.deadlines.upcoming(inPost, today, StaffPerformance.DEADLINE_DAYS),
+				this.deadlines.absencesWithoutBreach(inPost, today, StaffPerformance.ABSENCE_DAYS),
 				this.records.plans().dueReviews(staff), this.records.reviews().flagPrompts(staff, true), ratingPrompts);
 	}
 

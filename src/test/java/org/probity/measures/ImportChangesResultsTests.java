@@ -6,6 +6,7 @@ import java.time.LocalDate;
 
 import org.junit.jupiter.api.Test;
 
+import org.probity.measures.results.MeasureResults;
 import org.probity.IntegrationTest;
 import org.probity.imports.CaseDataImports;
 import org.probity.imports.Dataset;

@@ -7,6 +7,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import org.probity.IntegrationTest;
+import org.probity.shared.MeasureCode;
 import org.probity.shared.UnitCode;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -37,8 +38,8 @@ class MeasureSeriesTests {
 		data.contact(data.event(CO, march, march, null), march, "ATTENDED_COMPLIED");
 		recomputation.recomputeAll();
 
-		List<MeasureSeries.MonthlyPerformance> months = this.series.monthly("SL001R", new UnitCode(data.team(1)),
-				YearMonth.of(2023, 12));
+		List<MeasureSeries.MonthlyPerformance> months = this.series.monthly(new MeasureCode("SL001R"),
+				new UnitCode(data.team(1)), YearMonth.of(2023, 12));
 		assertThat(months).extracting(MeasureSeries.MonthlyPerformance::month)
 			.containsExactly(YearMonth.of(2023, 12), YearMonth.of(2024, 1), YearMonth.of(2024, 2),
 					YearMonth.of(2024, 3));
@@ -48,9 +49,10 @@ class MeasureSeriesTests {
 		assertThat(months.get(1).performance()).isCloseTo(50.0, within(1e-9));
 		assertThat(months.get(2).performance()).isNull();
 		assertThat(months.get(3).performance()).isCloseTo(100.0, within(1e-9));
-		assertThat(this.series.monthly("SL001R", new UnitCode(data.team(2)), YearMonth.of(2023, 12))).isEmpty();
-		assertThat(this.series.measure("SL003R")).isPresent();
-		assertThat(this.series.measure("NOPE")).isEmpty();
+		assertThat(this.series.monthly(new MeasureCode("SL001R"), new UnitCode(data.team(2)), YearMonth.of(2023, 12)))
+			.isEmpty();
+		assertThat(this.series.measure(new MeasureCode("SL003R"))).isPresent();
+		assertThat(this.series.measure(new MeasureCode("NOPE"))).isEmpty();
 	}
 
 }

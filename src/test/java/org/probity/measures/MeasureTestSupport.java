@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import org.probity.measures.results.MeasureResults;
 import org.probity.shared.Period;
 
 /** Reading results back in measure tests. */

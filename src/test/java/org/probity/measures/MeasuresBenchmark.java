@@ -11,6 +11,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
+import org.probity.measures.catalogue.Catalogue;
+import org.probity.measures.results.MeasureResults;
 import org.probity.IntegrationTest;
 import org.probity.shared.Period;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -187,7 +189,7 @@ class MeasuresBenchmark {
 
 		for (String period : List.of(current.toString(), current.minusMonths(3).toString(), "" + current.getYear())) {
 			t = System.nanoTime();
-			for (String measure : MeasureRecomputation.MEASURES) {
+			for (String measure : Catalogue.codes()) {
 				this.results.unitResult(measure, Period.parse(period), "N00");
 				this.results.trend(measure, "N00", false, current, 12, null);
 			}

@@ -7,6 +7,7 @@ import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import org.probity.measures.catalogue.CaseRows;
 import org.probity.IntegrationTest;
 import org.probity.imports.Dataset;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -10,6 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.probity.measures.results.MeasureOverview;
 import org.probity.shared.web.PageSession;
 
 /**

@@ -7,6 +7,10 @@ import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import org.probity.measures.catalogue.Measures;
+import org.probity.measures.flags.MeasureFlags;
+import org.probity.measures.results.Assessment;
+import org.probity.measures.results.MeasureResults;
 import org.probity.IntegrationTest;
 import org.probity.imports.CaseDataImported;
 import org.probity.imports.Dataset;

@@ -14,7 +14,10 @@ import org.probity.measures.MeasureRecomputation;
 import org.probity.measures.MeasureShortfalls;
 import org.probity.measures.ServiceDeadlines;
 import org.probity.shared.BusinessCalendar;
+import org.probity.shared.EventId;
+import org.probity.shared.MeasureCode;
 import org.probity.shared.Period;
+import org.probity.shared.StaffCode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -121,7 +124,7 @@ class DeadlinesTests {
 
 	@Test
 	void casesDueSoonAndNotYetMetAreListedSoonestFirstWithWhatWouldMeetThem() {
-		List<ServiceDeadlines.Deadline> listed = this.deadlines.upcoming(List.of(this.staff), TODAY, 5);
+		List<ServiceDeadlines.Deadline> listed = this.deadlines.upcoming(List.of(new StaffCode(this.staff)), TODAY, 5);
 		assertThat(listed)
 			.extracting(ServiceDeadlines.Deadline::measureCode, ServiceDeadlines.Deadline::eventId,
 					ServiceDeadlines.Deadline::dueDate)
@@ -142,14 +145,14 @@ class DeadlinesTests {
 
 	@Test
 	void aDeadlineIsListedOnItsDueDateAndNotOnceItHasPassed() {
-		assertThat(this.deadlines.upcoming(List.of(this.staff), TOMORROW, 5))
+		assertThat(this.deadlines.upcoming(List.of(new StaffCode(this.staff)), TOMORROW, 5))
 			.extracting(ServiceDeadlines.Deadline::eventId)
 			.contains("PDL-E1", "PDL-E4", "PDL-E5", "PDL-E7", "PDL-E8");
-		assertThat(this.deadlines.upcoming(List.of(this.staff), TOMORROW.plusDays(1), 5))
+		assertThat(this.deadlines.upcoming(List.of(new StaffCode(this.staff)), TOMORROW.plusDays(1), 5))
 			.extracting(ServiceDeadlines.Deadline::eventId)
 			.doesNotContain("PDL-E1", "PDL-E4", "PDL-E5", "PDL-E7", "PDL-E8");
 		// nor before it comes within 5 business days
-		assertThat(this.deadlines.upcoming(List.of(this.staff), TODAY.minusDays(8), 5))
+		assertThat(this.deadlines.upcoming(List.of(new StaffCode(this.staff)), TODAY.minusDays(8), 5))
 			.extracting(ServiceDeadlines.Deadline::eventId)
 			.doesNotContain("PDL-E1", "PDL-E5", "PDL-E7");
 	}
@@ -157,21 +160,27 @@ class DeadlinesTests {
 	@Test
 	void onceTheDateHasPassedTheMeasureCountsTheListedCasesNotMetAndTheMetOnesMet() {
 		Period april = Period.month(YearMonth.of(2024, 4));
-		assertThat(this.shortfalls.eventsNotMeeting("SL001R", april)).contains("PDL-E1").doesNotContain("PDL-E2");
-		assertThat(this.shortfalls.eventsNotMeeting("SL002R", april)).contains("PDL-E4");
-		assertThat(this.shortfalls.eventsNotMeeting("SL003R", april)).contains("PDL-E5").doesNotContain("PDL-E6");
-		assertThat(this.shortfalls.eventsNotMeeting("SL013", april)).contains("PDL-E7");
-		assertThat(this.shortfalls.eventsNotMeeting("SL006R", april)).contains("PDL-E8");
+		assertThat(this.shortfalls.eventsNotMeeting(new MeasureCode("SL001R"), april)).contains(new EventId("PDL-E1"))
+			.doesNotContain(new EventId("PDL-E2"));
+		assertThat(this.shortfalls.eventsNotMeeting(new MeasureCode("SL002R"), april)).contains(new EventId("PDL-E4"));
+		assertThat(this.shortfalls.eventsNotMeeting(new MeasureCode("SL003R"), april)).contains(new EventId("PDL-E5"))
+			.doesNotContain(new EventId("PDL-E6"));
+		assertThat(this.shortfalls.eventsNotMeeting(new MeasureCode("SL013"), april)).contains(new EventId("PDL-E7"));
+		assertThat(this.shortfalls.eventsNotMeeting(new MeasureCode("SL006R"), april)).contains(new EventId("PDL-E8"));
 	}
 
 	@Test
 	void unacceptableAbsencesWithNoBreachReferralSinceAreListed() {
-		List<ServiceDeadlines.Absence> absences = this.deadlines.absencesWithoutBreach(List.of(this.staff), TODAY, 10);
+		List<ServiceDeadlines.Absence> absences = this.deadlines
+			.absencesWithoutBreach(List.of(new StaffCode(this.staff)), TODAY, 10);
 		assertThat(absences).extracting(ServiceDeadlines.Absence::eventId).containsExactly("PDL-E9");
 		assertThat(absences.get(0).dueDate()).isEqualTo(LocalDate.of(2024, 4, 17));
 		// more than 10 business days later it is no longer in the list
-		assertThat(this.deadlines.absencesWithoutBreach(List.of(this.staff), LocalDate.of(2024, 4, 22), 10)).isEmpty();
-		assertThat(this.deadlines.absencesWithoutBreach(List.of(this.staff), LocalDate.of(2024, 4, 19), 10))
+		assertThat(
+				this.deadlines.absencesWithoutBreach(List.of(new StaffCode(this.staff)), LocalDate.of(2024, 4, 22), 10))
+			.isEmpty();
+		assertThat(
+				this.deadlines.absencesWithoutBreach(List.of(new StaffCode(this.staff)), LocalDate.of(2024, 4, 19), 10))
 			.extracting(ServiceDeadlines.Absence::eventId)
 			.containsExactly("PDL-E9");
 	}

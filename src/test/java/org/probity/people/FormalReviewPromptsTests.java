@@ -11,7 +11,10 @@ import org.probity.IntegrationTest;
 import org.probity.accounts.Accounts;
 import org.probity.accounts.CurrentUser;
 import org.probity.measures.MeasureFlagRaised;
+import org.probity.shared.MeasureCode;
 import org.probity.shared.Period;
+import org.probity.shared.StaffCode;
+import org.probity.shared.UnitCode;
 import org.probity.shared.web.PageSession;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -82,8 +85,8 @@ class FormalReviewPromptsTests {
 	@Test
 	void aSustainedShortfallFlagPromptsOnceEvenWhenDeliveredTwice() throws Exception {
 		String staff = this.data.staff(1);
-		MeasureFlagRaised flag = new MeasureFlagRaised(MeasureFlagRaised.SUSTAINED_SHORTFALL, "SL001R",
-				YearMonth.of(2024, 3), null, staff, 80.0);
+		MeasureFlagRaised flag = new MeasureFlagRaised(MeasureFlagRaised.SUSTAINED_SHORTFALL, new MeasureCode("SL001R"),
+				YearMonth.of(2024, 3), null, new StaffCode(staff), 80.0);
 		publish(flag);
 		publish(flag);
 		awaitPrompts(staff, 1);
@@ -112,10 +115,10 @@ class FormalReviewPromptsTests {
 	@Test
 	void deeperAuditFlagsAndFlagsOnUnitsPromptNothing() throws Exception {
 		String staff = this.data.staff(2);
-		this.reviews.on(new MeasureFlagRaised(MeasureFlagRaised.DEEPER_AUDIT, "SL001R", YearMonth.of(2024, 3), null,
-				staff, 70.0));
-		this.reviews.on(new MeasureFlagRaised(MeasureFlagRaised.SUSTAINED_SHORTFALL, "SL001R", YearMonth.of(2024, 3),
-				this.data.team(1), null, 70.0));
+		this.reviews.on(new MeasureFlagRaised(MeasureFlagRaised.DEEPER_AUDIT, new MeasureCode("SL001R"),
+				YearMonth.of(2024, 3), null, new StaffCode(staff), 70.0));
+		this.reviews.on(new MeasureFlagRaised(MeasureFlagRaised.SUSTAINED_SHORTFALL, new MeasureCode("SL001R"),
+				YearMonth.of(2024, 3), new UnitCode(this.data.team(1)), null, 70.0));
 		assertThat(prompts(staff)).isZero();
 		assertThat(this.jdbc.sql("select count(*) from formal_review_prompt where staff_code is null")
 			.query(Integer.class)

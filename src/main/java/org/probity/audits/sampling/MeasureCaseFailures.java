@@ -1,8 +1,11 @@
 package org.probity.audits.sampling;
 
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.probity.measures.MeasureShortfalls;
+import org.probity.shared.EventId;
+import org.probity.shared.MeasureCode;
 import org.probity.shared.Period;
 
 import org.springframework.stereotype.Component;
@@ -19,7 +22,13 @@ class MeasureCaseFailures implements MeasureFailures {
 
 	@Override
 	public Set<String> failingEventIds(String measureCode, Period period) {
-		return this.shortfalls.eventsNotMeeting(measureCode, period);
+		if (!MeasureCode.isValid(measureCode)) {
+			return Set.of();
+		}
+		return this.shortfalls.eventsNotMeeting(new MeasureCode(measureCode), period)
+			.stream()
+			.map(EventId::value)
+			.collect(Collectors.toSet());
 	}
 
 }

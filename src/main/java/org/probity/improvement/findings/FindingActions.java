@@ -125,7 +125,7 @@ public class FindingActions {
 		if (flag.unitCode() == null) {
 			return;
 		}
-		UnitCode unit = new UnitCode(flag.unitCode());
+		UnitCode unit = flag.unitCode();
 		String ref = flag.measureCode() + ":" + flag.unitCode() + ":" + flag.month() + ":" + flag.kind();
 		LocalDate target = BusinessCalendar.englandAndWales().businessDayAfter(LocalDate.now(this.clock), DAYS_TO_ACT);
 		if (MeasureFlagRaised.DEEPER_AUDIT.equals(flag.kind())) {
@@ -136,7 +136,7 @@ public class FindingActions {
 		}
 		else if (MeasureFlagRaised.SUSTAINED_SHORTFALL.equals(flag.kind())) {
 			Optional<Unit> found = this.estate.unit(unit);
-			String name = found.map(Unit::name).orElse(flag.unitCode());
+			String name = found.map(Unit::name).orElse(flag.unitCode().value());
 			raise(new RaiseAction(PlanKind.SITE_DEVELOPMENT, unit, new ActionSource(SourceKind.MEASURE_FLAG, ref),
 					"Sustained shortfall on " + flag.measureCode() + " at " + name + " (three months below target to "
 							+ month(flag.month()) + "): find the cause and act",

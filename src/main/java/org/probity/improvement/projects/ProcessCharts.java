@@ -8,6 +8,7 @@ import org.probity.improvement.spc.MonthValue;
 import org.probity.improvement.spc.XmrChart;
 import org.probity.measures.MeasureSeries;
 import org.probity.shared.Clocks;
+import org.probity.shared.MeasureCode;
 import org.probity.shared.UnitCode;
 
 import org.springframework.stereotype.Component;
@@ -34,11 +35,11 @@ public class ProcessCharts {
 
 	@Transactional(readOnly = true)
 	public XmrChart chart(String measureCode, UnitCode unit, YearMonth baselineFrom, YearMonth changeMonth) {
-		if (this.series.measure(measureCode).isEmpty()) {
+		if (!MeasureCode.isValid(measureCode) || this.series.measure(new MeasureCode(measureCode)).isEmpty()) {
 			throw new InvalidProject("measure", "There is no measure " + measureCode);
 		}
 		YearMonth current = YearMonth.now(this.clock.withZone(Clocks.LONDON));
-		List<MonthValue> values = this.series.monthly(measureCode, unit, baselineFrom)
+		List<MonthValue> values = this.series.monthly(new MeasureCode(measureCode), unit, baselineFrom)
 			.stream()
 			.filter((m) -> m.month().isBefore(current))
 			.map((m) -> new MonthValue(m.month(), m.performance()))

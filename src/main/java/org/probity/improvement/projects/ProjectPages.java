@@ -13,6 +13,7 @@ import org.probity.accounts.CurrentUser;
 import org.probity.improvement.spc.XmrChart;
 import org.probity.measures.MeasureSeries;
 import org.probity.shared.Clocks;
+import org.probity.shared.MeasureCode;
 import org.probity.shared.web.TableExport;
 import org.probity.shared.UnitCode;
 
@@ -300,7 +301,9 @@ class ProjectPages {
 			}
 			model.addAttribute("chart", chart);
 			model.addAttribute("measureTitle",
-					this.measures.measure(request.measure()).map(MeasureSeries.MeasureTitle::title).orElse(measure));
+					this.measures.measure(new MeasureCode(request.measure()))
+						.map(MeasureSeries.MeasureTitle::title)
+						.orElse(measure));
 			model.addAttribute("unitName", request.unit());
 		}
 		catch (InvalidProject ex) {

@@ -22,6 +22,7 @@ import org.probity.improvement.RaiseAction;
 import org.probity.improvement.SourceKind;
 import org.probity.improvement.spc.XmrChart;
 import org.probity.measures.MeasureSeries;
+import org.probity.shared.MeasureCode;
 import org.probity.shared.UnitCode;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -147,7 +148,7 @@ public class Projects {
 		if (measure == null) {
 			errors.put("measure", "Choose the measure the project aims to improve");
 		}
-		else if (this.measures.measure(measure).isEmpty()) {
+		else if (!MeasureCode.isValid(measure) || this.measures.measure(new MeasureCode(measure)).isEmpty()) {
 			errors.put("measure", "There is no measure " + measure);
 		}
 		String unit = trim(command.unitCode());
@@ -616,7 +617,7 @@ public class Projects {
 		Object plan = rs.getObject("plan_id");
 		return new Project(rs.getLong("project_id"), (plan != null) ? ((Number) plan).longValue() : null,
 				rs.getString("title"), rs.getString("owner"), measure,
-				this.measures.measure(measure).map(MeasureSeries.MeasureTitle::title).orElse(measure),
+				this.measures.measure(new MeasureCode(measure)).map(MeasureSeries.MeasureTitle::title).orElse(measure),
 				rs.getString("unit_code"), rs.getString("unit_name"),
 				YearMonth.from(rs.getObject("baseline_from", LocalDate.class)),
 				YearMonth.from(rs.getObject("change_month", LocalDate.class)),

@@ -26,6 +26,7 @@ import org.probity.audits.AuditProgrammes;
 import org.probity.estate.Visibility;
 import org.probity.measures.MeasureSeries;
 import org.probity.shared.Clocks;
+import org.probity.shared.MeasureCode;
 import org.probity.shared.UnitCode;
 import org.probity.shared.web.Table;
 import org.probity.shared.web.TableExport;
@@ -522,7 +523,8 @@ public class Obligations {
 				"MEASURE, AUDIT_PROGRAMME or DOCUMENT");
 		String ref = text(e.evidenceRef(), "evidence_ref",
 				"the evidence (a measure code, an audit programme number or a document reference)", 500, row, problems);
-		if (kind == EvidenceKind.MEASURE && ref != null && this.measures.measure(ref).isEmpty()) {
+		if (kind == EvidenceKind.MEASURE && ref != null
+				&& (!MeasureCode.isValid(ref) || this.measures.measure(new MeasureCode(ref)).isEmpty())) {
 			problems.add(new ObligationRefused.Problem(row, "evidence_ref", "There is no service level " + ref));
 		}
 		if (kind == EvidenceKind.AUDIT_PROGRAMME && ref != null) {

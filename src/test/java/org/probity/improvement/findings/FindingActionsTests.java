@@ -22,6 +22,7 @@ import org.probity.measures.MeasureFlagRaised;
 import org.probity.shared.BusinessCalendar;
 import org.probity.shared.Crn;
 import org.probity.shared.EventId;
+import org.probity.shared.MeasureCode;
 import org.probity.shared.StaffCode;
 import org.probity.shared.UnitCode;
 
@@ -129,8 +130,8 @@ class FindingActionsTests {
 
 	@Test
 	void aDeeperAuditFlagRaisesOneActionOnTheProvidersQualityDevelopmentPlan() {
-		MeasureFlagRaised flag = new MeasureFlagRaised("DEEPER_AUDIT", "SL001R", YearMonth.of(2026, 9),
-				this.data.team(1), null, 61.5);
+		MeasureFlagRaised flag = new MeasureFlagRaised("DEEPER_AUDIT", new MeasureCode("SL001R"), YearMonth.of(2026, 9),
+				new UnitCode(this.data.team(1)), null, 61.5);
 
 		this.listener.on(flag);
 		this.listener.on(flag);
@@ -146,8 +147,8 @@ class FindingActionsTests {
 
 	@Test
 	void aSustainedShortfallOnAnLduGoesToTheLdusSiteDevelopmentPlan() {
-		MeasureFlagRaised flag = new MeasureFlagRaised("SUSTAINED_SHORTFALL", "SL002", YearMonth.of(2026, 8),
-				this.data.ldu(), null, 70.0);
+		MeasureFlagRaised flag = new MeasureFlagRaised("SUSTAINED_SHORTFALL", new MeasureCode("SL002"),
+				YearMonth.of(2026, 8), new UnitCode(this.data.ldu()), null, 70.0);
 
 		this.listener.on(flag);
 		this.listener.on(flag);
@@ -163,8 +164,8 @@ class FindingActionsTests {
 
 	@Test
 	void aFlagOnAPractitionerRaisesNoActionHere() {
-		this.listener.on(new MeasureFlagRaised("SUSTAINED_SHORTFALL", "SL003", YearMonth.of(2026, 8), null,
-				this.data.staff(1), 40.0));
+		this.listener.on(new MeasureFlagRaised("SUSTAINED_SHORTFALL", new MeasureCode("SL003"), YearMonth.of(2026, 8),
+				null, new StaffCode(this.data.staff(1)), 40.0));
 
 		assertThat(this.jdbc.sql("select count(*) from improvement_action where source_ref like 'SL003:%'")
 			.query(Long.class)
@@ -176,8 +177,8 @@ class FindingActionsTests {
 		CaseAuditCompleted audit = new CaseAuditCompleted(9_100_004, new Crn("F900004"), new EventId("EF900004"),
 				new UnitCode(this.data.team(1)), new StaffCode(this.data.staff(1)), "CASE_SUPERVISION", 1, null,
 				List.of("2.3.1", "2.4.1"), false, Instant.now());
-		MeasureFlagRaised flag = new MeasureFlagRaised("DEEPER_AUDIT", "SL004", YearMonth.of(2026, 9),
-				this.data.team(2), null, 50.0);
+		MeasureFlagRaised flag = new MeasureFlagRaised("DEEPER_AUDIT", new MeasureCode("SL004"), YearMonth.of(2026, 9),
+				new UnitCode(this.data.team(2)), null, 50.0);
 		ExecutorService nodes = Executors.newFixedThreadPool(2);
 		CountDownLatch start = new CountDownLatch(1);
 		try {

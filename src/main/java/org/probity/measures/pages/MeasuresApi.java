@@ -1,4 +1,4 @@
-package org.probity.measures;
+package org.probity.measures.pages;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -21,6 +21,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
+import org.probity.measures.catalogue.Measures;
+import org.probity.measures.catalogue.Target;
+import org.probity.measures.flags.MeasureFlags;
+import org.probity.measures.results.MeasureResults;
 import org.probity.accounts.CurrentUser;
 import org.probity.estate.Visibility;
 import org.probity.accounts.DataScope;

@@ -1,6 +1,10 @@
-package org.probity.measures;
+package org.probity.measures.flags;
 
+import org.probity.measures.MeasureFlagRaised;
+import org.probity.shared.MeasureCode;
 import org.probity.shared.SqlFiles;
+import org.probity.shared.StaffCode;
+import org.probity.shared.UnitCode;
 
 import java.sql.Types;
 import java.time.LocalDate;
@@ -22,10 +26,10 @@ import org.springframework.transaction.annotation.Transactional;
  * {@link MeasureFlagRaised}.
  */
 @Service
-class MeasureFlags {
+public class MeasureFlags {
 
 	/** A flag on a unit ({@code unitCode}) or on a practitioner ({@code staffCode}). */
-	record Flag(String kind, String measureCode, YearMonth month, String unitCode, String staffCode,
+	public record Flag(String kind, String measureCode, YearMonth month, String unitCode, String staffCode,
 			double performance) {
 	}
 
@@ -43,7 +47,7 @@ class MeasureFlags {
 
 	/** The flags the results of a month raise, ordered by measure, kind and unit. */
 	@Transactional(readOnly = true)
-	List<Flag> forMonth(YearMonth month) {
+	public List<Flag> forMonth(YearMonth month) {
 		return this.jdbc.sql("select f.* from (" + SqlFiles.load("measures/flags.sql") + """
 				) f
 				left join measure m on m.code = f.measure_code
@@ -58,7 +62,7 @@ class MeasureFlags {
 
 	/** Stores the flags of the months not stored before and publishes them. */
 	@Transactional
-	void raise(YearMonth from, YearMonth to) {
+	public void raise(YearMonth from, YearMonth to) {
 		raise(from, to, null);
 	}
 
@@ -67,7 +71,7 @@ class MeasureFlags {
 	 * null): those whose results changed.
 	 */
 	@Transactional
-	void raise(YearMonth from, YearMonth to, Collection<String> measures) {
+	public void raise(YearMonth from, YearMonth to, Collection<String> measures) {
 		List<Flag> raised = this.jdbc.sql("with f as (" + SqlFiles.load("measures/flags.sql") + """
 				)
 				insert into measure_flag (kind, measure_code, month, unit_code, staff_code, performance)
@@ -83,8 +87,9 @@ class MeasureFlags {
 			.param("measures", (measures != null) ? measures.toArray(String[]::new) : null, Types.ARRAY)
 			.query((rs, i) -> flag(rs))
 			.list();
-		raised.forEach((f) -> this.events.publishEvent(new MeasureFlagRaised(f.kind(), f.measureCode(), f.month(),
-				f.unitCode(), f.staffCode(), f.performance())));
+		raised.forEach((f) -> this.events.publishEvent(new MeasureFlagRaised(f.kind(), new MeasureCode(f.measureCode()),
+				f.month(), (f.unitCode() != null) ? new UnitCode(f.unitCode()) : null,
+				(f.staffCode() != null) ? new StaffCode(f.staffCode()) : null, f.performance())));
 		raised.forEach((f) -> Counter.builder("probity.measures.flags.raised")
 			.description("Flags raised on the measures' results, by kind (counted when stored, on this node)")
 			.tag("kind", f.kind())

@@ -1,9 +1,9 @@
-package org.probity.measures;
+package org.probity.measures.results;
 
 import org.junit.jupiter.api.Test;
 
-import org.probity.measures.Assessment.Rag;
-import org.probity.measures.Assessment.Rating;
+import org.probity.measures.results.Assessment.Rag;
+import org.probity.measures.results.Assessment.Rating;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,7 +1,8 @@
-package org.probity.measures;
+package org.probity.measures.pages;
 
 import java.util.Set;
 
+import org.probity.measures.results.MeasureResults;
 import org.probity.accounts.CurrentUser;
 import org.probity.estate.Visibility;
 import org.probity.shared.StaffCode;

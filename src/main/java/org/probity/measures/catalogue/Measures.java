@@ -1,4 +1,4 @@
-package org.probity.measures;
+package org.probity.measures.catalogue;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -17,12 +17,12 @@ import org.springframework.transaction.annotation.Transactional;
  * from the next month, and results before the change keep the old values.
  */
 @Service
-class Measures {
+public class Measures {
 
-	record Measure(String code, String title, String description, int ordinal) {
+	public record Measure(String code, String title, String description, int ordinal) {
 	}
 
-	record TargetChange(String code, LocalDate effectiveFrom, Double target, Double trigger, String changedBy,
+	public record TargetChange(String code, LocalDate effectiveFrom, Double target, Double trigger, String changedBy,
 			Instant changedAt) {
 	}
 
@@ -30,9 +30,9 @@ class Measures {
 	 * Every target of every measure, newest first, to judge many periods without a query
 	 * each.
 	 */
-	record TargetBook(Map<String, List<Target>> byCode) {
+	public record TargetBook(Map<String, List<Target>> byCode) {
 
-		Target on(String code, LocalDate day) {
+		public Target on(String code, LocalDate day) {
 			for (Target t : this.byCode.getOrDefault(code, List.of())) {
 				if (!t.effectiveFrom().isAfter(day)) {
 					return t;
@@ -50,14 +50,14 @@ class Measures {
 	}
 
 	@Transactional(readOnly = true)
-	List<Measure> all() {
+	public List<Measure> all() {
 		return this.jdbc.sql("select code, title, description, ordinal from measure order by ordinal")
 			.query(Measure.class)
 			.list();
 	}
 
 	@Transactional(readOnly = true)
-	Optional<Measure> find(String code) {
+	public Optional<Measure> find(String code) {
 		return this.jdbc.sql("select code, title, description, ordinal from measure where code = :code")
 			.param("code", code)
 			.query(Measure.class)
@@ -65,7 +65,7 @@ class Measures {
 	}
 
 	@Transactional(readOnly = true)
-	Target targetOn(String code, LocalDate day) {
+	public Target targetOn(String code, LocalDate day) {
 		return this.jdbc.sql("""
 				select effective_from, target::float8 as target, trigger::float8 as trigger from measure_target
 				where code = :code and effective_from <= :day order by effective_from desc, id desc limit 1
@@ -74,7 +74,7 @@ class Measures {
 
 	/** Every measure's target in force on the day, by code. */
 	@Transactional(readOnly = true)
-	Map<String, Target> targetsOn(LocalDate day) {
+	public Map<String, Target> targetsOn(LocalDate day) {
 		Map<String, Target> targets = new LinkedHashMap<>();
 		this.jdbc.sql("""
 				select distinct on (code) code, effective_from, target::float8 as target, trigger::float8 as trigger
@@ -89,7 +89,7 @@ class Measures {
 	}
 
 	@Transactional(readOnly = true)
-	TargetBook targetBook() {
+	public TargetBook targetBook() {
 		Map<String, List<Target>> byCode = new LinkedHashMap<>();
 		this.jdbc.sql("""
 				select code, effective_from, target::float8 as target, trigger::float8 as trigger from measure_target
@@ -103,7 +103,7 @@ class Measures {
 	}
 
 	@Transactional(readOnly = true)
-	List<TargetChange> history(String code) {
+	public List<TargetChange> history(String code) {
 		return this.jdbc
 			.sql("""
 					select code, effective_from, target::float8 as target, trigger::float8 as trigger, changed_by, changed_at
@@ -116,7 +116,7 @@ class Measures {
 
 	/** Every stored change of every measure's target, the latest first. */
 	@Transactional(readOnly = true)
-	List<TargetChange> allHistory() {
+	public List<TargetChange> allHistory() {
 		return this.jdbc
 			.sql("""
 					select code, effective_from, target::float8 as target, trigger::float8 as trigger, changed_by, changed_at
@@ -130,7 +130,7 @@ class Measures {
 	 * How many times the measure's targets have been changed: the version a form carries.
 	 */
 	@Transactional(readOnly = true)
-	int targetVersion(String code) {
+	public int targetVersion(String code) {
 		return this.jdbc.sql("select target_version from measure where code = :code")
 			.param("code", code)
 			.query(Integer.class)
@@ -148,8 +148,8 @@ class Measures {
 	 * @throws IllegalArgumentException when the values are not valid
 	 */
 	@Transactional
-	void changeTarget(String code, LocalDate effectiveFrom, Double target, Double trigger, String username, Instant at,
-			int seenVersion) {
+	public void changeTarget(String code, LocalDate effectiveFrom, Double target, Double trigger, String username,
+			Instant at, int seenVersion) {
 		if (effectiveFrom == null || effectiveFrom.getYear() < 1000 || effectiveFrom.getYear() > 9999) {
 			throw new IllegalArgumentException("Enter a real date from which the new values apply");
 		}
@@ -183,7 +183,7 @@ class Measures {
 	}
 
 	/** Someone else changed the measure's targets since the form was opened. */
-	static class TargetChanged extends RuntimeException {
+	public static class TargetChanged extends RuntimeException {
 
 		TargetChanged(String code) {
 			super("Someone else changed the targets of " + code

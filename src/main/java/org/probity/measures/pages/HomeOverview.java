@@ -1,6 +1,7 @@
-package org.probity.measures;
+package org.probity.measures.pages;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.probity.measures.results.MeasureOverview;
 import org.probity.accounts.CurrentUser;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;

@@ -1,4 +1,4 @@
-package org.probity.measures;
+package org.probity.measures.results;
 
 import java.sql.Types;
 import java.time.Clock;
@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.probity.measures.catalogue.Measures;
+import org.probity.measures.catalogue.Target;
 import org.probity.accounts.CurrentUser;
 import org.probity.accounts.DataScope;
 import org.probity.estate.Visibility;
@@ -29,20 +31,20 @@ import org.springframework.transaction.annotation.Transactional;
  * unchanged), so that it stays fast on a national estate.
  */
 @Service
-class MeasureOverview {
+public class MeasureOverview {
 
 	/**
 	 * Team rows on one page of the overview: a national estate's 400 teams come in pages,
 	 * whole LDUs at a time; a provider of 24 teams is one page.
 	 */
-	static final int TEAMS_PER_PAGE = 60;
+	public static final int TEAMS_PER_PAGE = 60;
 
 	/** A measure's column: its code (abbreviated in the header) and its title. */
-	record Column(String code, String title) {
+	public record Column(String code, String title) {
 	}
 
 	/** One cell: the RAG word and tag style, the performance, and its drill-down. */
-	record Cell(String ragWord, String ragClass, String performance, String link) {
+	public record Cell(String ragWord, String ragClass, String performance, String link) {
 
 		public boolean hasCases() {
 			return !"No cases".equals(this.ragWord);
@@ -51,7 +53,7 @@ class MeasureOverview {
 	}
 
 	/** A row: a unit (PROVIDER, REGION, LDU, TEAM) or a practitioner (PRACTITIONER). */
-	record Row(String code, String name, String type, List<Cell> cells) {
+	public record Row(String code, String name, String type, List<Cell> cells) {
 
 		public String typeWord() {
 			return switch (this.type) {
@@ -66,7 +68,7 @@ class MeasureOverview {
 	}
 
 	/** The grid for a user; {@code rows} empty when there are no results yet. */
-	record Grid(YearMonth month, List<Column> columns, List<Row> rows, long flags, int page, int pages,
+	public record Grid(YearMonth month, List<Column> columns, List<Row> rows, long flags, int page, int pages,
 			String tableHtml) {
 
 		public String monthLabel() {
@@ -80,7 +82,7 @@ class MeasureOverview {
 
 	}
 
-	record UnitRow(String code, String name, String type, String parent) {
+	public record UnitRow(String code, String name, String type, String parent) {
 	}
 
 	/** The month's totals and the estate, read once per version of the results. */
@@ -108,7 +110,7 @@ class MeasureOverview {
 	}
 
 	@Transactional(readOnly = true)
-	YearMonth latestCompleteMonth() {
+	public YearMonth latestCompleteMonth() {
 		return this.results.latestCompleteMonth(YearMonth.now(this.clock).minusMonths(1));
 	}
 
@@ -119,7 +121,7 @@ class MeasureOverview {
 	 * the same grid, so a page costs no rendering of its thousand cells.
 	 */
 	@Transactional(readOnly = true)
-	Grid forUser(CurrentUser user, int page, String contextPath) {
+	public Grid forUser(CurrentUser user, int page, String contextPath) {
 		long version = version();
 		YearMonth month = latestCompleteMonth();
 		return this.recent.get(List.of("grid", month, String.valueOf(user.scope()), page, contextPath), version,
@@ -247,7 +249,7 @@ class MeasureOverview {
 	 * LDU with more is a page of its own); each page starts with the units above its
 	 * first LDU, the provider on top.
 	 */
-	static List<List<UnitRow>> pages(List<UnitRow> units, String root) {
+	public static List<List<UnitRow>> pages(List<UnitRow> units, String root) {
 		Map<String, List<UnitRow>> children = new HashMap<>();
 		Map<String, UnitRow> byCode = new HashMap<>();
 		List<UnitRow> tops = new ArrayList<>();

@@ -1,10 +1,9 @@
-package org.probity.measures;
+package org.probity.measures.catalogue;
 
-import org.probity.shared.SqlFiles;
-
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import org.probity.shared.SqlFiles;
 
 /**
  * The per-case rows of a measure, as SQL. Every measure's file in
@@ -13,20 +12,19 @@ import java.util.regex.Pattern;
  * one row per event and month, nine in ten of all rows: they are summed straight into
  * {@code measure_cell} and listed from their SQL when a reader asks for them.
  */
-final class CaseRows {
-
-	/** Measures whose rows are computed when read rather than stored. */
-	static final Set<String> DERIVED = Set.of("AM_K", "ATTENDANCE");
+public final class CaseRows {
 
 	private static final Pattern EVENTS_OF = Pattern.compile("\\{\\{events_of:(\\w+)}}");
 
-	static final String COLUMNS = "measure_code, month, event_id, subject_id, crn, team_code, staff_code, numerator, denominator, reason";
+	public static final String COLUMNS = "measure_code, month, event_id, subject_id, crn, team_code, staff_code, numerator, denominator, reason";
 
 	private CaseRows() {
 	}
 
-	static boolean stored(String measure) {
-		return !DERIVED.contains(measure);
+	private static String sqlFile(String measure) {
+		return Catalogue.find(measure)
+			.map(MeasureDefinition::sqlFile)
+			.orElseThrow(() -> new IllegalArgumentException("No measure " + measure));
 	}
 
 	/**
@@ -36,8 +34,8 @@ final class CaseRows {
 	 * {@code {{events_of:alias}}}, which is {@code true} for every event); derived
 	 * measures also take the months {@code :from} to {@code :to}.
 	 */
-	static String computed(String measure, String events) {
-		String sql = SqlFiles.load("measures/" + measure + ".sql");
+	public static String computed(String measure, String events) {
+		String sql = SqlFiles.load(sqlFile(measure));
 		Matcher narrowed = EVENTS_OF.matcher(sql);
 		sql = narrowed.replaceAll((m) -> Matcher.quoteReplacement("true".equals(events) ? "true"
 				: m.group(1) + ".event_id in (select e.event_id from case_event e where " + events + ")"));
@@ -45,22 +43,15 @@ final class CaseRows {
 	}
 
 	/**
-	 * The measures whose SQL also selects, after the columns of every measure, the date
-	 * by which the case must be met: the deadlines listed before they are missed.
-	 */
-	static final java.util.List<String> WITH_DUE_DATE = java.util.List.of("SL001R", "SL002R", "SL003R", "SL004R",
-			"SL006R", "SL013");
-
-	/**
 	 * As {@link #computed}, with the due date as an eleventh column {@code due_date}: the
 	 * very rows the measure counts, so that a deadline listed today is the case the
 	 * measure fails once it has passed.
 	 */
-	static String withDueDates(String measure, String events) {
-		if (!WITH_DUE_DATE.contains(measure)) {
+	public static String withDueDates(String measure, String events) {
+		if (!Catalogue.withDueDates().contains(measure)) {
 			throw new IllegalArgumentException("No due dates for " + measure);
 		}
-		String sql = SqlFiles.load("measures/" + measure + ".sql").replace("{{events}}", events);
+		String sql = SqlFiles.load(sqlFile(measure)).replace("{{events}}", events);
 		sql = EVENTS_OF.matcher(sql)
 			.replaceAll((m) -> Matcher.quoteReplacement(
 					m.group(1) + ".event_id in (select e.event_id from case_event e where " + events + ")"));
@@ -71,11 +62,11 @@ final class CaseRows {
 	 * The rows the current totals count, from {@code :from} to {@code :to}, of the events
 	 * (as last counted, alias {@code e}) that meet {@code events}.
 	 */
-	static String counted(String measure, String events) {
-		if (!MeasureRecomputation.MEASURES.contains(measure)) {
+	public static String counted(String measure, String events) {
+		if (!Catalogue.contains(measure)) {
 			throw new IllegalArgumentException("No measure " + measure);
 		}
-		if (stored(measure)) {
+		if (Catalogue.stored(measure)) {
 			return "select mc.* from measure_case mc join measure_event e on e.event_id = mc.event_id"
 					+ " where mc.measure_code = '" + measure + "' and mc.month between :from and :to and " + events;
 		}

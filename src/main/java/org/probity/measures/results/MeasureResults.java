@@ -1,4 +1,4 @@
-package org.probity.measures;
+package org.probity.measures.results;
 
 import java.sql.Types;
 import java.time.LocalDate;
@@ -14,6 +14,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import org.probity.measures.catalogue.Catalogue;
+import org.probity.measures.catalogue.CaseRows;
+import org.probity.measures.catalogue.Measures;
+import org.probity.measures.catalogue.Target;
 import org.probity.shared.Period;
 
 /**
@@ -22,10 +26,10 @@ import org.probity.shared.Period;
  * day.
  */
 @Service
-class MeasureResults {
+public class MeasureResults {
 
 	/** A unit of the estate. */
-	record Unit(String code, String name, String type, String parentCode) {
+	public record Unit(String code, String name, String type, String parentCode) {
 
 		public String typeWord() {
 			return switch (this.type) {
@@ -39,14 +43,14 @@ class MeasureResults {
 	}
 
 	/** A member of staff. */
-	record Staff(String code, String name, String teamCode) {
+	public record Staff(String code, String name, String teamCode) {
 	}
 
 	/** One figure: of a unit (unitCode) or of a practitioner (staffCode). */
-	record Result(String measureCode, Period period, String unitCode, String staffCode, long numerator,
+	public record Result(String measureCode, Period period, String unitCode, String staffCode, long numerator,
 			long denominator, Target target, Assessment assessment) {
 
-		static Result of(String measureCode, Period period, String unitCode, String staffCode, long numerator,
+		public static Result of(String measureCode, Period period, String unitCode, String staffCode, long numerator,
 				long denominator, Target target) {
 			return new Result(measureCode, period, unitCode, staffCode, numerator, denominator, target,
 					Assessment.of(numerator, denominator, target.target(), target.trigger()));
@@ -55,8 +59,8 @@ class MeasureResults {
 	}
 
 	/** One case in a denominator, with whether it met the measure and why. */
-	record CaseRow(String eventId, String subjectId, String crn, LocalDate month, String teamCode, String staffCode,
-			int numerator, int denominator, String reason) {
+	public record CaseRow(String eventId, String subjectId, String crn, LocalDate month, String teamCode,
+			String staffCode, int numerator, int denominator, String reason) {
 
 		public boolean met() {
 			return this.numerator == this.denominator;
@@ -80,7 +84,7 @@ class MeasureResults {
 	}
 
 	@Transactional(readOnly = true)
-	Optional<Unit> unit(String code) {
+	public Optional<Unit> unit(String code) {
 		return this.jdbc.sql(
 				"select unit_code as code, unit_name as name, unit_type as type, parent_code from estate_unit where unit_code = :code")
 			.param("code", code)
@@ -89,7 +93,7 @@ class MeasureResults {
 	}
 
 	@Transactional(readOnly = true)
-	Optional<Staff> staff(String code) {
+	public Optional<Staff> staff(String code) {
 		return this.jdbc
 			.sql("""
 					select staff_code as code, forename || ' ' || surname as name, team_code from estate_staff where staff_code = :code
@@ -100,7 +104,7 @@ class MeasureResults {
 	}
 
 	/** Names of units and staff by code, for lists that name many. */
-	record Names(Map<String, String> units, Map<String, String> staff) {
+	public record Names(Map<String, String> units, Map<String, String> staff) {
 
 		/** The unit's name, or its code when the estate has no such unit. */
 		public String unit(String code) {
@@ -116,7 +120,7 @@ class MeasureResults {
 
 	/** The names of these units and staff (one query each). */
 	@Transactional(readOnly = true)
-	Names names(java.util.Collection<String> unitCodes, java.util.Collection<String> staffCodes) {
+	public Names names(java.util.Collection<String> unitCodes, java.util.Collection<String> staffCodes) {
 		Map<String, String> units = new HashMap<>();
 		Map<String, String> staff = new HashMap<>();
 		if (!unitCodes.isEmpty()) {
@@ -144,7 +148,7 @@ class MeasureResults {
 	 * name: the choices of a unit select.
 	 */
 	@Transactional(readOnly = true)
-	List<Unit> unitsWithin(Set<String> visible) {
+	public List<Unit> unitsWithin(Set<String> visible) {
 		if (visible != null && visible.isEmpty()) {
 			return List.of();
 		}
@@ -160,7 +164,8 @@ class MeasureResults {
 	 * What a case list shows beside a case row: the person, the event's dates, the due
 	 * date.
 	 */
-	record CaseFacts(Map<String, String> people, Map<String, LocalDate[]> eventDates, Map<String, LocalDate> dueDates) {
+	public record CaseFacts(Map<String, String> people, Map<String, LocalDate[]> eventDates,
+			Map<String, LocalDate> dueDates) {
 
 		public String person(String crn) {
 			return this.people.getOrDefault(crn, "");
@@ -195,7 +200,7 @@ class MeasureResults {
 	 * rows: a few queries for a page of rows.
 	 */
 	@Transactional(readOnly = true)
-	CaseFacts caseFacts(String measure, List<CaseRow> rows) {
+	public CaseFacts caseFacts(String measure, List<CaseRow> rows) {
 		Map<String, String> people = new HashMap<>();
 		Map<String, LocalDate[]> dates = new HashMap<>();
 		Map<String, LocalDate> due = new HashMap<>();
@@ -217,7 +222,7 @@ class MeasureResults {
 					new LocalDate[] { rs.getObject(2, LocalDate.class), rs.getObject(3, LocalDate.class),
 							rs.getObject(4, LocalDate.class), rs.getObject(5, LocalDate.class) });
 		});
-		if (CaseRows.WITH_DUE_DATE.contains(measure)) {
+		if (Catalogue.withDueDates().contains(measure)) {
 			this.jdbc
 				.sql("select m.event_id, m.subject_id, m.month, m.due_date from ("
 						+ CaseRows.withDueDates(measure, "e.event_id = any (cast(:events as text[]))") + ") m")
@@ -232,7 +237,7 @@ class MeasureResults {
 
 	/** The units of the estate that have no parent, first by code. */
 	@Transactional(readOnly = true)
-	List<Unit> providers() {
+	public List<Unit> providers() {
 		return this.jdbc.sql("""
 				select unit_code as code, unit_name as name, unit_type as type, parent_code from estate_unit
 				where parent_code is null order by unit_code
@@ -241,7 +246,7 @@ class MeasureResults {
 
 	/** The unit and its ancestors, from the top down. */
 	@Transactional(readOnly = true)
-	List<Unit> ancestry(String code) {
+	public List<Unit> ancestry(String code) {
 		return this.jdbc.sql("""
 				select u.unit_code as code, u.unit_name as name, u.unit_type as type, u.parent_code
 				from estate_unit_ancestry a join estate_unit u on u.unit_code = a.ancestor_code
@@ -250,7 +255,7 @@ class MeasureResults {
 	}
 
 	@Transactional(readOnly = true)
-	Result unitResult(String measure, Period period, String unitCode) {
+	public Result unitResult(String measure, Period period, String unitCode) {
 		long[] totals = this.jdbc.sql("""
 				select coalesce(sum(numerator), 0) as n, coalesce(sum(denominator), 0) as d from measure_unit_result
 				where measure_code = :measure and unit_code = :unit and month between :from and :to
@@ -270,7 +275,7 @@ class MeasureResults {
 	 * cases).
 	 */
 	@Transactional(readOnly = true)
-	Result staffResult(String measure, Period period, String staffCode, Set<String> within) {
+	public Result staffResult(String measure, Period period, String staffCode, Set<String> within) {
 		long[] totals = this.jdbc.sql("""
 				select coalesce(sum(numerator), 0) as n, coalesce(sum(denominator), 0) as d from measure_cell
 				where measure_code = :measure and staff_code = :staff and month between :from and :to
@@ -291,7 +296,7 @@ class MeasureResults {
 	 * {@code within} (a unit code, or null for all).
 	 */
 	@Transactional(readOnly = true)
-	List<Result> levelResults(String measure, Period period, String level, String within) {
+	public List<Result> levelResults(String measure, Period period, String level, String within) {
 		Target target = target(measure, period);
 		return this.jdbc
 			.sql("""
@@ -316,7 +321,7 @@ class MeasureResults {
 
 	/** The units directly under a unit, with their results. */
 	@Transactional(readOnly = true)
-	List<Result> childResults(String measure, Period period, String unitCode) {
+	public List<Result> childResults(String measure, Period period, String unitCode) {
 		Target target = target(measure, period);
 		return this.jdbc.sql("""
 				select u.unit_code, coalesce(sum(r.numerator), 0) as n, coalesce(sum(r.denominator), 0) as d
@@ -340,7 +345,7 @@ class MeasureResults {
 	 * their own results (in every team).
 	 */
 	@Transactional(readOnly = true)
-	List<Result> practitionerResults(String measure, Period period, String teamCode, Set<String> within) {
+	public List<Result> practitionerResults(String measure, Period period, String teamCode, Set<String> within) {
 		Target target = target(measure, period);
 		return this.jdbc.sql("""
 				with members as (
@@ -370,7 +375,8 @@ class MeasureResults {
 	 * to and including {@code last}, each judged against its own month's target.
 	 */
 	@Transactional(readOnly = true)
-	List<Result> trend(String measure, String code, boolean staff, YearMonth last, int months, Set<String> within) {
+	public List<Result> trend(String measure, String code, boolean staff, YearMonth last, int months,
+			Set<String> within) {
 		YearMonth first = last.minusMonths(months - 1);
 		Map<String, Map<LocalDate, long[]>> totals = monthly(code, staff, first, last, within);
 		return trend(measure, code, staff, first, last, totals.getOrDefault(measure, Map.of()),
@@ -378,7 +384,7 @@ class MeasureResults {
 	}
 
 	/** A measure's result for the period, with its monthly trend. */
-	record Line(Result result, List<Result> trend) {
+	public record Line(Result result, List<Result> trend) {
 	}
 
 	/**
@@ -386,7 +392,7 @@ class MeasureResults {
 	 * its trend of {@code months} months to the period's last month, from one query.
 	 */
 	@Transactional(readOnly = true)
-	Map<String, Line> dashboard(List<String> measureCodes, String code, boolean staff, Period period, int months,
+	public Map<String, Line> dashboard(List<String> measureCodes, String code, boolean staff, Period period, int months,
 			Set<String> within) {
 		YearMonth trendFirst = period.last().minusMonths(months - 1);
 		YearMonth first = trendFirst.isBefore(period.first()) ? trendFirst : period.first();
@@ -426,7 +432,7 @@ class MeasureResults {
 	 * earlier; {@code last} itself when there are no results at all.
 	 */
 	@Transactional(readOnly = true)
-	YearMonth latestCompleteMonth(YearMonth last) {
+	public YearMonth latestCompleteMonth(YearMonth last) {
 		LocalDate latest = this.recent.get(List.of("latest", last), version(), () -> this.jdbc.sql("""
 				select max(month) from measure_unit_result where month <= :last and denominator > 0
 				""").param("last", last.atDay(1)).query(LocalDate.class).optional().orElse(null));
@@ -479,7 +485,7 @@ class MeasureResults {
 	 * first.
 	 */
 	@Transactional(readOnly = true)
-	List<CaseRow> cases(String measure, Period period, String unitCode, String staffCode) {
+	public List<CaseRow> cases(String measure, Period period, String unitCode, String staffCode) {
 		return this.recent.get(List.of("cases", measure, period, String.valueOf(unitCode), String.valueOf(staffCode)),
 				version(), () -> List.copyOf(readCases(measure, period, unitCode, staffCode)));
 	}
@@ -518,7 +524,7 @@ class MeasureResults {
 		return (units == null) ? null : units.toArray(String[]::new);
 	}
 
-	Target target(String measure, Period period) {
+	public Target target(String measure, Period period) {
 		return this.measures.targetOn(measure, period.startDate());
 	}
 

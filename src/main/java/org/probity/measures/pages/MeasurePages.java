@@ -1,4 +1,4 @@
-package org.probity.measures;
+package org.probity.measures.pages;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -22,6 +22,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.server.ResponseStatusException;
 
+import org.probity.measures.catalogue.Catalogue;
+import org.probity.measures.catalogue.Measures;
+import org.probity.measures.catalogue.Target;
+import org.probity.measures.flags.MeasureFlags;
+import org.probity.measures.results.MeasureResults;
+import org.probity.measures.results.ResultView;
 import org.probity.accounts.CurrentUser;
 import org.probity.estate.Visibility;
 import org.probity.accounts.DataScope;
@@ -244,7 +250,7 @@ class MeasurePages {
 		model.addAttribute("cases", lines(code, shown, today));
 		model.addAttribute("total", all.size());
 		model.addAttribute("totalText", Format.count(all.size(), "case"));
-		model.addAttribute("withDueDates", CaseRows.WITH_DUE_DATE.contains(code));
+		model.addAttribute("withDueDates", Catalogue.withDueDates().contains(code));
 		model.addAttribute("page", current);
 		model.addAttribute("pages", pages);
 		model.addAttribute("sort", sort);

@@ -1,4 +1,4 @@
-package org.probity.measures;
+package org.probity.measures.pages;
 
 import java.time.LocalDate;
 import java.time.YearMonth;

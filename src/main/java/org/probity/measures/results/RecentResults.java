@@ -1,4 +1,4 @@
-package org.probity.measures;
+package org.probity.measures.results;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package org.probity.measures;
+package org.probity.measures.results;
 
 import java.util.List;
 import java.util.Locale;
@@ -7,15 +7,16 @@ import java.util.Locale;
  * A result as a page shows it: performance to one decimal place, RAG as a tag with its
  * word, and the rating.
  */
-record ResultView(String code, String label, String link, long numerator, long denominator, String performance,
+public record ResultView(String code, String label, String link, long numerator, long denominator, String performance,
 		String target, String trigger, String rag, String ragWord, String ragClass, String rating, String ratingWord,
 		List<ResultView> trend, String sparkline, Double targetValue, Double triggerValue) {
 
-	static ResultView of(MeasureResults.Result r, String code, String label, String link) {
+	public static ResultView of(MeasureResults.Result r, String code, String label, String link) {
 		return of(r, code, label, link, List.of());
 	}
 
-	static ResultView of(MeasureResults.Result r, String code, String label, String link, List<ResultView> trend) {
+	public static ResultView of(MeasureResults.Result r, String code, String label, String link,
+			List<ResultView> trend) {
 		Assessment a = r.assessment();
 		return new ResultView(code, label, link, r.numerator(), r.denominator(), percent(a.performance()),
 				number(r.target().target()), number(r.target().trigger()), a.rag().name(), a.rag().word(),
@@ -44,7 +45,7 @@ record ResultView(String code, String label, String link, long numerator, long d
 				: String.format(Locale.UK, "%s%%", value);
 	}
 
-	static String ragClass(Assessment.Rag rag) {
+	public static String ragClass(Assessment.Rag rag) {
 		return switch (rag) {
 			case GREEN -> "govuk-tag govuk-tag--green";
 			case AMBER -> "govuk-tag govuk-tag--yellow";
@@ -57,7 +58,7 @@ record ResultView(String code, String label, String link, long numerator, long d
 	 * SVG polyline points (120 x 30) of the trend's performance; months without cases are
 	 * left out.
 	 */
-	static String sparkline(List<ResultView> trend) {
+	public static String sparkline(List<ResultView> trend) {
 		if (trend.isEmpty()) {
 			return "";
 		}

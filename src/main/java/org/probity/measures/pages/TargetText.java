@@ -1,9 +1,10 @@
-package org.probity.measures;
+package org.probity.measures.pages;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 
+import org.probity.measures.results.ResultView;
 import org.probity.shared.Clocks;
 import org.probity.shared.Dates;
 

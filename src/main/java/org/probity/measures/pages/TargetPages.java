@@ -1,4 +1,4 @@
-package org.probity.measures;
+package org.probity.measures.pages;
 
 import java.time.Clock;
 import java.time.DateTimeException;
@@ -20,6 +20,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 
+import org.probity.measures.MeasureRecomputation;
+import org.probity.measures.catalogue.Measures;
+import org.probity.measures.catalogue.Target;
+import org.probity.measures.results.ResultView;
 import org.probity.accounts.CurrentUser;
 import org.probity.shared.Dates;
 

@@ -1,13 +1,13 @@
-package org.probity.measures;
+package org.probity.measures.results;
 
 /**
  * RAG and rating of one result (measures.md, "Status of a result"). Performance is
  * {@code 100.0 * numerator / denominator}, unrounded for every comparison; no cases wins
  * over no target.
  */
-record Assessment(Double performance, Rag rag, Rating rating) {
+public record Assessment(Double performance, Rag rag, Rating rating) {
 
-	enum Rag {
+	public enum Rag {
 
 		GREEN("Green"), AMBER("Amber"), RED("Red"), NO_CASES("No cases"), NONE("No target");
 
@@ -17,13 +17,13 @@ record Assessment(Double performance, Rag rag, Rating rating) {
 			this.word = word;
 		}
 
-		String word() {
+		public String word() {
 			return this.word;
 		}
 
 	}
 
-	enum Rating {
+	public enum Rating {
 
 		EXCEEDED("Exceeded"), MET("Met"), NOT_MET("Not met"), SERIOUSLY_DEFICIENT("Seriously deficient"),
 		NO_CASES("No cases"), NONE("No target");
@@ -34,17 +34,17 @@ record Assessment(Double performance, Rag rag, Rating rating) {
 			this.word = word;
 		}
 
-		String word() {
+		public String word() {
 			return this.word;
 		}
 
 	}
 
-	static Double performance(long numerator, long denominator) {
+	public static Double performance(long numerator, long denominator) {
 		return (denominator == 0) ? null : 100.0 * numerator / denominator;
 	}
 
-	static Assessment of(long numerator, long denominator, Double target, Double trigger) {
+	public static Assessment of(long numerator, long denominator, Double target, Double trigger) {
 		if (denominator == 0) {
 			return new Assessment(null, Rag.NO_CASES, Rating.NO_CASES);
 		}
