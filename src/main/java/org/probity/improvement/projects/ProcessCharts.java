@@ -8,6 +8,7 @@ import org.probity.improvement.spc.MonthValue;
 import org.probity.improvement.spc.XmrChart;
 import org.probity.measures.MeasureSeries;
 import org.probity.shared.Clocks;
+import org.probity.shared.MeasureCode;
 import org.probity.shared.UnitCode;
 
 import org.springframework.stereotype.Component;
@@ -33,12 +34,12 @@ public class ProcessCharts {
 	}
 
 	@Transactional(readOnly = true)
-	public XmrChart chart(String measureCode, UnitCode unit, YearMonth baselineFrom, YearMonth changeMonth) {
-		if (this.series.measure(measureCode).isEmpty()) {
-			throw new InvalidProject("measure", "There is no measure " + measureCode);
+	public XmrChart chart(MeasureCode measure, UnitCode unit, YearMonth baselineFrom, YearMonth changeMonth) {
+		if (this.series.measure(measure.value()).isEmpty()) {
+			throw new InvalidProject("measure", "There is no measure " + measure);
 		}
 		YearMonth current = YearMonth.now(this.clock.withZone(Clocks.LONDON));
-		List<MonthValue> values = this.series.monthly(measureCode, unit, baselineFrom)
+		List<MonthValue> values = this.series.monthly(measure.value(), unit, baselineFrom)
 			.stream()
 			.filter((m) -> m.month().isBefore(current))
 			.map((m) -> new MonthValue(m.month(), m.performance()))
