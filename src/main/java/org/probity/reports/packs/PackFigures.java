@@ -192,8 +192,8 @@ class PackFigures {
 		log.debug("pack {}: audits and actions after {} ms", month, (System.nanoTime() - started) / 1_000_000);
 		List<PackContent.EqualityLine> equalityLines = this.equality.significant(provider.code(), period)
 			.stream()
-			.map((h) -> new PackContent.EqualityLine(h.measureCode(), h.measureTitle(), h.characteristic(), h.group(),
-					h.numerator(), h.denominator(), h.performance(), h.restPerformance(), h.difference(),
+			.map((h) -> new PackContent.EqualityLine(h.measureCode().value(), h.measureTitle(), h.characteristic(),
+					h.group(), h.numerator(), h.denominator(), h.performance(), h.restPerformance(), h.difference(),
 					h.direction()))
 			.toList();
 		return new PackContent(month.toString(), month.format(MONTH), provider.code().value(), provider.name(),
