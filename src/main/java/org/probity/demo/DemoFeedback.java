@@ -221,11 +221,12 @@ class DemoFeedback implements DemoRecords {
 				}
 			}
 			count += this.surveys.recordAll(batch, round.id());
-			this.meetings.raiseAction("ROUND", round.id(), providerCode, ActionPlanKind.SERVICE_IMPROVEMENT,
-					"Offer evening appointments in every office", round.closesOn().plusMonths(3), "quality");
-			this.meetings.raiseAction("ROUND", round.id(), providerCode, ActionPlanKind.SERVICE_IMPROVEMENT,
-					"Tell every person on probation how to complain at induction", round.closesOn().plusMonths(2),
-					"quality");
+			this.meetings.raiseAction("ROUND", round.id(), new UnitCode(providerCode),
+					ActionPlanKind.SERVICE_IMPROVEMENT, "Offer evening appointments in every office",
+					round.closesOn().plusMonths(3), "quality");
+			this.meetings.raiseAction("ROUND", round.id(), new UnitCode(providerCode),
+					ActionPlanKind.SERVICE_IMPROVEMENT, "Tell every person on probation how to complain at induction",
+					round.closesOn().plusMonths(2), "quality");
 		}
 		YearMonth staffMonth = last.minusMonths(5);
 		SurveyRound staff = this.surveys.openRound("STAFF_ENGAGEMENT", providerCode,
@@ -247,7 +248,7 @@ class DemoFeedback implements DemoRecords {
 			}
 		}
 		count += this.surveys.recordAll(staffAnswers, staff.id());
-		this.meetings.raiseAction("ROUND", staff.id(), providerCode, ActionPlanKind.QUALITY_DEVELOPMENT,
+		this.meetings.raiseAction("ROUND", staff.id(), new UnitCode(providerCode), ActionPlanKind.QUALITY_DEVELOPMENT,
 				"Managers hold a team conversation on the engagement results", staff.closesOn().plusMonths(2),
 				"quality");
 		return count;
@@ -266,8 +267,7 @@ class DemoFeedback implements DemoRecords {
 						"People on probation met the head of service."), "quality");
 				count++;
 				if (q == 0) {
-					this.meetings.raiseAction("MEETING", meeting.id(), ldu.code().value(),
-							ActionPlanKind.SERVICE_IMPROVEMENT,
+					this.meetings.raiseAction("MEETING", meeting.id(), ldu.code(), ActionPlanKind.SERVICE_IMPROVEMENT,
 							"Answer the council on " + this.meetings.themes().get(raised.get(0)).toLowerCase(),
 							held.plusMonths(2), "quality");
 				}

@@ -7,6 +7,7 @@ import java.util.List;
 
 import org.probity.people.People;
 import org.probity.shared.Period;
+import org.probity.shared.UnitCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,22 +43,22 @@ class DemoPeople implements DemoRecords {
 		Estate.Team team = estate.teams.stream().filter((t) -> t.weak).findFirst().orElse(estate.teams.get(0));
 		String manager = "manager";
 		LocalDate today = LocalDate.now(this.clock);
-		Period due = Period.parse(this.people.dueQuarter());
+		Period due = this.people.dueQuarter();
 		Period before = due.previous();
 		LocalDate ratedBefore = before.endDate().plusDays(14);
 		LocalDate ratedDue = due.endDate().plusDays(14);
 		if (ratedDue.isAfter(today)) {
 			ratedDue = today;
 		}
-		List<People.Member> members = this.people.members(team.code)
+		List<People.Member> members = this.people.members(new UnitCode(team.code))
 			.stream()
-			.filter((m) -> !m.staffCode().equals(team.manager.code))
+			.filter((m) -> !m.staffCode().value().equals(team.manager.code))
 			.toList();
 		// the weakest first: the practitioners the generator made struggle, then the rest
 		List<People.Member> order = new ArrayList<>();
 		for (Estate.Staff s : team.practitioners) {
 			if (s.problem) {
-				members.stream().filter((m) -> m.staffCode().equals(s.code)).forEach(order::add);
+				members.stream().filter((m) -> m.staffCode().value().equals(s.code)).forEach(order::add);
 			}
 		}
 		String account = DemoAccounts.plan(parameters, false)
@@ -66,8 +67,10 @@ class DemoPeople implements DemoRecords {
 			.findFirst()
 			.map(DemoAccounts.DemoAccount::staffCode)
 			.orElse(null);
-		members.stream().filter((m) -> !order.contains(m) && !m.staffCode().equals(account)).forEach(order::add);
-		members.stream().filter((m) -> m.staffCode().equals(account)).forEach(order::add);
+		members.stream()
+			.filter((m) -> !order.contains(m) && !m.staffCode().value().equals(account))
+			.forEach(order::add);
+		members.stream().filter((m) -> m.staffCode().value().equals(account)).forEach(order::add);
 		if (order.size() < 4) {
 			return;
 		}
@@ -77,7 +80,7 @@ class DemoPeople implements DemoRecords {
 
 		// the quarter before: the first Amber, with a plan reviewed three times and
 		// escalated
-		this.people.rate(manager, capability.staffCode(), before.code(), "AMBER",
+		this.people.rate(manager, capability.staffCode(), before, "AMBER",
 				"Initial contacts and sentence plans late in several cases; caseload reviewed.",
 				"Every first contact within 5 business days; sentence plans within 15.",
 				"Fortnightly supervision, a mentor from the team and a caseload cap for three months.", null, null,
@@ -90,19 +93,18 @@ class DemoPeople implements DemoRecords {
 				"Targets not met over the plan; referred to HR for the capability procedure.",
 				earliest(ratedBefore.plusMonths(3), today));
 		for (People.Member m : order.subList(1, order.size())) {
-			this.people.rate(manager, m.staffCode(), before.code(), "GREEN", "Performance in line with the team.", null,
-					null, null, null, ratedBefore);
+			this.people.rate(manager, m.staffCode(), before, "GREEN", "Performance in line with the team.", null, null,
+					null, null, ratedBefore);
 		}
 
 		// the last quarter: Red and the capability procedure; two Ambers on plans
-		this.people.rate(manager, capability.staffCode(), due.code(), "RED",
+		this.people.rate(manager, capability.staffCode(), due, "RED",
 				"Improvement plan escalated: capability procedure started with HR.", null, null, "FIRST_FORMAL",
 				ratedDue, ratedDue);
-		this.people.rate(manager, amberOne.staffCode(), due.code(), "AMBER",
-				"Monthly contact below 90% for the quarter.", "Monthly contact of at least 95% of the caseload.",
+		this.people.rate(manager, amberOne.staffCode(), due, "AMBER", "Monthly contact below 90% for the quarter.",
+				"Monthly contact of at least 95% of the caseload.",
 				"Weekly diary check with the SPO; duty cover reduced.", null, null, ratedDue);
-		this.people.rate(manager, amberTwo.staffCode(), due.code(), "AMBER",
-				"Breach referrals outside 8 business days twice.",
+		this.people.rate(manager, amberTwo.staffCode(), due, "AMBER", "Breach referrals outside 8 business days twice.",
 				"Every breach referral within 8 business days of the absence.",
 				"Enforcement refresher and a checklist from the team's breach lead.", null, null, ratedDue);
 		if (!ratedDue.plusMonths(1).isAfter(today)) {
@@ -111,18 +113,19 @@ class DemoPeople implements DemoRecords {
 		}
 		// the rest Green, but one left unrated: a rating still due on the team page
 		for (People.Member m : order.subList(3, order.size() - 1)) {
-			this.people.rate(manager, m.staffCode(), due.code(), "GREEN", "Performance in line with the team.", null,
-					null, null, null, ratedDue);
+			this.people.rate(manager, m.staffCode(), due, "GREEN", "Performance in line with the team.", null, null,
+					null, null, ratedDue);
 		}
 
 		// training for the LDU's weakest themes of the last quarter
-		List<People.Theme> themes = this.people.trainingNeeds(team.ldu.code(), due.code());
+		List<People.Theme> themes = this.people.trainingNeeds(new UnitCode(team.ldu.code()), due);
 		String[] kinds = { "Practice workshop", "Practice development session", "Peer case discussion" };
 		for (int i = 0; i < Math.min(3, themes.size()); i++) {
 			LocalDate date = (i == 0) ? due.endDate().minusDays(20) : today.plusWeeks(3 + 2 * i);
 			String course = kinds[i] + ": " + themes.get(i).text().replaceAll("\\?$", "");
-			this.people.addLearningItem(manager, team.ldu.code(), themes.get(i), course, (i == 1) ? "PSO" : "PO",
-					List.of(), date, "Learning and development lead", (i == 0) ? "DELIVERED" : "BOOKED");
+			this.people.addLearningItem(manager, new UnitCode(team.ldu.code()), themes.get(i), course,
+					(i == 1) ? "PSO" : "PO", List.of(), date, "Learning and development lead",
+					(i == 0) ? "DELIVERED" : "BOOKED");
 		}
 		log.info("Demo personnel records loaded in {} ms ({} staff rated in {})",
 				(System.nanoTime() - started) / 1_000_000, order.size(), team.name);

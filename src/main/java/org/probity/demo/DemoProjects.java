@@ -6,6 +6,7 @@ import java.util.List;
 import org.probity.improvement.projects.ProcessCharts;
 import org.probity.improvement.projects.Projects;
 import org.probity.improvement.spc.Verdict;
+import org.probity.shared.MeasureCode;
 import org.probity.shared.UnitCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,7 +58,7 @@ class DemoProjects implements DemoRecords {
 			if (team.weak || team.code.equals(change.teamCode())) {
 				continue;
 			}
-			if (this.charts.chart("SL001R", new UnitCode(team.code), from, change.month())
+			if (this.charts.chart(new MeasureCode("SL001R"), new UnitCode(team.code), from, change.month())
 				.verdict() == Verdict.NO_CHANGE) {
 				long none = this.projects.start(
 						new Projects.NewProject("Text reminders before first appointments", "Team manager", "SL001R",

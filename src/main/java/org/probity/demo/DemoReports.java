@@ -3,6 +3,8 @@ package org.probity.demo;
 import java.time.YearMonth;
 
 import org.probity.reports.Reports;
+import org.probity.shared.MeasureCode;
+import org.probity.shared.UnitCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,16 +38,17 @@ class DemoReports implements DemoRecords {
 		this.reports.setBaselineYear(last.getYear() - 1, "The contract's baseline: the first whole year of case data",
 				"admin");
 
-		Reports.Pack approved = this.reports.generateMonthlyPack(before, parameters.providerCode(), "quality");
-		for (String measure : approved.failingMeasures()) {
+		Reports.Pack approved = this.reports.generateMonthlyPack(before, new UnitCode(parameters.providerCode()),
+				"quality");
+		for (MeasureCode measure : approved.failingMeasures()) {
 			approved = this.reports.comment(approved.id(), measure, why(measure), WHAT, true, "quality");
 		}
 		approved = this.reports.submit(approved.id(), approved.version(), "quality");
 		approved = this.reports.approve(approved.id(), approved.version(), "senior");
 
-		Reports.Pack draft = this.reports.generateMonthlyPack(last, parameters.providerCode(), "quality");
+		Reports.Pack draft = this.reports.generateMonthlyPack(last, new UnitCode(parameters.providerCode()), "quality");
 		if (!draft.failingMeasures().isEmpty()) {
-			String measure = draft.failingMeasures().get(0);
+			MeasureCode measure = draft.failingMeasures().get(0);
 			draft = this.reports.comment(draft.id(), measure, why(measure), WHAT, true, "quality");
 		}
 		log.info("Demo monthly packs: {} approved, {} in draft ({} measures below target) in {} ms", before, last,
@@ -56,7 +59,7 @@ class DemoReports implements DemoRecords {
 			+ "performance meeting, and the practitioners concerned are supported through supervision; progress "
 			+ "is tracked on the site development plan's action.";
 
-	private static String why(String measure) {
+	private static String why(MeasureCode measure) {
 		return "Fewer cases met " + measure + " than the contract requires: the shortfall is concentrated in the "
 				+ "LDUs shown red in the table by LDU, where caseloads rose and two practitioners left in the month.";
 	}

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.probity.shared.MeasureCode;
 import org.probity.shared.Period;
 import org.probity.shared.UnitCode;
 
@@ -21,9 +22,9 @@ public class EqualityHeadlines {
 	 * One significant group: {@code direction} LOWER or HIGHER than the rest; figures are
 	 * unrounded.
 	 */
-	public record Headline(String measureCode, String measureTitle, String characteristic, String group, long numerator,
-			long denominator, Double performance, Double restPerformance, Double difference, Double qValue,
-			String direction) {
+	public record Headline(MeasureCode measureCode, String measureTitle, String characteristic, String group,
+			long numerator, long denominator, Double performance, Double restPerformance, Double difference,
+			Double qValue, String direction) {
 	}
 
 	private final EqualityFigures figures;
@@ -45,9 +46,9 @@ public class EqualityHeadlines {
 					if (g.significant()) {
 						Double rest = (g.restDenominator() != null && g.restDenominator() > 0)
 								? 100.0 * g.restNumerator() / g.restDenominator() : null;
-						found.add(new Headline(m.code(), m.title(), t.characteristic().label(), g.label(),
-								g.numerator(), g.denominator(), g.performance(), rest, g.difference(), g.qValue(),
-								g.direction().name()));
+						found.add(new Headline(new MeasureCode(m.code()), m.title(), t.characteristic().label(),
+								g.label(), g.numerator(), g.denominator(), g.performance(), rest, g.difference(),
+								g.qValue(), g.direction().name()));
 					}
 				}
 			}

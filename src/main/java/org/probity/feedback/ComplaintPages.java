@@ -10,7 +10,6 @@ import org.probity.accounts.CaseAccessLog;
 import org.probity.accounts.CurrentUser;
 import org.probity.shared.web.Table;
 import org.probity.shared.web.TableExport;
-import org.probity.shared.Crn;
 import org.probity.shared.UnitCode;
 
 import org.springframework.format.annotation.DateTimeFormat;
@@ -237,7 +236,7 @@ class ComplaintPages {
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "There is no complaint " + id));
 		boolean allowed = this.scope.maySee(user, c);
 		if (c.crn() != null) {
-			this.accessLog.record(user.getUsername(), new Crn(c.crn()),
+			this.accessLog.record(user.getUsername(), c.crn(),
 					allowed ? CaseAccessLog.Outcome.OPENED : CaseAccessLog.Outcome.REFUSED_OUT_OF_SCOPE);
 		}
 		if (!allowed) {

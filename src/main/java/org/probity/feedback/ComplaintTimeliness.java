@@ -3,6 +3,7 @@ package org.probity.feedback;
 import java.time.LocalDate;
 
 import org.probity.shared.Period;
+import org.probity.shared.UnitCode;
 
 /**
  * Complaint timeliness for a unit (with the units below it) and a period of receipt, as
@@ -14,10 +15,10 @@ import org.probity.shared.Period;
  * only: no complainant, member of staff or case is named, so any role that sees the unit
  * may be shown it.
  */
-public record ComplaintTimeliness(String unitCode, Period period, LocalDate asOf, int received, int acknowledgedOnTime,
-		int acknowledgedLate, int acknowledgementOpen, int acknowledgementOverdue, int respondedOnTime,
-		int respondedLate, int responseOpen, int responseOverdue, int appealsResponded, int appealResponsesLate,
-		int open, int overdue) {
+public record ComplaintTimeliness(UnitCode unitCode, Period period, LocalDate asOf, int received,
+		int acknowledgedOnTime, int acknowledgedLate, int acknowledgementOpen, int acknowledgementOverdue,
+		int respondedOnTime, int respondedLate, int responseOpen, int responseOverdue, int appealsResponded,
+		int appealResponsesLate, int open, int overdue) {
 
 	/**
 	 * Stage 1 responses made on time, as a share of those made (one decimal; null: none).

@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 
 import org.probity.shared.Crn;
 import org.probity.shared.Period;
+import org.probity.shared.StaffCode;
 import org.probity.shared.UnitCode;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -182,7 +183,7 @@ public class Complaints {
 	/**
 	 * One unit and month of receipt: how many stages were on time, late, open, overdue.
 	 */
-	public record TimelinessRow(String unitCode, String unitName, java.time.YearMonth month, int received,
+	public record TimelinessRow(UnitCode unitCode, String unitName, java.time.YearMonth month, int received,
 			int acknowledgedOnTime, int acknowledgedLate, int acknowledgementOpen, int acknowledgementOverdue,
 			int respondedOnTime, int respondedLate, int responseOpen, int responseOverdue) {
 
@@ -197,8 +198,8 @@ public class Complaints {
 		Map<String, String> names = new java.util.HashMap<>();
 		int[] total = new int[9];
 		for (Complaint c : complaints) {
-			String key = c.unitCode() + "|" + java.time.YearMonth.from(c.receivedOn());
-			names.put(c.unitCode(), c.unitName());
+			String key = c.unitCode().value() + "|" + java.time.YearMonth.from(c.receivedOn());
+			names.put(c.unitCode().value(), c.unitName());
 			int[] n = counts.computeIfAbsent(key, (k) -> new int[9]);
 			ComplaintTimescales.Timeliness t = this.timescales.on(c, asOf);
 			for (int[] row : new int[][] { n, total }) {
@@ -210,7 +211,8 @@ public class Complaints {
 		List<TimelinessRow> rows = new ArrayList<>();
 		counts.forEach((key, n) -> {
 			String unit = key.substring(0, key.indexOf('|'));
-			rows.add(row(unit, names.get(unit), java.time.YearMonth.parse(key.substring(key.indexOf('|') + 1)), n));
+			rows.add(row(new UnitCode(unit), names.get(unit),
+					java.time.YearMonth.parse(key.substring(key.indexOf('|') + 1)), n));
 		});
 		rows.add(row(null, "All", null, total));
 		return rows;
@@ -246,11 +248,11 @@ public class Complaints {
 				overdueCount++;
 			}
 		}
-		return new ComplaintTimeliness((unit != null) ? unit.value() : null, period, asOf, n[0], n[1], n[2], n[3], n[4],
-				n[5], n[6], n[7], n[8], n[9], n[10], n[11], overdueCount);
+		return new ComplaintTimeliness(unit, period, asOf, n[0], n[1], n[2], n[3], n[4], n[5], n[6], n[7], n[8], n[9],
+				n[10], n[11], overdueCount);
 	}
 
-	private static TimelinessRow row(String unit, String name, java.time.YearMonth month, int[] n) {
+	private static TimelinessRow row(UnitCode unit, String name, java.time.YearMonth month, int[] n) {
 		return new TimelinessRow(unit, name, month, n[0], n[1], n[2], n[3], n[4], n[5], n[6], n[7], n[8]);
 	}
 
@@ -433,10 +435,12 @@ public class Complaints {
 		long action = rs.getLong("action_id");
 		Long actionId = rs.wasNull() ? null : action;
 		String staff = rs.getString("staff_code");
+		String crn = rs.getString("crn");
 		return new Complaint(rs.getLong("complaint_id"), rs.getInt("version"),
 				rs.getObject("received_on", LocalDate.class), rs.getString("channel"), rs.getString("complainant"),
-				rs.getString("unit_code"), rs.getString("unit_name"), staff, rs.getString("staff_name"),
-				rs.getString("crn"), rs.getString("summary"),
+				new UnitCode(rs.getString("unit_code")), rs.getString("unit_name"),
+				(staff != null) ? new StaffCode(staff) : null, rs.getString("staff_name"),
+				(crn != null) ? new Crn(crn) : null, rs.getString("summary"),
 				(categories != null) ? Arrays.asList((String[]) categories.getArray()) : List.of(),
 				rs.getObject("acknowledged_on", LocalDate.class), rs.getObject("responded_on", LocalDate.class),
 				(outcome != null) ? ComplaintOutcome.valueOf(outcome) : null,

@@ -4,12 +4,12 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Objects;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.probity.accounts.CaseAccessLog;
 import org.probity.accounts.CurrentUser;
-import org.probity.shared.Crn;
 
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
@@ -51,8 +51,9 @@ class ComplaintsApi {
 			Stage2 stage2, Ombudsman ombudsman, Long actionId, LocalDate asOf) {
 
 		static ComplaintJson of(Complaint c, ComplaintTimescales.Timeliness t, LocalDate asOf) {
-			return new ComplaintJson(c.id(), c.version(), c.receivedOn(), c.channel(), c.complainant(), c.unitCode(),
-					c.staffCode(), c.crn(), c.summary(), c.categories(),
+			return new ComplaintJson(c.id(), c.version(), c.receivedOn(), c.channel(), c.complainant(),
+					c.unitCode().value(), Objects.toString(c.staffCode(), null), Objects.toString(c.crn(), null),
+					c.summary(), c.categories(),
 					new Stage1(t.acknowledgeBy(), c.acknowledgedOn(), t.acknowledgement(), t.respondBy(),
 							c.respondedOn(), t.response(), c.outcome(), t.stage1()),
 					new Stage2(t.appealBy(), c.appealedOn(), t.appealRespondBy(), c.appealRespondedOn(),
@@ -116,7 +117,7 @@ class ComplaintsApi {
 		Complaint c = this.complaints.find(id).orElseThrow(() -> new FeedbackNotFound("There is no complaint " + id));
 		boolean allowed = this.scope.maySee(user, c);
 		if (c.crn() != null) {
-			this.accessLog.record(user.getUsername(), new Crn(c.crn()),
+			this.accessLog.record(user.getUsername(), c.crn(),
 					allowed ? CaseAccessLog.Outcome.OPENED : CaseAccessLog.Outcome.REFUSED_OUT_OF_SCOPE);
 		}
 		if (!allowed) {

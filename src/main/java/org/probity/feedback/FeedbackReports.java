@@ -49,7 +49,7 @@ class FeedbackReports {
 	Report report(Period quarter, String unitCode, String unitName, List<Complaint> visibleComplaints, LocalDate asOf) {
 		List<SurveyResults.Results> surveys = this.questionnaires.latest()
 			.stream()
-			.map((q) -> this.results.results(q.code(), quarter, unitCode))
+			.map((q) -> this.results.results(q.code(), quarter, (unitCode != null) ? new UnitCode(unitCode) : null))
 			.toList();
 		List<Meeting> held = this.meetings.meetings(unitCode)
 			.stream()

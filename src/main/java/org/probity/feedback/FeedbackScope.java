@@ -5,7 +5,6 @@ import java.util.function.Function;
 
 import org.probity.accounts.CurrentUser;
 import org.probity.estate.Visibility;
-import org.probity.shared.StaffCode;
 import org.probity.shared.UnitCode;
 
 import org.springframework.stereotype.Component;
@@ -63,15 +62,15 @@ class FeedbackScope {
 
 	boolean maySee(CurrentUser user, Complaint complaint) {
 		if (!complaint.aboutStaff()) {
-			return maySeeUnit(user, complaint.unitCode());
+			return maySeeUnit(user, complaint.unitCode().value());
 		}
 		if (this.visibility.seesEveryUnit(user)) {
 			return true;
 		}
-		if (complaint.staffCode().equals(user.staffCode())) {
+		if (complaint.staffCode().value().equals(user.staffCode())) {
 			return false;
 		}
-		return this.visibility.maySeePersonnel(user, new StaffCode(complaint.staffCode()));
+		return this.visibility.maySeePersonnel(user, complaint.staffCode());
 	}
 
 }

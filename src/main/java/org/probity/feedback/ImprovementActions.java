@@ -25,12 +25,12 @@ class ImprovementActions implements FeedbackActions {
 	}
 
 	@Override
-	public Optional<Long> raise(ActionPlanKind plan, String unitCode, SourceKind source, String ref, String description,
+	public Optional<Long> raise(ActionPlanKind plan, UnitCode unit, SourceKind source, String ref, String description,
 			String ownerRole, LocalDate targetDate) {
 		org.probity.improvement.SourceKind kind = (source == SourceKind.COMPLAINT)
 				? org.probity.improvement.SourceKind.COMPLAINT : org.probity.improvement.SourceKind.SURVEY;
-		return Optional.of(this.improvement.raiseAction(new RaiseAction(PlanKind.valueOf(plan.name()),
-				new UnitCode(unitCode), new ActionSource(kind, ref), description, ownerRole, null, targetDate)));
+		return Optional.of(this.improvement.raiseAction(new RaiseAction(PlanKind.valueOf(plan.name()), unit,
+				new ActionSource(kind, ref), description, ownerRole, null, targetDate)));
 	}
 
 }

@@ -105,7 +105,7 @@ class MeetingPages {
 	private Meeting visible(long id, CurrentUser user) {
 		Meeting m = this.meetings.find(id)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "There is no meeting " + id));
-		if (!this.scope.maySeeUnit(user, m.unitCode())) {
+		if (!this.scope.maySeeUnit(user, m.unitCode().value())) {
 			throw new ResponseStatusException(HttpStatus.FORBIDDEN, "That meeting is outside your scope");
 		}
 		return m;

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.probity.shared.UnitCode;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -128,7 +130,7 @@ public class Meetings {
 	 * source is raised once.
 	 */
 	@Transactional
-	public RaisedAction raiseAction(String sourceKind, long sourceId, String unitCode, ActionPlanKind plan,
+	public RaisedAction raiseAction(String sourceKind, long sourceId, UnitCode unit, ActionPlanKind plan,
 			String description, LocalDate targetDate, String username) {
 		if (!"ROUND".equals(sourceKind) && !"MEETING".equals(sourceKind)) {
 			throw new InvalidFeedback("source", "An action is raised from a round or a meeting");
@@ -154,8 +156,7 @@ public class Meetings {
 			// one action per source and description: the description is part of the
 			// reference
 			String ref = ("ROUND".equals(sourceKind) ? "survey-round:" : "meeting:") + sourceId + ":" + text;
-			this.actions
-				.raise(plan, unitCode, FeedbackActions.SourceKind.SURVEY, ref, text, "Senior manager", targetDate)
+			this.actions.raise(plan, unit, FeedbackActions.SourceKind.SURVEY, ref, text, "Senior manager", targetDate)
 				.ifPresent((action) -> this.jdbc.sql("""
 						update feedback_action set action_id = :action
 						where source_kind = :kind and source_id = :id and description = :text
@@ -183,9 +184,9 @@ public class Meetings {
 	private static Meeting meeting(ResultSet rs, int row) throws SQLException {
 		Array themes = rs.getArray("themes");
 		return new Meeting(rs.getLong("meeting_id"), rs.getObject("held_on", LocalDate.class),
-				rs.getString("unit_code"), rs.getString("unit_name"), rs.getString("kind"), rs.getString("title"),
-				rs.getInt("attendance"), (themes != null) ? Arrays.asList((String[]) themes.getArray()) : List.of(),
-				rs.getString("notes"));
+				new UnitCode(rs.getString("unit_code")), rs.getString("unit_name"), rs.getString("kind"),
+				rs.getString("title"), rs.getInt("attendance"),
+				(themes != null) ? Arrays.asList((String[]) themes.getArray()) : List.of(), rs.getString("notes"));
 	}
 
 }

@@ -202,7 +202,7 @@ class SurveyPages {
 		if (!errors.isEmpty()) {
 			return entryForm(round, answers, errors, null, model);
 		}
-		this.surveys.record(new SurveyAnswers(questionnaire.code(), questionnaire.version(), round.unitCode(),
+		this.surveys.record(new SurveyAnswers(questionnaire.code(), questionnaire.version(), round.unitCode().value(),
 				LocalDate.now(this.clock), channel, answers), round.id());
 		return entryForm(round, Map.of(), Map.of(), "The answers were saved. Enter the next form.", model);
 	}
@@ -238,10 +238,11 @@ class SurveyPages {
 			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, ex.getMessage());
 		}
 		String chosen = chosenUnit(unit, user);
-		SurveyResults.Results results = this.results.results(code, p, chosen);
+		UnitCode chosenCode = (chosen != null) ? new UnitCode(chosen) : null;
+		SurveyResults.Results results = this.results.results(code, p, chosenCode);
 		// by characteristic only when asked for: it reads every answer again
 		SurveyResults.DeclaredResults declared = (characteristic != null)
-				? this.results.byCharacteristic(code, p, chosen) : null;
+				? this.results.byCharacteristic(code, p, chosenCode) : null;
 		if (TableExport.wanted(format) && characteristic != null) {
 			return TableExport.response(
 					results.questionnaireCode() + "-" + results.period().code() + "-by-" + characteristic.name(),
@@ -260,19 +261,19 @@ class SurveyPages {
 		java.util.Collections.reverse(trend);
 		List<UnitRow> units = new ArrayList<>();
 		if (chosen != null) {
-			this.estate.children(new UnitCode(chosen))
+			this.estate.children(chosenCode)
 				.forEach((u) -> units
-					.add(new UnitRow(u.code().value(), u.name(), this.results.results(code, p, u.code().value()))));
+					.add(new UnitRow(u.code().value(), u.name(), this.results.results(code, p, u.code()))));
 		}
 		model.addAttribute("questionnaire", questionnaire);
 		model.addAttribute("results", results);
 		model.addAttribute("period", p);
 		model.addAttribute("unit", chosen);
-		model.addAttribute("unitName", (chosen != null)
-				? this.estate.unit(new UnitCode(chosen)).map((u) -> u.name()).orElse(chosen) : "All units");
+		model.addAttribute("unitName",
+				(chosen != null) ? this.estate.unit(chosenCode).map((u) -> u.name()).orElse(chosen) : "All units");
 		model.addAttribute("trend", trend);
 		model.addAttribute("units", units);
-		model.addAttribute("themes", this.results.themeCounts(code, p, chosen));
+		model.addAttribute("themes", this.results.themeCounts(code, p, chosenCode));
 		model.addAttribute("asked",
 				questionnaire.questions().stream().flatMap((q) -> AboutYou.characteristic(q).stream()).toList());
 		model.addAttribute("declared", declared);
@@ -322,7 +323,7 @@ class SurveyPages {
 	private SurveyRound visibleRound(long id, CurrentUser user) {
 		SurveyRound round = this.surveys.round(id)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "There is no survey round " + id));
-		if (!this.scope.maySeeUnit(user, round.unitCode())) {
+		if (!this.scope.maySeeUnit(user, round.unitCode().value())) {
 			throw new ResponseStatusException(HttpStatus.FORBIDDEN, "That round is outside your scope");
 		}
 		return round;

@@ -44,7 +44,7 @@ public class SurveyResults {
 			Map<String, Long> counts, BigDecimal positive) {
 	}
 
-	public record Results(String questionnaireCode, String title, Period period, String unitCode, long respondents,
+	public record Results(String questionnaireCode, String title, Period period, UnitCode unitCode, long respondents,
 			boolean suppressed, List<QuestionResult> questions, BigDecimal engagementIndex) {
 	}
 
@@ -97,7 +97,7 @@ public class SurveyResults {
 	 * Results by self-declared characteristic: the characteristics the questionnaire asks
 	 * about, and for each the agreement and yes/no questions by group.
 	 */
-	public record DeclaredResults(String questionnaireCode, String title, Period period, String unitCode,
+	public record DeclaredResults(String questionnaireCode, String title, Period period, UnitCode unitCode,
 			long respondents, boolean suppressed, List<Characteristic> asked,
 			List<CharacteristicResults> characteristics) {
 
@@ -120,14 +120,15 @@ public class SurveyResults {
 	}
 
 	/**
-	 * Results for responses whose unit is at or below the unit, answered in the period.
+	 * Results for responses whose unit is at or below the unit (every unit when null),
+	 * answered in the period.
 	 */
 	@Transactional(readOnly = true)
-	public Results results(String questionnaireCode, Period period, String unitCode) {
-		return results(questionnaireCode, period, unitCode, null);
+	public Results results(String questionnaireCode, Period period, UnitCode unit) {
+		return results(questionnaireCode, period, unit, null);
 	}
 
-	/** As {@link #results(String, Period, String)} for the responses of one round. */
+	/** As {@link #results(String, Period, UnitCode)} for the responses of one round. */
 	@Transactional(readOnly = true)
 	public Results roundResults(SurveyRound round) {
 		Period period = new Period(Period.Kind.MONTH, java.time.YearMonth.from(round.opensOn()),
@@ -139,7 +140,7 @@ public class SurveyResults {
 	private record Loaded(Questionnaire questionnaire, long respondents, List<Answer> answers) {
 	}
 
-	private Loaded load(String questionnaireCode, Period period, String unitCode, Long roundId) {
+	private Loaded load(String questionnaireCode, Period period, UnitCode unit, Long roundId) {
 		Questionnaire questionnaire = this.questionnaires.latest(questionnaireCode)
 			.orElseThrow(() -> new FeedbackNotFound("There is no questionnaire " + questionnaireCode));
 		String filter = """
@@ -152,7 +153,7 @@ public class SurveyResults {
 			.param("q", questionnaireCode)
 			.param("from", period.startDate())
 			.param("to", period.endDate())
-			.param("unit", unitCode, java.sql.Types.VARCHAR)
+			.param("unit", (unit != null) ? unit.value() : null, java.sql.Types.VARCHAR)
 			.param("round", roundId, java.sql.Types.BIGINT)
 			.query(Long.class)
 			.single();
@@ -167,19 +168,19 @@ public class SurveyResults {
 			.param("q", questionnaireCode)
 			.param("from", period.startDate())
 			.param("to", period.endDate())
-			.param("unit", unitCode, java.sql.Types.VARCHAR)
+			.param("unit", (unit != null) ? unit.value() : null, java.sql.Types.VARCHAR)
 			.param("round", roundId, java.sql.Types.BIGINT)
 			.query(Answer.class)
 			.list();
 		return new Loaded(questionnaire, respondents, answers);
 	}
 
-	private Results results(String questionnaireCode, Period period, String unitCode, Long roundId) {
-		Loaded loaded = load(questionnaireCode, period, unitCode, roundId);
+	private Results results(String questionnaireCode, Period period, UnitCode unit, Long roundId) {
+		Loaded loaded = load(questionnaireCode, period, unit, roundId);
 		Questionnaire questionnaire = loaded.questionnaire();
 		long respondents = loaded.respondents();
 		if (respondents < MINIMUM_RESPONDENTS) {
-			return new Results(questionnaireCode, questionnaire.title(), period, unitCode, respondents, true, List.of(),
+			return new Results(questionnaireCode, questionnaire.title(), period, unit, respondents, true, List.of(),
 					null);
 		}
 		List<Answer> answers = loaded.answers();
@@ -207,7 +208,7 @@ public class SurveyResults {
 					(q.type() == QuestionType.TEXT) ? Map.of() : counts, positive(q.type(), counts, responses)));
 		}
 		BigDecimal index = STAFF_ENGAGEMENT.equals(questionnaireCode) ? engagementIndex(answers) : null;
-		return new Results(questionnaireCode, questionnaire.title(), period, unitCode, respondents, false, questions,
+		return new Results(questionnaireCode, questionnaire.title(), period, unit, respondents, false, questions,
 				index);
 	}
 
@@ -222,15 +223,15 @@ public class SurveyResults {
 	 * respondents to the questionnaire.
 	 */
 	@Transactional(readOnly = true)
-	public DeclaredResults byCharacteristic(String questionnaireCode, Period period, String unitCode) {
-		Loaded loaded = load(questionnaireCode, period, unitCode, null);
+	public DeclaredResults byCharacteristic(String questionnaireCode, Period period, UnitCode unit) {
+		Loaded loaded = load(questionnaireCode, period, unit, null);
 		Questionnaire questionnaire = loaded.questionnaire();
 		List<Characteristic> asked = questionnaire.questions()
 			.stream()
 			.flatMap((q) -> AboutYou.characteristic(q).stream())
 			.toList();
 		if (loaded.respondents() < MINIMUM_RESPONDENTS) {
-			return new DeclaredResults(questionnaireCode, questionnaire.title(), period, unitCode, loaded.respondents(),
+			return new DeclaredResults(questionnaireCode, questionnaire.title(), period, unit, loaded.respondents(),
 					true, asked, List.of());
 		}
 		Map<Long, Map<String, String>> byRespondent = new HashMap<>();
@@ -275,8 +276,8 @@ public class SurveyResults {
 			.stream()
 			.map((e) -> new CharacteristicResults(e.getKey(), e.getKey().label(), List.copyOf(e.getValue())))
 			.toList();
-		return new DeclaredResults(questionnaireCode, questionnaire.title(), period, unitCode, loaded.respondents(),
-				false, asked, characteristics);
+		return new DeclaredResults(questionnaireCode, questionnaire.title(), period, unit, loaded.respondents(), false,
+				asked, characteristics);
 	}
 
 	private static GroupResult group(GroupFigures g) {
@@ -315,7 +316,7 @@ public class SurveyResults {
 	/** As {@link #headlines(Period, UnitCode)} for one questionnaire. */
 	@Transactional(readOnly = true)
 	public SurveyHeadlines headlines(String questionnaireCode, Period period, UnitCode unit) {
-		Results r = results(questionnaireCode, period, (unit != null) ? unit.value() : null);
+		Results r = results(questionnaireCode, period, unit);
 		return new SurveyHeadlines(r.questionnaireCode(), r.title(), period, r.unitCode(), r.respondents(),
 				r.suppressed(),
 				r.questions()
@@ -372,7 +373,7 @@ public class SurveyResults {
 
 	/** How often each theme was coded on free-text answers, for a unit and period. */
 	@Transactional(readOnly = true)
-	public List<ThemeCount> themeCounts(String questionnaireCode, Period period, String unitCode) {
+	public List<ThemeCount> themeCounts(String questionnaireCode, Period period, UnitCode unit) {
 		return this.jdbc
 			.sql("""
 					select t.code as theme_code, t.label, count(at.response_id) as count
@@ -389,7 +390,7 @@ public class SurveyResults {
 			.param("q", questionnaireCode)
 			.param("from", period.startDate())
 			.param("to", period.endDate())
-			.param("unit", unitCode, java.sql.Types.VARCHAR)
+			.param("unit", (unit != null) ? unit.value() : null, java.sql.Types.VARCHAR)
 			.query(ThemeCount.class)
 			.list();
 	}

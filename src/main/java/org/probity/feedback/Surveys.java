@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.probity.shared.UnitCode;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -172,8 +174,8 @@ public class Surveys {
 						"This invitation has already been used, or is not for this survey. Each invitation can be used once.");
 			}
 		}
-		return store(new SurveyAnswers(questionnaire.code(), questionnaire.version(), round.unitCode(), today, channel,
-				answers), round.id(), null);
+		return store(new SurveyAnswers(questionnaire.code(), questionnaire.version(), round.unitCode().value(), today,
+				channel, answers), round.id(), null);
 	}
 
 	/** Problems with a set of answers against a questionnaire, keyed by question code. */
@@ -297,10 +299,10 @@ public class Surveys {
 	}
 
 	private static SurveyRound round(ResultSet rs, int row) throws SQLException {
-		return new SurveyRound(rs.getLong("round_id"), rs.getString("questionnaire_code"), rs.getString("unit_code"),
-				rs.getString("unit_name"), rs.getString("title"), rs.getObject("opens_on", LocalDate.class),
-				rs.getObject("closes_on", LocalDate.class), rs.getString("public_token"),
-				rs.getBoolean("uses_invitations"));
+		return new SurveyRound(rs.getLong("round_id"), rs.getString("questionnaire_code"),
+				new UnitCode(rs.getString("unit_code")), rs.getString("unit_name"), rs.getString("title"),
+				rs.getObject("opens_on", LocalDate.class), rs.getObject("closes_on", LocalDate.class),
+				rs.getString("public_token"), rs.getBoolean("uses_invitations"));
 	}
 
 }

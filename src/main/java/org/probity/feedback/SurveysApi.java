@@ -7,12 +7,14 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import org.probity.shared.Period;
+import org.probity.shared.UnitCode;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -115,11 +117,14 @@ class SurveysApi {
 			@RequestParam(required = false) String unit) {
 		Period p = Period.parse(period);
 		SurveyResults.Results r = this.results.results(questionnaire, p, knownUnit(unit));
-		return new ResultsJson(r.questionnaireCode(), p.code(), r.unitCode(), r.respondents(), r.suppressed(), r
-			.questions()
-			.stream()
-			.map((q) -> new QuestionJson(q.questionCode(), q.type().name(), q.responses(), q.counts(), q.positive()))
-			.toList(), r.engagementIndex());
+		return new ResultsJson(r.questionnaireCode(), p.code(), Objects.toString(r.unitCode(), null), r.respondents(),
+				r.suppressed(),
+				r.questions()
+					.stream()
+					.map((q) -> new QuestionJson(q.questionCode(), q.type().name(), q.responses(), q.counts(),
+							q.positive()))
+					.toList(),
+				r.engagementIndex());
 	}
 
 	@GetMapping("/{questionnaire}/results/by-characteristic")
@@ -141,7 +146,8 @@ class SurveysApi {
 			throw new IllegalArgumentException(ex.getReason());
 		}
 		SurveyResults.DeclaredResults r = this.results.byCharacteristic(questionnaire, p, knownUnit(unit));
-		return new DeclaredJson(r.questionnaireCode(), p.code(), r.unitCode(), r.respondents(), r.suppressed(),
+		return new DeclaredJson(r.questionnaireCode(), p.code(), Objects.toString(r.unitCode(), null), r.respondents(),
+				r.suppressed(),
 				r.characteristics()
 					.stream()
 					.filter((c) -> only == null || c.characteristic() == only)
@@ -159,7 +165,7 @@ class SurveysApi {
 	}
 
 	/** The unit asked for (null: every unit); 404 for one the estate does not hold. */
-	private String knownUnit(String unit) {
+	private UnitCode knownUnit(String unit) {
 		if (unit == null || unit.isBlank()) {
 			return null;
 		}
@@ -169,7 +175,7 @@ class SurveysApi {
 			.single() == 0) {
 			throw new FeedbackNotFound("There is no unit " + unit);
 		}
-		return unit;
+		return new UnitCode(unit);
 	}
 
 }

@@ -17,6 +17,8 @@ import org.probity.improvement.plans.Plans;
 import org.probity.improvement.plans.PublishedInspections;
 import org.probity.improvement.plans.Recommendations;
 import org.probity.improvement.risks.Risks;
+import org.probity.shared.Crn;
+import org.probity.shared.MeasureCode;
 import org.probity.shared.StaffCode;
 import org.probity.shared.UnitCode;
 
@@ -130,13 +132,13 @@ public class Improvement {
 	 * of the date: what the monthly pack's commentary on a failing measure links to.
 	 */
 	@Transactional(readOnly = true)
-	public List<OpenAction> openActionsOnMeasure(String measureCode, java.util.Set<UnitCode> units, LocalDate asOf) {
+	public List<OpenAction> openActionsOnMeasure(MeasureCode measure, java.util.Set<UnitCode> units, LocalDate asOf) {
 		java.util.Set<String> codes = new java.util.HashSet<>();
 		units.forEach((u) -> codes.add(u.value()));
 		return open(this.actions.open(asOf)
 			.stream()
 			.filter((a) -> a.sourceKind() == SourceKind.MEASURE_FLAG && a.sourceRef() != null
-					&& a.sourceRef().startsWith(measureCode + ":") && codes.contains(a.unitCode()))
+					&& a.sourceRef().startsWith(measure.value() + ":") && codes.contains(a.unitCode()))
 			.toList());
 	}
 
@@ -152,9 +154,11 @@ public class Improvement {
 				audit = this.audits.find(Long.parseLong(a.sourceRef()));
 			}
 			open.add(new OpenAction(a.actionId(), a.planId(), title, a.description(), a.owner(), a.targetDate(),
-					a.rag().label(), a.rag().tagClass(), a.sourceKind(), audit.map(CaseAudits.Audit::crn).orElse(null),
-					audit.map(CaseAudits.Audit::teamCode).orElse(null),
-					audit.map(CaseAudits.Audit::staffCode).orElse(null), "/improvement/actions/" + a.actionId()));
+					a.rag().label(), a.rag().tagClass(), a.sourceKind(),
+					audit.map(CaseAudits.Audit::crn).map(Crn::new).orElse(null),
+					audit.map(CaseAudits.Audit::teamCode).map(UnitCode::new).orElse(null),
+					audit.map(CaseAudits.Audit::staffCode).map(StaffCode::new).orElse(null),
+					"/improvement/actions/" + a.actionId()));
 		}
 		return open;
 	}

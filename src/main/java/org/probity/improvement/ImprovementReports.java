@@ -16,6 +16,7 @@ import org.probity.improvement.plans.ActionView;
 import org.probity.improvement.plans.Actions;
 import org.probity.improvement.plans.Plans;
 import org.probity.improvement.plans.Rag;
+import org.probity.shared.Crn;
 import org.probity.shared.UnitCode;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -36,7 +37,7 @@ public class ImprovementReports {
 	 * {@code crn} the case of the audit it was raised from, or null.
 	 */
 	public record ReportedAction(long actionId, String planTitle, String description, String owner,
-			LocalDate targetDate, String rag, String ragWord, String status, String unitCode, String crn,
+			LocalDate targetDate, String rag, String ragWord, String status, UnitCode unitCode, Crn crn,
 			long daysOverdue, String latestUpdate, LocalDate latestUpdateOn) {
 	}
 
@@ -109,19 +110,19 @@ public class ImprovementReports {
 	}
 
 	private ReportedAction reported(ActionView a, String planTitle, Actions.Update latest, LocalDate asOf) {
-		String crn = null;
+		Crn crn = null;
 		if ((a.sourceKind() == SourceKind.AUDIT_FINDING || a.sourceKind() == SourceKind.ALERT) && a.sourceRef() != null
 				&& a.sourceRef().matches("\\d{1,18}")) {
 			Optional<CaseAudits.Audit> audit = this.audits.find(Long.parseLong(a.sourceRef()));
-			crn = audit.map(CaseAudits.Audit::crn).orElse(null);
+			crn = audit.map(CaseAudits.Audit::crn).map(Crn::new).orElse(null);
 		}
 		long overdue = (a.targetDate() != null && a.targetDate().isBefore(asOf))
 				? ChronoUnit.DAYS.between(a.targetDate(), asOf) : 0;
 		Rag rag = a.rag();
 		return new ReportedAction(a.actionId(), planTitle, a.description(),
 				(a.ownerName() != null) ? a.ownerName() : a.ownerRole(), a.targetDate(), rag.name(), rag.label(),
-				a.status().label(), a.unitCode(), crn, overdue, (latest != null) ? latest.note() : null,
-				(latest != null) ? latest.writtenOn() : null);
+				a.status().label(), (a.unitCode() != null) ? new UnitCode(a.unitCode()) : null, crn, overdue,
+				(latest != null) ? latest.note() : null, (latest != null) ? latest.writtenOn() : null);
 	}
 
 }

@@ -2,6 +2,10 @@ package org.probity.improvement;
 
 import java.time.LocalDate;
 
+import org.probity.shared.Crn;
+import org.probity.shared.StaffCode;
+import org.probity.shared.UnitCode;
+
 /**
  * An open action as other modules show it, with its RAG as of a date.
  *
@@ -13,6 +17,6 @@ import java.time.LocalDate;
  * @param path the action's page
  */
 public record OpenAction(long actionId, long planId, String planTitle, String description, String owner,
-		LocalDate targetDate, String rag, String ragTagClass, SourceKind source, String crn, String teamCode,
-		String staffCode, String path) {
+		LocalDate targetDate, String rag, String ragTagClass, SourceKind source, Crn crn, UnitCode teamCode,
+		StaffCode staffCode, String path) {
 }

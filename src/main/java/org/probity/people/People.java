@@ -6,6 +6,7 @@ import java.util.List;
 import org.probity.estate.Staff;
 import org.probity.shared.Clocks;
 import org.probity.shared.Period;
+import org.probity.shared.StaffCode;
 import org.probity.shared.UnitCode;
 
 import org.springframework.stereotype.Service;
@@ -21,7 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class People {
 
 	/** A member of staff in post in a team. */
-	public record Member(String staffCode, String name, String grade) {
+	public record Member(StaffCode staffCode, String name, String grade) {
 	}
 
 	/** A theme of the training needs analysis. */
@@ -48,18 +49,15 @@ public class People {
 	}
 
 	@Transactional(readOnly = true)
-	public List<Member> members(String teamCode) {
-		return this.teams.members(new UnitCode(teamCode))
-			.stream()
-			.map((s) -> new Member(s.code().value(), s.name(), s.grade().name()))
-			.toList();
+	public List<Member> members(UnitCode team) {
+		return this.teams.members(team).stream().map((s) -> new Member(s.code(), s.name(), s.grade().name())).toList();
 	}
 
 	/**
-	 * The quarter ratings are due for today (the last one that has ended), as 2024-Q1.
+	 * The quarter ratings are due for today (the last one that has ended).
 	 */
-	public String dueQuarter() {
-		return this.ratings.dueQuarter().code();
+	public Period dueQuarter() {
+		return this.ratings.dueQuarter();
 	}
 
 	/**
@@ -69,15 +67,15 @@ public class People {
 	 * @throws IllegalArgumentException when the rating cannot be recorded, with why
 	 */
 	@Transactional
-	public Long rate(String username, String staffCode, String quarter, String rag, String note, String objectives,
+	public Long rate(String username, StaffCode staffCode, Period quarter, String rag, String note, String objectives,
 			String support, String capabilityStage, LocalDate capabilityStart, LocalDate ratedOn) {
-		Staff staff = this.scope.find(staffCode)
+		Staff staff = this.scope.find(staffCode.value())
 			.orElseThrow(() -> new IllegalArgumentException("No staff " + staffCode));
 		try {
 			return this.ratings
 				.rate(username, staff,
-						new Ratings.RatingInput(quarter, rag, note, null, null, objectives, support, capabilityStage,
-								capabilityStart),
+						new Ratings.RatingInput(quarter.code(), rag, note, null, null, objectives, support,
+								capabilityStage, capabilityStart),
 						ratedOn.atTime(12, 0).atZone(Clocks.LONDON).toInstant())
 				.planId();
 		}
@@ -88,8 +86,8 @@ public class People {
 
 	/** Records the next review of the staff member's open plan. */
 	@Transactional
-	public void recordReview(String username, String staffCode, LocalDate on, String note) {
-		ImprovementPlans.Plan plan = this.plans.openPlanOf(staffCode)
+	public void recordReview(String username, StaffCode staffCode, LocalDate on, String note) {
+		ImprovementPlans.Plan plan = this.plans.openPlanOf(staffCode.value())
 			.orElseThrow(() -> new IllegalArgumentException("No open plan for " + staffCode));
 		ImprovementPlans.Review next = plan.reviews()
 			.stream()
@@ -101,8 +99,8 @@ public class People {
 
 	/** Records the outcome of the staff member's open plan on a day. */
 	@Transactional
-	public void recordOutcome(String username, String staffCode, String outcome, String note, LocalDate on) {
-		ImprovementPlans.Plan plan = this.plans.openPlanOf(staffCode)
+	public void recordOutcome(String username, StaffCode staffCode, String outcome, String note, LocalDate on) {
+		ImprovementPlans.Plan plan = this.plans.openPlanOf(staffCode.value())
 			.orElseThrow(() -> new IllegalArgumentException("No open plan for " + staffCode));
 		this.plans.recordOutcome(username, plan.planId(), plan.version(), outcome, note, on);
 	}
@@ -111,8 +109,8 @@ public class People {
 	 * The themes of the unit's training needs analysis for a quarter, commonest first.
 	 */
 	@Transactional(readOnly = true)
-	public List<Theme> trainingNeeds(String unitCode, String quarter) {
-		return this.training.needs(unitCode, Period.parse(quarter))
+	public List<Theme> trainingNeeds(UnitCode unit, Period quarter) {
+		return this.training.needs(unit.value(), quarter)
 			.stream()
 			.map((n) -> new Theme(n.templateCode(), n.themeKind(), n.themeCode(), n.themeText(), n.failed(),
 					n.audits()))
@@ -121,12 +119,12 @@ public class People {
 
 	/** Adds an item of the learning and development plan answering a theme. */
 	@Transactional
-	public long addLearningItem(String username, String unitCode, Theme theme, String course, String audienceGrade,
-			List<String> audienceStaff, LocalDate date, String owner, String status) {
+	public long addLearningItem(String username, UnitCode unit, Theme theme, String course, String audienceGrade,
+			List<StaffCode> audienceStaff, LocalDate date, String owner, String status) {
+		List<String> staff = audienceStaff.stream().map(StaffCode::value).toList();
 		try {
-			return this.training.add(new TrainingNeeds.ItemInput(unitCode, theme.templateCode(), theme.kind(),
-					theme.code(), course, audienceGrade, String.join(",", audienceStaff), date, owner, status),
-					username);
+			return this.training.add(new TrainingNeeds.ItemInput(unit.value(), theme.templateCode(), theme.kind(),
+					theme.code(), course, audienceGrade, String.join(",", staff), date, owner, status), username);
 		}
 		catch (InvalidInput ex) {
 			throw new IllegalArgumentException(ex.getMessage(), ex);

@@ -146,7 +146,8 @@ class PersonnelScope {
 	}
 
 	static Visibility.Holding holding(org.probity.improvement.OpenAction a) {
-		return new Visibility.Holding(a.crn(), a.teamCode(), a.staffCode());
+		return new Visibility.Holding(java.util.Objects.toString(a.crn(), null),
+				java.util.Objects.toString(a.teamCode(), null), java.util.Objects.toString(a.staffCode(), null));
 	}
 
 	static Visibility.Holding holding(org.probity.audits.AuditAlerts.Alert a) {

@@ -10,6 +10,8 @@ import org.probity.reports.archive.StoredReport;
 import org.probity.reports.baseline.BaselineYears;
 import org.probity.reports.packs.MonthlyPacks;
 import org.probity.reports.packs.PackContent;
+import org.probity.shared.MeasureCode;
+import org.probity.shared.UnitCode;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -23,7 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class Reports {
 
 	/** A pack as the facade returns it: its id, status and version. */
-	public record Pack(long id, String month, String status, int version, List<String> failingMeasures) {
+	public record Pack(long id, String month, String status, int version, List<MeasureCode> failingMeasures) {
 	}
 
 	private final MonthlyPacks packs;
@@ -40,8 +42,8 @@ public class Reports {
 
 	/** Generates (or regenerates) the month's draft pack for the provider. */
 	@Transactional
-	public Pack generateMonthlyPack(YearMonth month, String providerCode, String username) {
-		return pack(this.packs.generate(this.packs.month(month.toString()), this.packs.provider(providerCode), null,
+	public Pack generateMonthlyPack(YearMonth month, UnitCode provider, String username) {
+		return pack(this.packs.generate(this.packs.month(month.toString()), this.packs.provider(provider.value()), null,
 				user(username)));
 	}
 
@@ -49,7 +51,7 @@ public class Reports {
 	 * Writes the commentary on a measure below target, linking to its first open action.
 	 */
 	@Transactional
-	public Pack comment(long packId, String measureCode, String why, String whatIsBeingDone, boolean linkAction,
+	public Pack comment(long packId, MeasureCode measure, String why, String whatIsBeingDone, boolean linkAction,
 			String username) {
 		StoredReport report = this.packs.find(packId);
 		Long action = null;
@@ -57,13 +59,13 @@ public class Reports {
 			action = this.packs.read(report)
 				.measures()
 				.stream()
-				.filter((m) -> m.code().equals(measureCode))
+				.filter((m) -> m.code().equals(measure.value()))
 				.flatMap((m) -> m.actions().stream())
 				.map(PackContent.ActionLink::actionId)
 				.findFirst()
 				.orElse(null);
 		}
-		return pack(this.packs.comment(packId, report.version(), measureCode, why, whatIsBeingDone, action,
+		return pack(this.packs.comment(packId, report.version(), measure.value(), why, whatIsBeingDone, action,
 				user(username)));
 	}
 
@@ -86,7 +88,7 @@ public class Reports {
 	private Pack pack(StoredReport report) {
 		PackContent content = this.packs.read(report);
 		return new Pack(report.id(), report.period(), report.status().name(), report.version(),
-				content.failing().stream().map(PackContent.MeasureSection::code).toList());
+				content.failing().stream().map((m) -> new MeasureCode(m.code())).toList());
 	}
 
 	private CurrentUser user(String username) {

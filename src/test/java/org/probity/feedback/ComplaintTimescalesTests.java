@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.probity.shared.UnitCode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,14 +17,14 @@ class ComplaintTimescalesTests {
 	private final ComplaintTimescales timescales = ComplaintTimescales.DEFAULTS;
 
 	private static Complaint received(LocalDate received) {
-		return new Complaint(1, 0, received, "EMAIL", "PUBLIC", "U1", "Unit", null, null, null, "s", List.of(), null,
-				null, null, null, null, null, null, null, null);
+		return new Complaint(1, 0, received, "EMAIL", "PUBLIC", new UnitCode("U1"), "Unit", null, null, null, "s",
+				List.of(), null, null, null, null, null, null, null, null, null);
 	}
 
 	private static Complaint with(LocalDate received, LocalDate ack, LocalDate responded, LocalDate appealed,
 			LocalDate appealResponded) {
-		return new Complaint(1, 0, received, "EMAIL", "PUBLIC", "U1", "Unit", null, null, null, "s", List.of(), ack,
-				responded, null, appealed, appealResponded, null, null, null, null);
+		return new Complaint(1, 0, received, "EMAIL", "PUBLIC", new UnitCode("U1"), "Unit", null, null, null, "s",
+				List.of(), ack, responded, null, appealed, appealResponded, null, null, null, null);
 	}
 
 	@Test

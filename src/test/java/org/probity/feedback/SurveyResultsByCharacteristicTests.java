@@ -15,6 +15,7 @@ import org.probity.accounts.Role;
 import org.probity.cases.CaseDataFactory;
 import org.probity.equality.Characteristic;
 import org.probity.shared.Period;
+import org.probity.shared.UnitCode;
 import org.probity.shared.web.PageSession;
 import tools.jackson.databind.JsonNode;
 
@@ -86,7 +87,7 @@ class SurveyResultsByCharacteristicTests {
 	}
 
 	private List<SurveyResults.GroupResult> fair(String unit, Characteristic characteristic) {
-		SurveyResults.DeclaredResults r = this.results.byCharacteristic("POP_SURVEY", MAY, unit);
+		SurveyResults.DeclaredResults r = this.results.byCharacteristic("POP_SURVEY", MAY, new UnitCode(unit));
 		assertThat(r.suppressed()).isFalse();
 		return r.of(characteristic)
 			.orElseThrow()
@@ -143,7 +144,7 @@ class SurveyResultsByCharacteristicTests {
 		assertThat(notDisabled.direction()).isEqualTo("HIGHER");
 		assertThat(group(groups, "NOT_RECORDED").responses()).isZero();
 		// the declarations themselves are never a question of the results
-		SurveyResults.Results plain = this.results.results("POP_SURVEY", MAY, "FCT1");
+		SurveyResults.Results plain = this.results.results("POP_SURVEY", MAY, new UnitCode("FCT1"));
 		assertThat(plain.questions()).extracting(SurveyResults.QuestionResult::questionCode)
 			.contains("FAIR")
 			.doesNotContain("DISABILITY", "ETHNICITY", "AGE");
@@ -242,7 +243,7 @@ class SurveyResultsByCharacteristicTests {
 	@Test
 	void nineRespondentsShowNothingAndTheApiSaysSo() {
 		respond("FCT5", 9, "AGREE", "ETHNICITY", "WHITE");
-		SurveyResults.DeclaredResults r = this.results.byCharacteristic("POP_SURVEY", MAY, "FCT5");
+		SurveyResults.DeclaredResults r = this.results.byCharacteristic("POP_SURVEY", MAY, new UnitCode("FCT5"));
 		assertThat(r.suppressed()).isTrue();
 		assertThat(r.characteristics()).isEmpty();
 		FeedbackApiClient api = FeedbackApiClient.admin(this.port);

@@ -34,12 +34,12 @@ public class ProcessCharts {
 	}
 
 	@Transactional(readOnly = true)
-	public XmrChart chart(String measureCode, UnitCode unit, YearMonth baselineFrom, YearMonth changeMonth) {
-		if (!MeasureCode.isValid(measureCode) || this.series.measure(new MeasureCode(measureCode)).isEmpty()) {
-			throw new InvalidProject("measure", "There is no measure " + measureCode);
+	public XmrChart chart(MeasureCode measure, UnitCode unit, YearMonth baselineFrom, YearMonth changeMonth) {
+		if (this.series.measure(measure).isEmpty()) {
+			throw new InvalidProject("measure", "There is no measure " + measure);
 		}
 		YearMonth current = YearMonth.now(this.clock.withZone(Clocks.LONDON));
-		List<MonthValue> values = this.series.monthly(new MeasureCode(measureCode), unit, baselineFrom)
+		List<MonthValue> values = this.series.monthly(measure, unit, baselineFrom)
 			.stream()
 			.filter((m) -> m.month().isBefore(current))
 			.map((m) -> new MonthValue(m.month(), m.performance()))

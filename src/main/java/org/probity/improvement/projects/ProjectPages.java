@@ -293,8 +293,8 @@ class ProjectPages {
 			if (!this.scope.maySeeUnit(user, request.unit())) {
 				throw new InvalidProject("unit", "There is no unit " + request.unit() + " that you may see");
 			}
-			XmrChart xmr = this.charts.chart(request.measure(), new UnitCode(request.unit()), request.baselineFrom(),
-					request.changeMonth());
+			XmrChart xmr = this.charts.chart(request.measureCode(), new UnitCode(request.unit()),
+					request.baselineFrom(), request.changeMonth());
 			ChartView chart = ChartView.of(xmr);
 			if (TableExport.wanted(format)) {
 				return chart.export(request.measure() + "-" + request.unit() + "-process-chart", format);

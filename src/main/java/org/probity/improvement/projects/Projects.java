@@ -45,8 +45,8 @@ public class Projects {
 	private static final Pattern LINK = Pattern.compile("(https?://|/)\\S+");
 
 	/** A project as read, with its measure's title and its unit's name. */
-	public record Project(long projectId, Long planId, String title, String owner, String measureCode,
-			String measureTitle, String unitCode, String unitName, YearMonth baselineFrom, YearMonth changeMonth,
+	public record Project(long projectId, Long planId, String title, String owner, MeasureCode measureCode,
+			String measureTitle, UnitCode unitCode, String unitName, YearMonth baselineFrom, YearMonth changeMonth,
 			ProjectSource source, String sourceRef, Stage stage, String problem, String scope, String goal, String team,
 			String dataNotes, String controlWatcher, String controlFigure, String controlFrequency,
 			String controlResponse, Instant createdAt, String createdBy, Instant closedAt, int version) {
@@ -207,7 +207,7 @@ public class Projects {
 	@Transactional(readOnly = true)
 	public Project get(long id, CurrentUser user) {
 		Project project = find(id);
-		if (!this.scope.maySeeUnit(user, project.unitCode())) {
+		if (!this.scope.maySeeUnit(user, project.unitCode().value())) {
 			throw new ProjectNotFound(id);
 		}
 		return project;
@@ -488,11 +488,10 @@ public class Projects {
 			.param("at", Timestamp.from(this.clock.instant()))
 			.query(Long.class)
 			.single();
-		long action = this.improvement
-			.raiseAction(new RaiseAction(PlanKind.SERVICE_IMPROVEMENT, new UnitCode(project.unitCode()),
-					new ActionSource(SourceKind.PROJECT, "PROJECT:" + id + ":CHANGE:" + changeId),
-					"Improvement project \"" + project.title() + "\": " + trim(description),
-					"Project owner: " + project.owner(), null, (endedOn != null) ? endedOn : startedOn.plusMonths(3)));
+		long action = this.improvement.raiseAction(new RaiseAction(PlanKind.SERVICE_IMPROVEMENT, project.unitCode(),
+				new ActionSource(SourceKind.PROJECT, "PROJECT:" + id + ":CHANGE:" + changeId),
+				"Improvement project \"" + project.title() + "\": " + trim(description),
+				"Project owner: " + project.owner(), null, (endedOn != null) ? endedOn : startedOn.plusMonths(3)));
 		this.jdbc.sql("update improvement_project_change set action_id = :action where change_id = :change")
 			.param("action", action)
 			.param("change", changeId)
@@ -503,7 +502,7 @@ public class Projects {
 	/** The project's XmR chart: its measure for its unit, before and after its change. */
 	@Transactional(readOnly = true)
 	public XmrChart chart(Project project) {
-		return this.charts.chart(project.measureCode(), new UnitCode(project.unitCode()), project.baselineFrom(),
+		return this.charts.chart(project.measureCode(), project.unitCode(), project.baselineFrom(),
 				project.changeMonth());
 	}
 
@@ -616,9 +615,9 @@ public class Projects {
 		Timestamp closed = rs.getTimestamp("closed_at");
 		Object plan = rs.getObject("plan_id");
 		return new Project(rs.getLong("project_id"), (plan != null) ? ((Number) plan).longValue() : null,
-				rs.getString("title"), rs.getString("owner"), measure,
+				rs.getString("title"), rs.getString("owner"), new MeasureCode(measure),
 				this.measures.measure(new MeasureCode(measure)).map(MeasureSeries.MeasureTitle::title).orElse(measure),
-				rs.getString("unit_code"), rs.getString("unit_name"),
+				new UnitCode(rs.getString("unit_code")), rs.getString("unit_name"),
 				YearMonth.from(rs.getObject("baseline_from", LocalDate.class)),
 				YearMonth.from(rs.getObject("change_month", LocalDate.class)),
 				ProjectSource.valueOf(rs.getString("source_kind")), rs.getString("source_ref"),

@@ -8,6 +8,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.probity.accounts.CurrentUser;
+import org.probity.shared.MeasureCode;
 import org.probity.shared.UnitCode;
 
 import org.springframework.http.HttpStatus;
@@ -53,10 +54,10 @@ class ProjectsApi {
 			String scope, String goal, String team, String dataNotes, List<SignOffBody> signOffs, Instant closedAt) {
 
 		static ProjectBody of(Projects.Project p, List<Projects.SignOff> signOffs) {
-			return new ProjectBody(p.projectId(), p.stage().name(), p.version(), p.title(), p.owner(), p.measureCode(),
-					p.unitCode(), p.baselineFrom().toString(), p.changeMonth().toString(), p.planId(),
-					new SourceBody(p.source().name(), p.sourceRef()), p.problem(), p.scope(), p.goal(), p.team(),
-					p.dataNotes(),
+			return new ProjectBody(p.projectId(), p.stage().name(), p.version(), p.title(), p.owner(),
+					p.measureCode().value(), p.unitCode().value(), p.baselineFrom().toString(),
+					p.changeMonth().toString(), p.planId(), new SourceBody(p.source().name(), p.sourceRef()),
+					p.problem(), p.scope(), p.goal(), p.team(), p.dataNotes(),
 					signOffs.stream()
 						.map((s) -> new SignOffBody(s.stage().name(), s.signedOffBy(), s.signedOffName(),
 								s.signedOffAt(), s.note(), s.attachments()))
@@ -125,7 +126,7 @@ class ProjectsApi {
 					+ "results; value null (and left out) for a month with no cases.")
 	ChartBody chart(@PathVariable long id, @AuthenticationPrincipal CurrentUser user) {
 		Projects.Project p = this.projects.get(id, user);
-		return ChartBody.of(p.measureCode(), p.unitCode(), this.projects.chart(p));
+		return ChartBody.of(p.measureCode().value(), p.unitCode().value(), this.projects.chart(p));
 	}
 
 	@GetMapping("/process-chart")
@@ -140,7 +141,7 @@ class ProjectsApi {
 		if (!this.scope.maySeeUnit(user, request.unit())) {
 			throw new InvalidProject("unit", "There is no unit " + request.unit() + " that you may see");
 		}
-		return ChartBody.of(request.measure(), request.unit(), this.charts.chart(request.measure(),
+		return ChartBody.of(request.measure(), request.unit(), this.charts.chart(request.measureCode(),
 				new UnitCode(request.unit()), request.baselineFrom(), request.changeMonth()));
 	}
 
@@ -170,6 +171,17 @@ class ProjectsApi {
 				throw new InvalidProject(errors);
 			}
 			return new ProcessChartRequest(measure.trim(), u, from, change);
+		}
+
+		/**
+		 * The measure as a code: text that cannot be one is refused as the chart refuses
+		 * a code without a measure.
+		 */
+		MeasureCode measureCode() {
+			if (!MeasureCode.isValid(this.measure)) {
+				throw new InvalidProject("measure", "There is no measure " + this.measure);
+			}
+			return new MeasureCode(this.measure);
 		}
 
 		private static YearMonth parse(String text, String field, java.util.Map<String, String> errors) {

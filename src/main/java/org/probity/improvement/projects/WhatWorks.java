@@ -68,9 +68,9 @@ class WhatWorks {
 					"In words", "Baseline mean", "Changes made", "Chart");
 		for (Entry e : entries) {
 			Projects.Project p = e.project();
-			table = table.row(p.projectId(), p.title(), p.measureCode(), p.measureTitle(), p.unitCode(), p.unitName(),
-					p.changeMonth().toString(), e.closedOn(), e.verdict(), e.verdictWords(), e.mean(), e.changes(),
-					"/projects/" + p.projectId() + "/chart");
+			table = table.row(p.projectId(), p.title(), p.measureCode().value(), p.measureTitle(), p.unitCode().value(),
+					p.unitName(), p.changeMonth().toString(), e.closedOn(), e.verdict(), e.verdictWords(), e.mean(),
+					e.changes(), "/projects/" + p.projectId() + "/chart");
 		}
 		return table;
 	}

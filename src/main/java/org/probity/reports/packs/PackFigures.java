@@ -26,6 +26,7 @@ import org.probity.improvement.OpenAction;
 import org.probity.measures.UnitFigures;
 import org.probity.reports.packs.PackContent.MeasureSection;
 import org.probity.shared.Clocks;
+import org.probity.shared.MeasureCode;
 import org.probity.shared.Period;
 import org.probity.shared.UnitCode;
 
@@ -133,7 +134,8 @@ class PackFigures {
 				.toList();
 			// the commentary links to one of them: the first twenty by target date are
 			// offered (at national scale a measure's flags raise thousands)
-			List<PackContent.ActionLink> actions = this.improvement.openActionsOnMeasure(line.code(), planUnits, today)
+			List<PackContent.ActionLink> actions = this.improvement
+				.openActionsOnMeasure(new MeasureCode(line.code()), planUnits, today)
 				.stream()
 				.limit(ACTIONS_OFFERED)
 				.map((a) -> new PackContent.ActionLink(a.actionId(), a.description(), a.owner(),
@@ -184,13 +186,14 @@ class PackFigures {
 		List<PackContent.RedAction> red = new ArrayList<>();
 		for (OpenAction a : this.improvement.openRedActions(today, planUnits)) {
 			red.add(new PackContent.RedAction(a.actionId(), a.planTitle(), a.description(), a.owner(),
-					Objects.toString(a.targetDate(), null), a.path(), a.crn(), a.teamCode(), a.staffCode(), null));
+					Objects.toString(a.targetDate(), null), a.path(), Objects.toString(a.crn(), null),
+					Objects.toString(a.teamCode(), null), Objects.toString(a.staffCode(), null), null));
 		}
 		log.debug("pack {}: audits and actions after {} ms", month, (System.nanoTime() - started) / 1_000_000);
 		List<PackContent.EqualityLine> equalityLines = this.equality.significant(provider.code(), period)
 			.stream()
-			.map((h) -> new PackContent.EqualityLine(h.measureCode(), h.measureTitle(), h.characteristic(), h.group(),
-					h.numerator(), h.denominator(), h.performance(), h.restPerformance(), h.difference(),
+			.map((h) -> new PackContent.EqualityLine(h.measureCode().value(), h.measureTitle(), h.characteristic(),
+					h.group(), h.numerator(), h.denominator(), h.performance(), h.restPerformance(), h.difference(),
 					h.direction()))
 			.toList();
 		return new PackContent(month.toString(), month.format(MONTH), provider.code().value(), provider.name(),

@@ -72,7 +72,7 @@ class FeedbackHeadlines {
 	List<SurveyHeadline> surveys(UnitCode unit, Period period) {
 		List<SurveyHeadline> headlines = new ArrayList<>();
 		for (Questionnaire q : this.questionnaires.latest()) {
-			SurveyResults.Results r = this.surveys.results(q.code(), period, unit.value());
+			SurveyResults.Results r = this.surveys.results(q.code(), period, unit);
 			if (r.respondents() == 0) {
 				continue;
 			}

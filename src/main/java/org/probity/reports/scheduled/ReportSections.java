@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import org.probity.audits.AuditAlerts;
@@ -249,13 +250,13 @@ class ReportSections {
 		List<ImprovementReports.ReportedAction> listed = open.stream()
 			.filter((a) -> !redOnly || "RED".equals(a.rag()))
 			.toList();
-		Set<String> restricted = restricted(listed.stream().map(ImprovementReports.ReportedAction::crn).toList());
+		Set<String> restricted = restricted(listed.stream().map((a) -> Objects.toString(a.crn(), null)).toList());
 		GridBuilder t = new GridBuilder(redOnly ? "Red actions" : "Open actions")
 			.text("Plan", "Action", "Owner", "Target date", "RAG")
 			.number("Days overdue")
 			.text("Latest update");
 		for (ImprovementReports.ReportedAction a : listed) {
-			if (a.crn() != null && ReportContent.RESTRICTED.equals(d.caseCell(a.crn(), restricted))) {
+			if (a.crn() != null && ReportContent.RESTRICTED.equals(d.caseCell(a.crn().value(), restricted))) {
 				t.row(a.planTitle(), ReportContent.RESTRICTED, a.owner(), Dates.format(a.targetDate()), a.ragWord(),
 						a.daysOverdue(), "");
 				continue;
@@ -381,7 +382,7 @@ class ReportSections {
 		Set<String> under = unitsUnder(d.unit);
 		List<ImprovementReports.ReportedAction> red = c.redActions()
 			.stream()
-			.filter((a) -> a.unitCode() != null && under.contains(a.unitCode().strip()))
+			.filter((a) -> a.unitCode() != null && under.contains(a.unitCode().value().strip()))
 			.toList();
 		actionSection(d, "Red actions", red, true);
 		GridBuilder risks = new GridBuilder("Risks scored 15 or more").text("Plan")
