@@ -20,9 +20,9 @@ import org.probity.accounts.Accounts;
 import org.probity.accounts.Role;
 import org.probity.audits.Answer;
 import org.probity.audits.CaseAudits;
-import org.probity.cases.CaseDataFactory;
 import org.probity.measures.MeasureRecomputation;
 import org.probity.shared.web.PageSession;
+import org.probity.testing.CaseData;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -61,19 +61,32 @@ class AccessLogTests {
 		LocalDate today = LocalDate.now(ZoneId.of("Europe/London"));
 		this.month = YearMonth.from(today).minusMonths(1);
 		LocalDate allocated = this.month.atDay(1);
-		CaseDataFactory data = new CaseDataFactory(this.jdbc).unit("ALTP", "ALT Provider", "PROVIDER", null)
-			.unit("ALTL", "ALT LDU", "LDU", "ALTP")
-			.unit("ALTT1", "ALT Team One", "TEAM", "ALTL")
-			.unit("ALTT2", "ALT Team Two", "TEAM", "ALTL")
-			.staff("ALT0101", "Sam", "Altofficer", "PO", "ALTT1")
-			.staff("ALT0201", "Kim", "Altofficer", "PO", "ALTT2");
+		CaseData data = new CaseData(this.jdbc);
+		data.aProvider("ALTP").named("ALT Provider").insert();
+		data.anLdu("ALTL").named("ALT LDU").under("ALTP").insert();
+		data.aTeam("ALTT1").named("ALT Team One").under("ALTL").insert();
+		data.aTeam("ALTT2").named("ALT Team Two").under("ALTL").insert();
+		data.aStaffMember("ALT0101").named("Sam", "Altofficer").inTeam("ALTT1").insert();
+		data.aStaffMember("ALT0201").named("Kim", "Altofficer").inTeam("ALTT2").insert();
 		String[][] people = { { "V980001", "ALTT1", "ALT0101", "false" }, { "V980002", "ALTT1", "ALT0101", "true" },
 				{ "V980003", "ALTT2", "ALT0201", "false" } };
 		for (String[] p : people) {
-			data.person(p[0], "Alex", "Altperson", LocalDate.of(1990, 1, 1), Boolean.parseBoolean(p[3]))
-				.event("ALTE" + p[0], p[0], "COMMUNITY_ORDER", allocated, p[2], p[1])
-				.contact("ALTC" + p[0], p[0], "ALTE" + p[0], p[2], "INITIAL_APPOINTMENT",
-						allocated.plusDays(3).atTime(10, 0), "ATTENDED_COMPLIED");
+			data.aPerson(p[0])
+				.named("Alex", "Altperson")
+				.bornOn(LocalDate.of(1990, 1, 1))
+				.restricted(Boolean.parseBoolean(p[3]))
+				.insert();
+			data.aCommunityOrder("ALTE" + p[0])
+				.forPerson(p[0])
+				.sentencedOn(allocated)
+				.heldBy(p[2])
+				.inTeam(p[1])
+				.insert();
+			data.aContact("ALTC" + p[0])
+				.of(p[0], "ALTE" + p[0])
+				.by(p[2])
+				.at(allocated.plusDays(3).atTime(10, 0))
+				.insert();
 		}
 		accounts.createOrReset("alt-quality", "ALT quality", Role.QUALITY_TEAM, null, null, PASSWORD);
 		accounts.createOrReset("alt-admin", "ALT admin", Role.ADMIN, null, null, PASSWORD);

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.probity.accounts.Accounts;
 import org.probity.accounts.Role;
 import org.probity.shared.web.PageSession;
+import org.probity.testing.CaseData;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -103,10 +104,14 @@ class MalformedInputTests {
 
 	@BeforeAll
 	void accounts(@Autowired Accounts accounts, @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc) {
-		jdbc.sql("insert into unit values ('FZP', 'Fuzz provider', 'PROVIDER', null)").update();
-		jdbc.sql("insert into unit values ('FZT1', 'Fuzz team', 'TEAM', 'FZP')").update();
-		jdbc.sql("insert into staff values ('FZS0001', 'Fuzz', 'Officer', 'PO', 'FZT1', date '2020-01-01', null)")
-			.update();
+		CaseData caseData = new CaseData(jdbc);
+		caseData.aProvider("FZP").named("Fuzz provider").insert();
+		caseData.aTeam("FZT1").named("Fuzz team").under("FZP").insert();
+		caseData.aStaffMember("FZS0001")
+			.named("Fuzz", "Officer")
+			.inTeam("FZT1")
+			.startedOn(java.time.LocalDate.of(2020, 1, 1))
+			.insert();
 		accounts.createOrReset("fuzz-quality", "Fuzz Quality", Role.QUALITY_TEAM, null, null, "fuzz-password-1");
 		accounts.createOrReset("fuzz-api", "Fuzz API client", Role.API_CLIENT, null, null, "fuzz-password-2");
 	}

@@ -27,9 +27,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.probity.accounts.Accounts;
 import org.probity.accounts.Role;
-import org.probity.cases.CaseDataFactory;
 import org.probity.measures.MeasureRecomputation;
 import org.probity.shared.Clocks;
+import org.probity.testing.CaseData;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -91,23 +91,23 @@ class RoleWalkBrowserTests {
 
 	@BeforeAll
 	void anEstateWithCasesAndAnAccountPerRole() {
-		CaseDataFactory cases = new CaseDataFactory(this.jdbc).unit("W7P", "Walkham Partnership", "PROVIDER", null)
-			.unit("W7R1", "Walkham Region", "REGION", "W7P")
-			.unit("W7L1", "Walkham and District", "LDU", "W7R1")
-			.unit("W7T1", "Walkham Courts", "TEAM", "W7L1")
-			.unit("W7T2", "Walkham Community", "TEAM", "W7L1")
-			.staff("W7A0001", "Robin", "Walker", "PO", "W7T1")
-			.staff("W7A0002", "Sasha", "Stroller", "PSO", "W7T2")
-			.staff("W7A0009", "Morgan", "Rambler", "SPO", "W7T1");
+		CaseData cases = new CaseData(this.jdbc);
+		cases.aProvider("W7P").named("Walkham Partnership").insert();
+		cases.aRegion("W7R1").named("Walkham Region").under("W7P").insert();
+		cases.anLdu("W7L1").named("Walkham and District").under("W7R1").insert();
+		cases.aTeam("W7T1").named("Walkham Courts").under("W7L1").insert();
+		cases.aTeam("W7T2").named("Walkham Community").under("W7L1").insert();
+		cases.aStaffMember("W7A0001").named("Robin", "Walker").inTeam("W7T1").insert();
+		cases.aStaffMember("W7A0002").named("Sasha", "Stroller").graded("PSO").inTeam("W7T2").insert();
+		cases.aStaffMember("W7A0009").named("Morgan", "Rambler").graded("SPO").inTeam("W7T1").insert();
 		LocalDate allocated = YearMonth.now(Clocks.LONDON).minusMonths(1).atDay(4);
 		for (int i = 1; i <= 6; i++) {
 			String crn = "J47000" + i;
 			String staff = (i % 2 == 0) ? "W7A0002" : "W7A0001";
 			String team = (i % 2 == 0) ? "W7T2" : "W7T1";
-			cases.person(crn, "Alex", "Walkperson" + (char) ('a' + i), LocalDate.of(1990, 1, i), false)
-				.event("W7E" + i, crn, "COMMUNITY_ORDER", allocated, staff, team)
-				.contact("W7C" + i, crn, "W7E" + i, staff, "INITIAL_APPOINTMENT", allocated.plusDays(i).atTime(10, 0),
-						"ATTENDED_COMPLIED");
+			cases.aPerson(crn).named("Alex", "Walkperson" + (char) ('a' + i)).bornOn(LocalDate.of(1990, 1, i)).insert();
+			cases.aCommunityOrder("W7E" + i).forPerson(crn).sentencedOn(allocated).heldBy(staff).inTeam(team).insert();
+			cases.aContact("W7C" + i).of(crn, "W7E" + i).by(staff).at(allocated.plusDays(i).atTime(10, 0)).insert();
 		}
 		this.recomputation.recomputeAll();
 		this.accounts.createOrReset("rwk-quality", "Walk Quality", Role.QUALITY_TEAM, null, "W7P", PASSWORD);

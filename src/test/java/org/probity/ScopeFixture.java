@@ -21,8 +21,8 @@ import org.probity.audits.PopulationFilter;
 import org.probity.audits.ProgrammeKind;
 import org.probity.audits.ProgrammeRequest;
 import org.probity.audits.Recurrence;
-import org.probity.cases.CaseDataFactory;
 import org.probity.measures.MeasureRecomputation;
+import org.probity.testing.CaseData;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -157,14 +157,14 @@ final class ScopeFixture {
 	/** Programme id to the unit its population is drawn from. */
 	final Map<Long, String> programmeUnits = new LinkedHashMap<>();
 
-	private final CaseDataFactory data;
+	private final CaseData data;
 
 	private int nextEvent;
 
 	private int nextContact;
 
 	ScopeFixture(JdbcClient jdbc) {
-		this.data = new CaseDataFactory(jdbc);
+		this.data = new CaseData(jdbc);
 		this.today = LocalDate.now(ZoneId.of("Europe/London"));
 		this.month = YearMonth.from(this.today).minusMonths(1);
 	}
@@ -174,18 +174,21 @@ final class ScopeFixture {
 	}
 
 	ScopeFixture estate() {
-		this.data.unit(PROVIDER, "DST Provider", "PROVIDER", null)
-			.unit(REGION, "DST Region", "REGION", PROVIDER)
-			.unit(LDU1, "DST LDU One", "LDU", REGION)
-			.unit(LDU2, "DST LDU Two", "LDU", REGION)
-			.unit(T11, "DST Team One One", "TEAM", LDU1)
-			.unit(T12, "DST Team One Two", "TEAM", LDU1)
-			.unit(T21, "DST Team Two One", "TEAM", LDU2)
-			.unit(T22, "DST Team Two Two", "TEAM", LDU2);
+		this.data.aProvider(PROVIDER).named("DST Provider").insert();
+		this.data.aRegion(REGION).named("DST Region").under(PROVIDER).insert();
+		this.data.anLdu(LDU1).named("DST LDU One").under(REGION).insert();
+		this.data.anLdu(LDU2).named("DST LDU Two").under(REGION).insert();
+		this.data.aTeam(T11).named("DST Team One One").under(LDU1).insert();
+		this.data.aTeam(T12).named("DST Team One Two").under(LDU1).insert();
+		this.data.aTeam(T21).named("DST Team Two One").under(LDU2).insert();
+		this.data.aTeam(T22).named("DST Team Two Two").under(LDU2).insert();
 		// accounts linked as the demo's are: the line manager to an SPO and the team, the
 		// practitioner to a PO and the team
-		STAFF.forEach((code) -> this.data.staff(code, "Pat", "Dstofficer" + code.substring(3),
-				code.equals(MANAGER) ? "SPO" : "PO", STAFF_TEAMS.get(code)));
+		STAFF.forEach((code) -> this.data.aStaffMember(code)
+			.named("Pat", "Dstofficer" + code.substring(3))
+			.graded(code.equals(MANAGER) ? "SPO" : "PO")
+			.inTeam(STAFF_TEAMS.get(code))
+			.insert());
 		return this;
 	}
 
@@ -225,19 +228,26 @@ final class ScopeFixture {
 		String forename = restricted ? "Hidden" : "Alex";
 		String surname = restricted ? "Dstsecret" + letter : SURNAME;
 		LocalDate born = restricted ? LocalDate.of(1920 + n, n, n + 3) : LocalDate.of(1990, 1, 1);
-		this.data.person(crn, forename, surname, born, restricted);
+		this.data.aPerson(crn).named(forename, surname).bornOn(born).restricted(restricted).insert();
 		List<Holding> events = new ArrayList<>();
 		// on the first day, so that monthly contact counts the whole month
 		LocalDate allocated = this.month.atDay(1);
 		for (String[] h : holdings) {
 			String eventId = String.format("DSTE%03d", ++this.nextEvent);
-			this.data.event(eventId, crn, "COMMUNITY_ORDER", allocated, h[1], h[0]);
+			this.data.aCommunityOrder(eventId).forPerson(crn).sentencedOn(allocated).heldBy(h[1]).inTeam(h[0]).insert();
 			// offered and attended in time for most, late for every third event
 			int days = (this.nextEvent % 3 == 0) ? 11 : 3;
-			this.data.contact(String.format("DSTC%04d", ++this.nextContact), crn, eventId, h[1], "INITIAL_APPOINTMENT",
-					allocated.plusDays(days).atTime(10, 0), "ATTENDED_COMPLIED");
-			this.data.contact(String.format("DSTC%04d", ++this.nextContact), crn, eventId, h[1], "SUPERVISION",
-					allocated.plusDays(days + 7).atTime(11, 0), "ATTENDED_COMPLIED");
+			this.data.aContact(String.format("DSTC%04d", ++this.nextContact))
+				.of(crn, eventId)
+				.by(h[1])
+				.at(allocated.plusDays(days).atTime(10, 0))
+				.insert();
+			this.data.aContact(String.format("DSTC%04d", ++this.nextContact))
+				.of(crn, eventId)
+				.by(h[1])
+				.ofType("SUPERVISION")
+				.at(allocated.plusDays(days + 7).atTime(11, 0))
+				.insert();
 			events.add(new Holding(eventId, h[0], h[1]));
 		}
 		this.people.put(crn, new Person(crn, forename, surname, born, restricted, List.copyOf(events)));

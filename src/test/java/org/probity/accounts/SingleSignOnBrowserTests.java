@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.probity.BrowserFixture;
 import org.probity.IntegrationTest;
-import org.probity.cases.CaseDataFactory;
+import org.probity.testing.CaseData;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -40,11 +40,12 @@ class SingleSignOnBrowserTests {
 	@BeforeEach
 	void provider() {
 		TestIdentityProvider.start(this.port);
-		new CaseDataFactory(this.jdbc).unit("SSOP", "SSO Provider", "PROVIDER", null)
-			.unit("SSOL1", "SSO North LDU", "LDU", "SSOP")
-			.unit("SSOL2", "SSO South LDU", "LDU", "SSOP")
-			.unit("SSOT11", "SSO North Team", "TEAM", "SSOL1")
-			.unit("SSOT21", "SSO South Team", "TEAM", "SSOL2");
+		CaseData caseData = new CaseData(this.jdbc);
+		caseData.aProvider("SSOP").named("SSO Provider").insert();
+		caseData.anLdu("SSOL1").named("SSO North LDU").under("SSOP").insert();
+		caseData.anLdu("SSOL2").named("SSO South LDU").under("SSOP").insert();
+		caseData.aTeam("SSOT11").named("SSO North Team").under("SSOL1").insert();
+		caseData.aTeam("SSOT21").named("SSO South Team").under("SSOL2").insert();
 	}
 
 	@Test

@@ -21,6 +21,7 @@ import org.probity.accounts.CurrentUser;
 import org.probity.accounts.Role;
 import org.probity.shared.BusinessCalendar;
 import org.probity.shared.Dates;
+import org.probity.testing.CaseData;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -59,16 +60,18 @@ class AlertMailTests {
 	@Autowired
 	CompletedEventPublications publications;
 
-	AuditTestData data;
+	CaseData.TwoTeams data;
 
 	@BeforeAll
 	void caseData() {
-		this.data = new AuditTestData(this.jdbc, "AML", 'Q', 800).estate();
-		this.data.account(this.accounts, "aml-quality", Role.QUALITY_TEAM, null, null);
+		this.data = new CaseData(this.jdbc).aProviderWithTwoTeams("AML", 'Q', 800);
+		this.accounts.createOrReset("aml-quality", "aml-quality", Role.QUALITY_TEAM, null, null,
+				"a-password-for-tests");
 		this.accounts.createOrReset("aml-manager", "AML Manager", Role.LINE_MANAGER, null, this.data.team(1),
 				"aml-manager@probation.example.gov.uk", "a-password-for-tests");
 		// an SPO of team 1 without an address, and a manager of another team with one
-		this.data.account(this.accounts, "aml-spo", Role.PRACTITIONER, this.data.staff(2), null);
+		this.accounts.createOrReset("aml-spo", "aml-spo", Role.PRACTITIONER, this.data.staff(2), null,
+				"a-password-for-tests");
 		this.accounts.createOrReset("aml-other", "AML Other", Role.LINE_MANAGER, null, this.data.team(2),
 				"aml-other@probation.example.gov.uk", "a-password-for-tests");
 		this.accounts.createOrReset("aml-everyone", "AML Quality", Role.QUALITY_TEAM, null, null,
@@ -103,7 +106,7 @@ class AlertMailTests {
 
 	@Test
 	void anAlertIsEmailedToTheLineManagerOfThePractitionersTeam() throws Exception {
-		String crn = this.data.person(1, false);
+		String crn = this.data.aCommunityOrderHeldBy(1, false);
 		CaseAudits.Audit audit = this.audits.recordCompleted("CASE_SUPERVISION", "E" + crn, null,
 				alert("Risk of serious harm not reassessed after new offence"), user("aml-quality"));
 
@@ -132,7 +135,7 @@ class AlertMailTests {
 		// team 2's manager loses their address; the other recipients are not team 2's
 		this.accounts.createOrReset("aml-other", "AML Other", Role.LINE_MANAGER, null, this.data.team(2), null,
 				"a-password-for-tests");
-		String crn = this.data.person(3, false);
+		String crn = this.data.aCommunityOrderHeldBy(3, false);
 		CaseAudits.Audit audit = this.audits.recordCompleted("CASE_SUPERVISION", "E" + crn, null,
 				alert("Safeguarding referral not made"), user("aml-quality"));
 

@@ -16,6 +16,7 @@ import org.probity.accounts.Role;
 import org.probity.shared.BusinessCalendar;
 import org.probity.shared.UnitCode;
 import org.probity.shared.web.PageSession;
+import org.probity.testing.CaseData;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -51,20 +52,24 @@ class AuditAlertsTests {
 	@Autowired
 	AuditAlerts alerts;
 
-	AuditTestData data;
+	CaseData.TwoTeams data;
 
 	List<String> crns;
 
 	@BeforeAll
 	void caseData() {
-		this.data = new AuditTestData(this.jdbc, "AAL", 'Q', 500).estate();
+		this.data = new CaseData(this.jdbc).aProviderWithTwoTeams("AAL", 'Q', 500);
 		this.crns = new ArrayList<>();
-		this.crns.add(this.data.person(1, false));
-		this.crns.add(this.data.person(3, false));
-		this.data.account(this.accounts, "aal-quality", Role.QUALITY_TEAM, null, null);
-		this.data.account(this.accounts, "aal-manager", Role.LINE_MANAGER, null, this.data.team(1));
-		this.data.account(this.accounts, "aal-spo", Role.PRACTITIONER, this.data.staff(2), null);
-		this.data.account(this.accounts, "aal-other", Role.LINE_MANAGER, null, this.data.team(2));
+		this.crns.add(this.data.aCommunityOrderHeldBy(1, false));
+		this.crns.add(this.data.aCommunityOrderHeldBy(3, false));
+		this.accounts.createOrReset("aal-quality", "aal-quality", Role.QUALITY_TEAM, null, null,
+				"a-password-for-tests");
+		this.accounts.createOrReset("aal-manager", "aal-manager", Role.LINE_MANAGER, null, this.data.team(1),
+				"a-password-for-tests");
+		this.accounts.createOrReset("aal-spo", "aal-spo", Role.PRACTITIONER, this.data.staff(2), null,
+				"a-password-for-tests");
+		this.accounts.createOrReset("aal-other", "aal-other", Role.LINE_MANAGER, null, this.data.team(2),
+				"a-password-for-tests");
 	}
 
 	private CurrentUser user(String username) {
@@ -140,8 +145,9 @@ class AuditAlertsTests {
 
 	@Test
 	void aCompletedAuditReachesTheTeamsLineManagerAndThePractitionerWhoAcknowledgesItOnce() throws Exception {
-		this.data.account(this.accounts, "aal-practitioner", Role.PRACTITIONER, this.data.staff(1), null);
-		String crn = this.data.person(1, false);
+		this.accounts.createOrReset("aal-practitioner", "aal-practitioner", Role.PRACTITIONER, this.data.staff(1), null,
+				"a-password-for-tests");
+		String crn = this.data.aCommunityOrderHeldBy(1, false);
 		CaseAudits.Audit audit = this.audits.recordCompleted("CASE_SUPERVISION", "E" + crn, null, answers(false),
 				user("aal-quality"));
 		String page = "/audits/" + audit.auditId() + "/check";
@@ -179,7 +185,7 @@ class AuditAlertsTests {
 
 	@Test
 	void anAuditWithoutAnAlertRaisesNone(ApplicationEvents events) {
-		String crn = this.data.person(1, false);
+		String crn = this.data.aCommunityOrderHeldBy(1, false);
 		CaseAudits.Audit audit = this.audits.recordCompleted("CASE_SUPERVISION", "E" + crn, null, answers(false),
 				user("aal-quality"));
 		assertThat(events.stream(AlertRaised.class).filter((e) -> e.auditId() == audit.auditId())).isEmpty();

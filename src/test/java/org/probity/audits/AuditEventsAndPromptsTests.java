@@ -18,6 +18,7 @@ import org.probity.IntegrationTest;
 import org.probity.accounts.Accounts;
 import org.probity.accounts.Role;
 import org.probity.shared.web.PageSession;
+import org.probity.testing.CaseData;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -51,7 +52,7 @@ class AuditEventsAndPromptsTests {
 	@Autowired
 	AuditTemplates templates;
 
-	AuditTestData data;
+	CaseData.TwoTeams data;
 
 	String twoEvents;
 
@@ -65,18 +66,19 @@ class AuditEventsAndPromptsTests {
 
 	@BeforeAll
 	void caseData() {
-		this.data = new AuditTestData(this.jdbc, "AEV", 'J', 300).estate();
-		this.twoEvents = this.data.person(1, false);
+		this.data = new CaseData(this.jdbc).aProviderWithTwoTeams("AEV", 'J', 300);
+		this.twoEvents = this.data.aCommunityOrderHeldBy(1, false);
 		this.jdbc.sql("update person set forename = 'Robin', surname = 'Twoevents' where crn = :crn")
 			.param("crn", this.twoEvents)
 			.update();
-		this.licenceEvent = this.data.event(this.twoEvents, "LICENCE", 1);
-		this.custodyEvent = this.data.event(this.twoEvents, "CUSTODY", 1);
-		this.restricted = this.data.person(3, true);
+		this.licenceEvent = this.data.anotherEvent(this.twoEvents, "LICENCE", 1);
+		this.custodyEvent = this.data.anotherEvent(this.twoEvents, "CUSTODY", 1);
+		this.restricted = this.data.aCommunityOrderHeldBy(3, true);
 		this.jdbc.sql("update person set forename = 'Hidden', surname = 'Restrictedname' where crn = :crn")
 			.param("crn", this.restricted)
 			.update();
-		this.data.account(this.accounts, "aev-quality", Role.QUALITY_TEAM, null, null);
+		this.accounts.createOrReset("aev-quality", "aev-quality", Role.QUALITY_TEAM, null, null,
+				"a-password-for-tests");
 	}
 
 	private long programme(String name, String template, int size) {

@@ -17,6 +17,7 @@ import org.probity.accounts.CurrentUser;
 import org.probity.accounts.Role;
 import org.probity.shared.web.PageSession;
 import org.probity.shared.web.Spreadsheets;
+import org.probity.testing.CaseData;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -43,19 +44,19 @@ class AuditExportTests {
 	@Autowired
 	JdbcClient jdbc;
 
-	AuditTestData data;
+	CaseData.TwoTeams data;
 
 	String crn;
 
 	@BeforeAll
 	void caseData(@Autowired Accounts accounts, @Autowired CaseAudits audits, @Autowired UserDetailsService users) {
-		this.data = new AuditTestData(this.jdbc, "AEX", 'W', 900).estate();
+		this.data = new CaseData(this.jdbc).aProviderWithTwoTeams("AEX", 'W', 900);
 		this.jdbc.sql("update staff set forename = :name where staff_code = :code")
 			.param("name", LINK)
 			.param("code", this.data.staff(1))
 			.update();
-		this.crn = this.data.person(1, false);
-		this.data.account(accounts, "aex-quality", Role.QUALITY_TEAM, null, null);
+		this.crn = this.data.aCommunityOrderHeldBy(1, false);
+		accounts.createOrReset("aex-quality", "aex-quality", Role.QUALITY_TEAM, null, null, "a-password-for-tests");
 		List<CaseAudits.AnswerInput> answers = new ArrayList<>();
 		for (String s : List.of("2.1", "2.2", "2.3", "2.4")) {
 			for (int q = 1; q <= 3; q++) {

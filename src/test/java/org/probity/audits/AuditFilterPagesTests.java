@@ -12,6 +12,7 @@ import org.probity.IntegrationTest;
 import org.probity.accounts.Accounts;
 import org.probity.accounts.Role;
 import org.probity.shared.web.PageSession;
+import org.probity.testing.CaseData;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -40,14 +41,16 @@ class AuditFilterPagesTests {
 	@Autowired
 	AuditProgrammes programmes;
 
-	AuditTestData data;
+	CaseData.TwoTeams data;
 
 	@BeforeAll
 	void caseData() {
-		this.data = new AuditTestData(this.jdbc, "AFP", 'F', 400).estate();
+		this.data = new CaseData(this.jdbc).aProviderWithTwoTeams("AFP", 'F', 400);
 		this.data.people(4);
-		this.data.account(this.accounts, "afp-quality", Role.QUALITY_TEAM, null, null);
-		this.data.account(this.accounts, "afp-manager", Role.LINE_MANAGER, null, this.data.team(1));
+		this.accounts.createOrReset("afp-quality", "afp-quality", Role.QUALITY_TEAM, null, null,
+				"a-password-for-tests");
+		this.accounts.createOrReset("afp-manager", "afp-manager", Role.LINE_MANAGER, null, this.data.team(1),
+				"a-password-for-tests");
 		long programme = this.programmes
 			.create(new ProgrammeRequest("Filters programme", ProgrammeKind.THEMATIC, "CASE_SUPERVISION",
 					new PopulationFilter(this.data.provider(), List.of(), null, null, null, null, null), 2, null, null,

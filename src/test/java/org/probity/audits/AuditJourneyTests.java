@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.probity.BrowserFixture;
 import org.probity.IntegrationTest;
+import org.probity.testing.CaseData;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -59,7 +60,7 @@ class AuditJourneyTests {
 
 	@Test
 	void drawASampleCompleteAnAuditThroughTheFormAndSeeTheRatingChange() {
-		AuditTestData data = new AuditTestData(this.jdbc, "AJY", 'P', 400).estate();
+		CaseData.TwoTeams data = new CaseData(this.jdbc).aProviderWithTwoTeams("AJY", 'P', 400);
 		data.people(6);
 		long programme = this.programmes
 			.create(new ProgrammeRequest("Journey dip sample", ProgrammeKind.DIP_SAMPLE, "CASE_SUPERVISION",

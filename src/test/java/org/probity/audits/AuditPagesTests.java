@@ -13,6 +13,7 @@ import org.probity.IntegrationTest;
 import org.probity.accounts.Accounts;
 import org.probity.accounts.Role;
 import org.probity.shared.web.PageSession;
+import org.probity.testing.CaseData;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -36,7 +37,7 @@ class AuditPagesTests {
 	@Autowired
 	AuditProgrammes programmes;
 
-	AuditTestData data;
+	CaseData.TwoTeams data;
 
 	long programmeId;
 
@@ -44,11 +45,12 @@ class AuditPagesTests {
 
 	@BeforeAll
 	void caseData() {
-		this.data = new AuditTestData(this.jdbc, "APW", 'N', 300).estate();
+		this.data = new CaseData(this.jdbc).aProviderWithTwoTeams("APW", 'N', 300);
 		this.data.people(8);
-		this.data.account(this.accounts, "apw-one", Role.QUALITY_TEAM, null, null);
-		this.data.account(this.accounts, "apw-two", Role.QUALITY_TEAM, null, null);
-		this.data.account(this.accounts, "apw-manager", Role.LINE_MANAGER, null, this.data.team(1));
+		this.accounts.createOrReset("apw-one", "apw-one", Role.QUALITY_TEAM, null, null, "a-password-for-tests");
+		this.accounts.createOrReset("apw-two", "apw-two", Role.QUALITY_TEAM, null, null, "a-password-for-tests");
+		this.accounts.createOrReset("apw-manager", "apw-manager", Role.LINE_MANAGER, null, this.data.team(1),
+				"a-password-for-tests");
 		this.programmeId = this.programmes
 			.create(new ProgrammeRequest("Pages programme", ProgrammeKind.THEMATIC, "CASE_SUPERVISION",
 					new PopulationFilter(this.data.provider(), List.of(), null, null, null, null, null), 3, null, null,

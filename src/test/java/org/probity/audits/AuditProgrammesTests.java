@@ -11,6 +11,7 @@ import org.probity.IntegrationTest;
 import org.probity.accounts.Accounts;
 import org.probity.accounts.Role;
 import org.probity.audits.sampling.Samples;
+import org.probity.testing.CaseData;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -39,18 +40,22 @@ class AuditProgrammesTests {
 	@Autowired
 	org.springframework.security.core.userdetails.UserDetailsService users;
 
-	AuditTestData data;
+	CaseData.TwoTeams data;
 
 	@BeforeAll
 	void caseData() {
-		this.data = new AuditTestData(this.jdbc, "APG", 'K', 100).estate();
+		this.data = new CaseData(this.jdbc).aProviderWithTwoTeams("APG", 'K', 100);
 		this.data.people(20);
-		this.data.person(1, true);
-		this.data.person(2, true);
-		this.data.account(this.accounts, "apg-quality", Role.QUALITY_TEAM, null, null);
-		this.data.account(this.accounts, "apg-manager", Role.LINE_MANAGER, null, this.data.team(2));
-		this.data.account(this.accounts, "apg-peer", Role.PRACTITIONER, this.data.staff(3), null);
-		this.data.account(this.accounts, "apg-senior", Role.SENIOR_MANAGER, null, this.data.provider());
+		this.data.aCommunityOrderHeldBy(1, true);
+		this.data.aCommunityOrderHeldBy(2, true);
+		this.accounts.createOrReset("apg-quality", "apg-quality", Role.QUALITY_TEAM, null, null,
+				"a-password-for-tests");
+		this.accounts.createOrReset("apg-manager", "apg-manager", Role.LINE_MANAGER, null, this.data.team(2),
+				"a-password-for-tests");
+		this.accounts.createOrReset("apg-peer", "apg-peer", Role.PRACTITIONER, this.data.staff(3), null,
+				"a-password-for-tests");
+		this.accounts.createOrReset("apg-senior", "apg-senior", Role.SENIOR_MANAGER, null, this.data.provider(),
+				"a-password-for-tests");
 	}
 
 	private ProgrammeRequest monthly(YearMonth start, List<String> auditors, int size) {

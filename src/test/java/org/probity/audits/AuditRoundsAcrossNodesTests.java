@@ -24,6 +24,7 @@ import org.probity.ProbityApplication;
 import org.probity.accounts.Accounts;
 import org.probity.accounts.Role;
 import org.probity.shared.ScheduledWork;
+import org.probity.testing.CaseData;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -64,9 +65,10 @@ class AuditRoundsAcrossNodesTests {
 
 	@BeforeAll
 	void twoNodesAndAProgramme() {
-		AuditTestData data = new AuditTestData(this.jdbc, "ANO", 'V', 900).estate();
+		CaseData.TwoTeams data = new CaseData(this.jdbc).aProviderWithTwoTeams("ANO", 'V', 900);
 		data.people(12);
-		data.account(this.accounts, "ano-quality", Role.QUALITY_TEAM, null, null);
+		this.accounts.createOrReset("ano-quality", "ano-quality", Role.QUALITY_TEAM, null, null,
+				"a-password-for-tests");
 		YearMonth month = YearMonth.now(ZoneId.of("Europe/London"));
 		this.thisMonth = month.toString();
 		this.programmeId = this.programmes

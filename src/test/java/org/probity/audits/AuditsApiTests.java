@@ -16,6 +16,7 @@ import org.probity.IntegrationTest;
 import org.probity.accounts.Accounts;
 import org.probity.accounts.Role;
 import org.probity.shared.web.PageSession;
+import org.probity.testing.CaseData;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -42,13 +43,14 @@ class AuditsApiTests {
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
-	AuditTestData data;
+	CaseData.TwoTeams data;
 
 	@BeforeAll
 	void caseData() {
-		this.data = new AuditTestData(this.jdbc, "AAP", 'M', 200).estate();
+		this.data = new CaseData(this.jdbc).aProviderWithTwoTeams("AAP", 'M', 200);
 		this.data.people(12);
-		this.data.account(this.accounts, "aap-quality", Role.QUALITY_TEAM, null, null);
+		this.accounts.createOrReset("aap-quality", "aap-quality", Role.QUALITY_TEAM, null, null,
+				"a-password-for-tests");
 	}
 
 	record Response(int status, JsonNode body) {

@@ -17,6 +17,7 @@ import org.probity.accounts.Accounts;
 import org.probity.accounts.CurrentUser;
 import org.probity.accounts.Role;
 import org.probity.shared.web.PageSession;
+import org.probity.testing.CaseData;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -55,14 +56,16 @@ class ConcurrentEditTests {
 	@Autowired
 	UserDetailsService users;
 
-	AuditTestData data;
+	CaseData.TwoTeams data;
 
 	@BeforeAll
 	void caseData(@Autowired Accounts accounts) {
-		this.data = new AuditTestData(this.jdbc, "CCE", 'U', 700).estate();
-		this.data.account(accounts, "cce-quality", Role.QUALITY_TEAM, null, null);
-		this.data.account(accounts, "cce-manager-a", Role.LINE_MANAGER, null, this.data.team(1));
-		this.data.account(accounts, "cce-manager-b", Role.LINE_MANAGER, null, this.data.team(1));
+		this.data = new CaseData(this.jdbc).aProviderWithTwoTeams("CCE", 'U', 700);
+		accounts.createOrReset("cce-quality", "cce-quality", Role.QUALITY_TEAM, null, null, "a-password-for-tests");
+		accounts.createOrReset("cce-manager-a", "cce-manager-a", Role.LINE_MANAGER, null, this.data.team(1),
+				"a-password-for-tests");
+		accounts.createOrReset("cce-manager-b", "cce-manager-b", Role.LINE_MANAGER, null, this.data.team(1),
+				"a-password-for-tests");
 	}
 
 	private CaseAudits.Audit auditWithAlert() {
@@ -72,7 +75,7 @@ class ConcurrentEditTests {
 				answers.add(new CaseAudits.AnswerInput(s + "." + q, Answer.YES, ""));
 			}
 		}
-		String crn = this.data.person(1, false);
+		String crn = this.data.aCommunityOrderHeldBy(1, false);
 		return this.audits.recordCompleted("CASE_SUPERVISION", "E" + crn, null,
 				new CaseAudits.AuditInput(0, answers, List.of(), true, "Risk of harm not reviewed", ""),
 				(CurrentUser) this.users.loadUserByUsername("cce-quality"));

@@ -7,6 +7,7 @@ import org.probity.IntegrationTest;
 import org.probity.accounts.Accounts;
 import org.probity.accounts.Role;
 import org.probity.demo.DemoAudits;
+import org.probity.testing.CaseData;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -33,13 +34,14 @@ class DemoAuditsTests {
 
 	@Test
 	void loadsACompletedLocalQualityInspectionWithRealisticRatingsAndOpenRounds() {
-		AuditTestData data = new AuditTestData(this.jdbc, "ADM", 'R', 600).estate();
+		CaseData.TwoTeams data = new CaseData(this.jdbc).aProviderWithTwoTeams("ADM", 'R', 600);
 		data.people(240);
 		for (int i = 0; i < 60; i++) {
-			data.licence((i % 4) + 1);
+			data.aLicenceHeldBy((i % 4) + 1);
 		}
-		data.account(this.accounts, "adm-quality", Role.QUALITY_TEAM, null, null);
-		data.account(this.accounts, "adm-qdo", Role.QUALITY_TEAM, null, null);
+		this.accounts.createOrReset("adm-quality", "adm-quality", Role.QUALITY_TEAM, null, null,
+				"a-password-for-tests");
+		this.accounts.createOrReset("adm-qdo", "adm-qdo", Role.QUALITY_TEAM, null, null, "a-password-for-tests");
 		long lqi = this.demo.load(data.provider(), List.of("adm-quality", "adm-qdo"));
 		assertThat(lqi).isPositive();
 		assertThat(this.demo.load(data.provider(), List.of("adm-quality"))).isEqualTo(-1);

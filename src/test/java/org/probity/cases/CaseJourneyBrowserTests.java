@@ -13,6 +13,7 @@ import org.probity.BrowserFixture;
 import org.probity.IntegrationTest;
 import org.probity.accounts.Accounts;
 import org.probity.accounts.Role;
+import org.probity.testing.CaseData;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -41,17 +42,33 @@ class CaseJourneyBrowserTests {
 
 	@BeforeAll
 	void caseAndBrowser() {
-		new CaseDataFactory(this.jdbc).unit("K9P", "K9 provider", "PROVIDER", null)
-			.unit("K9L", "K9 LDU", "LDU", "K9P")
-			.unit("K9T", "K9 journey team", "TEAM", "K9L")
-			.staff("K9A0001", "Jo", "Journey", "PO", "K9T")
-			.person("K900001", "Morgan", "Zanzibar", LocalDate.of(1988, 6, 15), false)
-			.event("K9E1", "K900001", "LICENCE", LocalDate.of(2024, 1, 10), "K9A0001", "K9T")
-			.plan("K9PL1", "K9E1", "RESETTLEMENT_PLAN", null, false)
-			.referral("K9RF1", "K9E1", "RECALL", LocalDate.of(2024, 3, 1), LocalDate.of(2024, 3, 1), "PROVEN")
-			.accommodation("K9E1", "SETTLED")
-			.contact("K9C1", "K900001", "K9E1", "K9A0001", "HOME_VISIT", LocalDateTime.of(2024, 1, 20, 9, 15),
-					"ATTENDED_COMPLIED");
+		CaseData caseData = new CaseData(this.jdbc);
+		caseData.aProvider("K9P").named("K9 provider").insert();
+		caseData.anLdu("K9L").named("K9 LDU").under("K9P").insert();
+		caseData.aTeam("K9T").named("K9 journey team").under("K9L").insert();
+		caseData.aStaffMember("K9A0001").named("Jo", "Journey").inTeam("K9T").insert();
+		caseData.aPerson("K900001").named("Morgan", "Zanzibar").bornOn(LocalDate.of(1988, 6, 15)).insert();
+		caseData.aLicence("K9E1")
+			.forPerson("K900001")
+			.sentencedOn(LocalDate.of(2024, 1, 10))
+			.heldBy("K9A0001")
+			.inTeam("K9T")
+			.insert();
+		caseData.aPlan("K9PL1").of("K9E1").ofType("RESETTLEMENT_PLAN").draft().agreedWithPerson(false).insert();
+		caseData.aReferral("K9RF1")
+			.of("K9E1")
+			.ofType("RECALL")
+			.awareOn(LocalDate.of(2024, 3, 1))
+			.referredOn(LocalDate.of(2024, 3, 1))
+			.withOutcome("PROVEN")
+			.insert();
+		caseData.accommodationOf("K9E1").status("SETTLED").insert();
+		caseData.aContact("K9C1")
+			.of("K900001", "K9E1")
+			.by("K9A0001")
+			.ofType("HOME_VISIT")
+			.at(LocalDateTime.of(2024, 1, 20, 9, 15))
+			.insert();
 		this.accounts.createOrReset("k9-quality", "K9 Quality", Role.QUALITY_TEAM, null, null, PASSWORD);
 	}
 

@@ -11,6 +11,7 @@ import org.probity.IntegrationTest;
 import org.probity.accounts.Accounts;
 import org.probity.accounts.Role;
 import org.probity.shared.web.PageSession;
+import org.probity.testing.CaseData;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -33,37 +34,68 @@ class CasePagesTests {
 	@Autowired
 	JdbcClient jdbc;
 
-	CaseDataFactory data;
+	CaseData data;
 
 	@BeforeAll
 	void estateAndCases() {
-		this.data = new CaseDataFactory(this.jdbc);
-		this.data.unit("K8P", "K8 provider", "PROVIDER", null)
-			.unit("K8L1", "K8 LDU", "LDU", "K8P")
-			.unit("K8T1", "K8 Alpha team", "TEAM", "K8L1")
-			.unit("K8T2", "K8 Beta team", "TEAM", "K8L1")
-			.unit("K8T3", "K8 Crowded team", "TEAM", "K8L1")
-			.staff("K8A0001", "Pat", "Officer", "PO", "K8T1")
-			.staff("K8A0002", "Sam", "Other", "PO", "K8T2")
-			.staff("K8A0003", "Max", "Busy", "PSO", "K8T3")
-			.person("K800001", "Alexandra", "Quenby", LocalDate.of(1990, 4, 2), false)
-			.person("K800002", "Robin", "Secretive", LocalDate.of(1985, 1, 9), true)
-			.person("K800003", "Chris", "Betateam", LocalDate.of(1979, 12, 1), false)
-			.event("K8E1", "K800001", "COMMUNITY_ORDER", LocalDate.of(2024, 1, 10), "K8A0001", "K8T1")
-			.event("K8E2", "K800002", "LICENCE", LocalDate.of(2024, 2, 1), "K8A0001", "K8T1")
-			.event("K8E3", "K800003", "COMMUNITY_ORDER", LocalDate.of(2024, 3, 1), "K8A0002", "K8T2")
-			.contact("K8C1", "K800001", "K8E1", "K8A0001", "SUPERVISION", LocalDateTime.of(2024, 2, 12, 14, 30),
-					"UNACCEPTABLE_ABSENCE")
-			.accommodation("K8E2", "NO_FIXED_ABODE");
+		this.data = new CaseData(this.jdbc);
+		this.data.aProvider("K8P").named("K8 provider").insert();
+		this.data.anLdu("K8L1").named("K8 LDU").under("K8P").insert();
+		this.data.aTeam("K8T1").named("K8 Alpha team").under("K8L1").insert();
+		this.data.aTeam("K8T2").named("K8 Beta team").under("K8L1").insert();
+		this.data.aTeam("K8T3").named("K8 Crowded team").under("K8L1").insert();
+		this.data.aStaffMember("K8A0001").named("Pat", "Officer").inTeam("K8T1").insert();
+		this.data.aStaffMember("K8A0002").named("Sam", "Other").inTeam("K8T2").insert();
+		this.data.aStaffMember("K8A0003").named("Max", "Busy").graded("PSO").inTeam("K8T3").insert();
+		this.data.aPerson("K800001").named("Alexandra", "Quenby").bornOn(LocalDate.of(1990, 4, 2)).insert();
+		this.data.aPerson("K800002").named("Robin", "Secretive").bornOn(LocalDate.of(1985, 1, 9)).restricted().insert();
+		this.data.aPerson("K800003").named("Chris", "Betateam").bornOn(LocalDate.of(1979, 12, 1)).insert();
+		this.data.aCommunityOrder("K8E1")
+			.forPerson("K800001")
+			.sentencedOn(LocalDate.of(2024, 1, 10))
+			.heldBy("K8A0001")
+			.inTeam("K8T1")
+			.insert();
+		this.data.aLicence("K8E2")
+			.forPerson("K800002")
+			.sentencedOn(LocalDate.of(2024, 2, 1))
+			.heldBy("K8A0001")
+			.inTeam("K8T1")
+			.insert();
+		this.data.aCommunityOrder("K8E3")
+			.forPerson("K800003")
+			.sentencedOn(LocalDate.of(2024, 3, 1))
+			.heldBy("K8A0002")
+			.inTeam("K8T2")
+			.insert();
+		this.data.aContact("K8C1")
+			.of("K800001", "K8E1")
+			.by("K8A0001")
+			.ofType("SUPERVISION")
+			.at(LocalDateTime.of(2024, 2, 12, 14, 30))
+			.withOutcome("UNACCEPTABLE_ABSENCE")
+			.insert();
+		this.data.accommodationOf("K8E2").status("NO_FIXED_ABODE").insert();
 		for (int day = 1; day <= 25; day++) {
-			this.data.contact("K8CT" + day, "K800003", "K8E3", "K8A0002", "SUPERVISION",
-					LocalDateTime.of(2024, 4, day, 10, 0), "ATTENDED_COMPLIED");
+			this.data.aContact("K8CT" + day)
+				.of("K800003", "K8E3")
+				.by("K8A0002")
+				.ofType("SUPERVISION")
+				.at(LocalDateTime.of(2024, 4, day, 10, 0))
+				.insert();
 		}
 		for (int i = 10; i < 40; i++) {
 			String crn = "K8000" + i;
-			this.data
-				.person(crn, "Person" + i, "Crowd" + (char) ('a' + (i % 26)), LocalDate.of(1980, 1, i % 28 + 1), false)
-				.event("K8EC" + i, crn, "COMMUNITY_ORDER", LocalDate.of(2023, 1, 1).plusDays(i), "K8A0003", "K8T3");
+			this.data.aPerson(crn)
+				.named("Person" + i, "Crowd" + (char) ('a' + (i % 26)))
+				.bornOn(LocalDate.of(1980, 1, i % 28 + 1))
+				.insert();
+			this.data.aCommunityOrder("K8EC" + i)
+				.forPerson(crn)
+				.sentencedOn(LocalDate.of(2023, 1, 1).plusDays(i))
+				.heldBy("K8A0003")
+				.inTeam("K8T3")
+				.insert();
 		}
 		account("k8-practitioner", Role.PRACTITIONER, "K8A0001", null);
 		account("k8-beta-practitioner", Role.PRACTITIONER, "K8A0002", null);
@@ -92,7 +124,7 @@ class CasePagesTests {
 			.doesNotContain("2 April 1990")
 			.doesNotContain("K8 Alpha team")
 			.doesNotContain("K800001");
-		assertThat(this.data.logged("k8-beta-practitioner", "K800001", "REFUSED_OUT_OF_SCOPE")).isPositive();
+		assertThat(this.data.timesLogged("k8-beta-practitioner", "K800001", "REFUSED_OUT_OF_SCOPE")).isPositive();
 	}
 
 	@Test

@@ -11,6 +11,7 @@ import org.probity.accounts.Accounts;
 import org.probity.accounts.CurrentUser;
 import org.probity.accounts.Role;
 import org.probity.shared.Crn;
+import org.probity.testing.CaseData;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -36,38 +37,77 @@ class CaseRecordsTests {
 	@Autowired
 	JdbcClient jdbc;
 
-	CaseDataFactory data;
+	CaseData data;
 
 	@BeforeAll
 	void estateAndCases() {
-		this.data = new CaseDataFactory(this.jdbc);
-		this.data.unit("K7P", "K7 provider", "PROVIDER", null)
-			.unit("K7R", "K7 region", "REGION", "K7P")
-			.unit("K7L1", "K7 LDU one", "LDU", "K7R")
-			.unit("K7L2", "K7 LDU two", "LDU", "K7R")
-			.unit("K7T1", "K7 team one", "TEAM", "K7L1")
-			.unit("K7T2", "K7 team two", "TEAM", "K7L1")
-			.unit("K7T3", "K7 team three", "TEAM", "K7L2")
-			.staff("K7A0001", "Pat", "Officer", "PO", "K7T1")
-			.staff("K7A0002", "Sam", "Other", "PO", "K7T2")
-			.staff("K7A0003", "Lee", "Senior", "SPO", "K7T1")
-			.staff("K7A0004", "Kim", "Far", "PO", "K7T3")
-			.person(OPEN_CASE.value(), "Alex", "Kayseven", LocalDate.of(1990, 4, 2), false)
-			.person(RESTRICTED_CASE.value(), "Robin", "Hidden", LocalDate.of(1985, 1, 9), true)
-			.person(OTHER_LDU_CASE.value(), "Chris", "Elsewhere", LocalDate.of(1979, 12, 1), false)
-			.event("K7E1", OPEN_CASE.value(), "COMMUNITY_ORDER", LocalDate.of(2024, 1, 10), "K7A0001", "K7T1")
-			.event("K7E0", OPEN_CASE.value(), "SUSPENDED_SENTENCE_ORDER", LocalDate.of(2021, 3, 1), "K7A0002", "K7T2",
-					LocalDate.of(2022, 3, 1), "COMPLETED")
-			.event("K7E2", RESTRICTED_CASE.value(), "LICENCE", LocalDate.of(2024, 2, 1), "K7A0001", "K7T1")
-			.event("K7E3", OTHER_LDU_CASE.value(), "COMMUNITY_ORDER", LocalDate.of(2024, 3, 1), "K7A0004", "K7T3")
-			.requirement("K7R1", "K7E1", "UNPAID_WORK", 120, LocalDate.of(2024, 1, 20))
-			.contact("K7C1", OPEN_CASE.value(), "K7E1", "K7A0001", "INITIAL_APPOINTMENT",
-					LocalDateTime.of(2024, 1, 12, 10, 0), "ATTENDED_COMPLIED")
-			.contact("K7C2", OPEN_CASE.value(), "K7E1", "K7A0001", "SUPERVISION", LocalDateTime.of(2024, 2, 12, 14, 30),
-					"UNACCEPTABLE_ABSENCE")
-			.plan("K7PL1", "K7E1", "SENTENCE_PLAN", LocalDate.of(2024, 2, 1), true)
-			.referral("K7RF1", "K7E1", "BREACH", LocalDate.of(2024, 2, 12), LocalDate.of(2024, 2, 20), "PENDING")
-			.accommodation("K7E2", "TEMPORARY");
+		this.data = new CaseData(this.jdbc);
+		this.data.aProvider("K7P").named("K7 provider").insert();
+		this.data.aRegion("K7R").named("K7 region").under("K7P").insert();
+		this.data.anLdu("K7L1").named("K7 LDU one").under("K7R").insert();
+		this.data.anLdu("K7L2").named("K7 LDU two").under("K7R").insert();
+		this.data.aTeam("K7T1").named("K7 team one").under("K7L1").insert();
+		this.data.aTeam("K7T2").named("K7 team two").under("K7L1").insert();
+		this.data.aTeam("K7T3").named("K7 team three").under("K7L2").insert();
+		this.data.aStaffMember("K7A0001").named("Pat", "Officer").inTeam("K7T1").insert();
+		this.data.aStaffMember("K7A0002").named("Sam", "Other").inTeam("K7T2").insert();
+		this.data.aStaffMember("K7A0003").named("Lee", "Senior").graded("SPO").inTeam("K7T1").insert();
+		this.data.aStaffMember("K7A0004").named("Kim", "Far").inTeam("K7T3").insert();
+		this.data.aPerson(OPEN_CASE.value()).named("Alex", "Kayseven").bornOn(LocalDate.of(1990, 4, 2)).insert();
+		this.data.aPerson(RESTRICTED_CASE.value())
+			.named("Robin", "Hidden")
+			.bornOn(LocalDate.of(1985, 1, 9))
+			.restricted()
+			.insert();
+		this.data.aPerson(OTHER_LDU_CASE.value())
+			.named("Chris", "Elsewhere")
+			.bornOn(LocalDate.of(1979, 12, 1))
+			.insert();
+		this.data.aCommunityOrder("K7E1")
+			.forPerson(OPEN_CASE.value())
+			.sentencedOn(LocalDate.of(2024, 1, 10))
+			.heldBy("K7A0001")
+			.inTeam("K7T1")
+			.insert();
+		this.data.aSuspendedSentenceOrder("K7E0")
+			.forPerson(OPEN_CASE.value())
+			.sentencedOn(LocalDate.of(2021, 3, 1))
+			.heldBy("K7A0002")
+			.inTeam("K7T2")
+			.terminatedOn(LocalDate.of(2022, 3, 1), "COMPLETED")
+			.insert();
+		this.data.aLicence("K7E2")
+			.forPerson(RESTRICTED_CASE.value())
+			.sentencedOn(LocalDate.of(2024, 2, 1))
+			.heldBy("K7A0001")
+			.inTeam("K7T1")
+			.insert();
+		this.data.aCommunityOrder("K7E3")
+			.forPerson(OTHER_LDU_CASE.value())
+			.sentencedOn(LocalDate.of(2024, 3, 1))
+			.heldBy("K7A0004")
+			.inTeam("K7T3")
+			.insert();
+		this.data.aRequirement("K7R1").of("K7E1").lasting(120).startingOn(LocalDate.of(2024, 1, 20)).insert();
+		this.data.aContact("K7C1")
+			.of(OPEN_CASE.value(), "K7E1")
+			.by("K7A0001")
+			.at(LocalDateTime.of(2024, 1, 12, 10, 0))
+			.insert();
+		this.data.aContact("K7C2")
+			.of(OPEN_CASE.value(), "K7E1")
+			.by("K7A0001")
+			.ofType("SUPERVISION")
+			.at(LocalDateTime.of(2024, 2, 12, 14, 30))
+			.withOutcome("UNACCEPTABLE_ABSENCE")
+			.insert();
+		this.data.aPlan("K7PL1").of("K7E1").completedOn(LocalDate.of(2024, 2, 1)).insert();
+		this.data.aReferral("K7RF1")
+			.of("K7E1")
+			.awareOn(LocalDate.of(2024, 2, 12))
+			.referredOn(LocalDate.of(2024, 2, 20))
+			.insert();
+		this.data.accommodationOf("K7E2").status("TEMPORARY").insert();
 		account("k7-practitioner", Role.PRACTITIONER, "K7A0001", null);
 		account("k7-other-practitioner", Role.PRACTITIONER, "K7A0002", null);
 		account("k7-line-manager", Role.LINE_MANAGER, null, "K7T1");
@@ -113,12 +153,12 @@ class CaseRecordsTests {
 
 	@Test
 	void refusesAnotherTeamsCaseToAPractitionerAndLogsTheRefusal() {
-		int before = this.data.logged("k7-practitioner", OTHER_LDU_CASE.value(), "REFUSED_OUT_OF_SCOPE");
+		int before = this.data.timesLogged("k7-practitioner", OTHER_LDU_CASE.value(), "REFUSED_OUT_OF_SCOPE");
 
 		CaseOpening opening = this.records.open(OTHER_LDU_CASE, user("k7-practitioner"));
 
 		assertThat(opening).isEqualTo(new CaseOpening.OutOfScope(OTHER_LDU_CASE));
-		assertThat(this.data.logged("k7-practitioner", OTHER_LDU_CASE.value(), "REFUSED_OUT_OF_SCOPE"))
+		assertThat(this.data.timesLogged("k7-practitioner", OTHER_LDU_CASE.value(), "REFUSED_OUT_OF_SCOPE"))
 			.isEqualTo(before + 1);
 	}
 
@@ -147,12 +187,12 @@ class CaseRecordsTests {
 
 	@Test
 	void restrictedCaseIsRefusedToALineManagerInScopeAndTheRefusalIsLogged() {
-		int before = this.data.logged("k7-line-manager", RESTRICTED_CASE.value(), "REFUSED_RESTRICTED");
+		int before = this.data.timesLogged("k7-line-manager", RESTRICTED_CASE.value(), "REFUSED_RESTRICTED");
 
 		CaseOpening opening = this.records.open(RESTRICTED_CASE, user("k7-line-manager"));
 
 		assertThat(opening).isEqualTo(new CaseOpening.Restricted(RESTRICTED_CASE));
-		assertThat(this.data.logged("k7-line-manager", RESTRICTED_CASE.value(), "REFUSED_RESTRICTED"))
+		assertThat(this.data.timesLogged("k7-line-manager", RESTRICTED_CASE.value(), "REFUSED_RESTRICTED"))
 			.isEqualTo(before + 1);
 	}
 
@@ -166,21 +206,21 @@ class CaseRecordsTests {
 
 	@Test
 	void everyOpeningIsLogged() {
-		int before = this.data.logged("k7-quality", OPEN_CASE.value(), "OPENED");
+		int before = this.data.timesLogged("k7-quality", OPEN_CASE.value(), "OPENED");
 
 		this.records.open(OPEN_CASE, user("k7-quality"));
 		this.records.open(OPEN_CASE, user("k7-quality"));
 
-		assertThat(this.data.logged("k7-quality", OPEN_CASE.value(), "OPENED")).isEqualTo(before + 2);
+		assertThat(this.data.timesLogged("k7-quality", OPEN_CASE.value(), "OPENED")).isEqualTo(before + 2);
 	}
 
 	@Test
 	void mayOpenWritesNothingToTheLog() {
-		int before = this.data.logged("k7-senior-manager", RESTRICTED_CASE.value(), "REFUSED_RESTRICTED");
+		int before = this.data.timesLogged("k7-senior-manager", RESTRICTED_CASE.value(), "REFUSED_RESTRICTED");
 
 		assertThat(this.records.mayOpen(RESTRICTED_CASE, user("k7-senior-manager"))).isFalse();
 
-		assertThat(this.data.logged("k7-senior-manager", RESTRICTED_CASE.value(), "REFUSED_RESTRICTED"))
+		assertThat(this.data.timesLogged("k7-senior-manager", RESTRICTED_CASE.value(), "REFUSED_RESTRICTED"))
 			.isEqualTo(before);
 	}
 

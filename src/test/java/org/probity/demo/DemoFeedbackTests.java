@@ -6,7 +6,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.probity.IntegrationTest;
-import org.probity.cases.CaseDataFactory;
+import org.probity.testing.CaseData;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -28,13 +28,14 @@ class DemoFeedbackTests {
 
 	@BeforeAll
 	void loaded() {
-		CaseDataFactory estate = new CaseDataFactory(this.jdbc).unit("FDP", "FD provider", "PROVIDER", null)
-			.unit("FDL1", "FD LDU one", "LDU", "FDP")
-			.unit("FDL2", "FD LDU two", "LDU", "FDP");
+		CaseData estate = new CaseData(this.jdbc);
+		estate.aProvider("FDP").named("FD provider").insert();
+		estate.anLdu("FDL1").named("FD LDU one").under("FDP").insert();
+		estate.anLdu("FDL2").named("FD LDU two").under("FDP").insert();
 		for (int t = 1; t <= 4; t++) {
-			estate.unit("FDT" + t, "FD team " + t, "TEAM", "FDL" + ((t + 1) / 2))
-				.staff("FDA000" + t, "Pat", "Officer" + t, "PO", "FDT" + t)
-				.staff("FDB000" + t, "Lee", "Manager" + t, "SPO", "FDT" + t);
+			estate.aTeam("FDT" + t).named("FD team " + t).under("FDL" + ((t + 1) / 2)).insert();
+			estate.aStaffMember("FDA000" + t).named("Pat", "Officer" + t).inTeam("FDT" + t).insert();
+			estate.aStaffMember("FDB000" + t).named("Lee", "Manager" + t).graded("SPO").inTeam("FDT" + t).insert();
 		}
 		this.feedback.load("FDP", LocalDate.of(2026, 10, 31), 7);
 	}

@@ -6,8 +6,8 @@ import org.junit.jupiter.api.Test;
 import org.probity.IntegrationTest;
 import org.probity.accounts.Accounts;
 import org.probity.accounts.Role;
-import org.probity.cases.CaseDataFactory;
 import org.probity.measures.MeasureRecomputation;
+import org.probity.testing.CaseData;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -36,17 +36,27 @@ class DemoReportsTests {
 
 	@Test
 	void theMonthBeforeLastIsApprovedByAnotherUserAndLastMonthIsADraft() {
-		CaseDataFactory data = new CaseDataFactory(this.jdbc).unit("RDM", "Demo pack provider", "PROVIDER", null)
-			.unit("RDML1", "Demo pack LDU", "LDU", "RDM")
-			.unit("RDMT1", "Demo pack team", "TEAM", "RDML1")
-			.staff("RDMS001", "Pat", "Officer", "PO", "RDMT1");
+		CaseData data = new CaseData(this.jdbc);
+		data.aProvider("RDM").named("Demo pack provider").insert();
+		data.anLdu("RDML1").named("Demo pack LDU").under("RDM").insert();
+		data.aTeam("RDMT1").named("Demo pack team").under("RDML1").insert();
+		data.aStaffMember("RDMS001").named("Pat", "Officer").inTeam("RDMT1").insert();
 		for (int i = 0; i < 6; i++) {
 			String crn = "J65000" + i;
-			data.person(crn, "Sam", "Person", LocalDate.of(1990, 1, 1), false)
-				.event("RDM-E" + i, crn, "COMMUNITY_ORDER", LocalDate.of(2026, 10 + (i % 2), 5), "RDMS001", "RDMT1");
+			data.aPerson(crn).named("Sam", "Person").bornOn(LocalDate.of(1990, 1, 1)).insert();
+			data.aCommunityOrder("RDM-E" + i)
+				.forPerson(crn)
+				.sentencedOn(LocalDate.of(2026, 10 + (i % 2), 5))
+				.heldBy("RDMS001")
+				.inTeam("RDMT1")
+				.insert();
 			if (i < 3) {
-				data.contact("RDM-C" + i, crn, "RDM-E" + i, "RDMS001", "SUPERVISION",
-						LocalDate.of(2026, 10 + (i % 2), 6).atTime(10, 0), "ATTENDED_COMPLIED");
+				data.aContact("RDM-C" + i)
+					.of(crn, "RDM-E" + i)
+					.by("RDMS001")
+					.ofType("SUPERVISION")
+					.at(LocalDate.of(2026, 10 + (i % 2), 6).atTime(10, 0))
+					.insert();
 			}
 		}
 		this.recomputation.recomputeAll();

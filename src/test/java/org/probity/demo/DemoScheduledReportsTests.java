@@ -10,7 +10,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.probity.IntegrationTest;
 import org.probity.accounts.Accounts;
 import org.probity.accounts.Role;
-import org.probity.cases.CaseDataFactory;
+import org.probity.testing.CaseData;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -37,10 +37,11 @@ class DemoScheduledReportsTests {
 
 	@BeforeAll
 	void loaded() {
-		CaseDataFactory estate = new CaseDataFactory(this.jdbc).unit("DSP", "DS provider", "PROVIDER", null)
-			.unit("DSL1", "DS LDU one", "LDU", "DSP");
+		CaseData estate = new CaseData(this.jdbc);
+		estate.aProvider("DSP").named("DS provider").insert();
+		estate.anLdu("DSL1").named("DS LDU one").under("DSP").insert();
 		for (int t = 1; t <= 3; t++) {
-			estate.unit("DST" + t, "DS team " + t, "TEAM", "DSL1");
+			estate.aTeam("DST" + t).named("DS team " + t).under("DSL1").insert();
 		}
 		// the subcontractors' obligations are owned by the demo's quality team
 		this.accounts.createOrReset("quality", "Quality team (demo)", Role.QUALITY_TEAM, null, null, "demo-q");

@@ -19,8 +19,8 @@ import org.probity.IntegrationTest;
 import org.probity.accounts.Accounts;
 import org.probity.accounts.CaseAccessLog;
 import org.probity.accounts.Role;
-import org.probity.cases.CaseDataFactory;
 import org.probity.shared.web.PageSession;
+import org.probity.testing.CaseData;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -69,12 +69,13 @@ class EqualityAuditsTests {
 
 	@BeforeAll
 	static void load(@Autowired JdbcClient jdbc, @Autowired Accounts accounts) {
-		new CaseDataFactory(jdbc).unit("EQUP", "Provider EQU", "PROVIDER", null)
-			.unit("EQUL1", "LDU EQU", "LDU", "EQUP")
-			.unit(TEAM, "Team one EQU", "TEAM", "EQUL1")
-			.unit(OTHER_TEAM, "Team two EQU", "TEAM", "EQUL1")
-			.staff(STAFF, "Ada", "Audited", "PO", TEAM)
-			.staff("EQU0002", "Ben", "Audited", "PO", OTHER_TEAM);
+		CaseData caseData = new CaseData(jdbc);
+		caseData.aProvider("EQUP").named("Provider EQU").insert();
+		caseData.anLdu("EQUL1").named("LDU EQU").under("EQUP").insert();
+		caseData.aTeam(TEAM).named("Team one EQU").under("EQUL1").insert();
+		caseData.aTeam(OTHER_TEAM).named("Team two EQU").under("EQUL1").insert();
+		caseData.aStaffMember(STAFF).named("Ada", "Audited").inTeam(TEAM).insert();
+		caseData.aStaffMember("EQU0002").named("Ben", "Audited").inTeam(OTHER_TEAM).insert();
 		Instant may = Instant.parse("2024-05-14T10:00:00Z");
 		for (int i = 0; i < 10; i++) {
 			audit(jdbc, "BLACK", "COMPLETED", may, (i < 3) ? "YES" : "NO");
@@ -100,9 +101,17 @@ class EqualityAuditsTests {
 	static void audit(JdbcClient jdbc, String ethnicity, String status, Instant completed, String answer) {
 		String crn = "U" + String.format("%06d", 930000 + (++people));
 		String event = "EQU-E" + people;
-		new CaseDataFactory(jdbc)
-			.person(crn, LocalDate.of(1994, 6, 15), "MALE", null, ethnicity, "NONE", "NOT_RECORDED", false, "SINGLE")
-			.event(event, crn, "COMMUNITY_ORDER", LocalDate.of(2024, 1, 10), STAFF, TEAM);
+		CaseData caseData = new CaseData(jdbc);
+		caseData.aPerson(crn)
+			.bornOn(LocalDate.of(1994, 6, 15))
+			.withCharacteristics("MALE", null, ethnicity, "NONE", "NOT_RECORDED", false, "SINGLE")
+			.insert();
+		caseData.aCommunityOrder(event)
+			.forPerson(crn)
+			.sentencedOn(LocalDate.of(2024, 1, 10))
+			.heldBy(STAFF)
+			.inTeam(TEAM)
+			.insert();
 		long id = jdbc.sql("""
 				insert into case_audit (template_code, template_version, event_id, crn, team_code, staff_code, auditor,
 				    status, due_date, completed_at, completed_by, framework_version, updated_by)

@@ -7,8 +7,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import org.probity.IntegrationTest;
-import org.probity.cases.CaseDataFactory;
 import org.probity.measures.MeasureRecomputation;
+import org.probity.testing.CaseData;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -33,7 +33,7 @@ class EqualityCountingTests {
 	@Test
 	void countsEveryGroupAsTheCaseRowsGroupThem() {
 		EqualityTestData data = new EqualityTestData(this.jdbc, "EQC", 'G').firstQuarterOf2024();
-		CaseDataFactory cases = new CaseDataFactory(this.jdbc);
+		CaseData cases = new CaseData(this.jdbc);
 		List<Object[]> people = List.of(
 				new Object[] { LocalDate.of(2000, 2, 29), "FEMALE", true, "MIXED", "MUSLIM", "BISEXUAL", true,
 						"MARRIED_OR_CIVIL_PARTNERSHIP" },
@@ -46,10 +46,18 @@ class EqualityCountingTests {
 		int n = 0;
 		for (Object[] p : people) {
 			String crn = "G" + String.format("%06d", 950000 + (++n));
-			cases.person(crn, (LocalDate) p[0], (String) p[1], (Boolean) p[2], (String) p[3], (String) p[4],
-					(String) p[5], (Boolean) p[6], (String) p[7]);
-			cases.event("EQC-X" + n, crn, "COMMUNITY_ORDER", LocalDate.of(2023, 5, 2), data.staff(), data.team(),
-					LocalDate.of(2024, 2, 29), (n % 2 == 0) ? "COMPLETED" : "REVOKED_BREACH");
+			cases.aPerson(crn)
+				.bornOn((LocalDate) p[0])
+				.withCharacteristics((String) p[1], (Boolean) p[2], (String) p[3], (String) p[4], (String) p[5],
+						(Boolean) p[6], (String) p[7])
+				.insert();
+			cases.aCommunityOrder("EQC-X" + n)
+				.forPerson(crn)
+				.sentencedOn(LocalDate.of(2023, 5, 2))
+				.heldBy(data.staff())
+				.inTeam(data.team())
+				.terminatedOn(LocalDate.of(2024, 2, 29), (n % 2 == 0) ? "COMPLETED" : "REVOKED_BREACH")
+				.insert();
 		}
 		this.recomputation.recomputeAll();
 		String grouped = """

@@ -8,8 +8,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import org.probity.IntegrationTest;
-import org.probity.cases.CaseDataFactory;
 import org.probity.measures.MeasureRecomputation;
+import org.probity.testing.CaseData;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -33,12 +33,12 @@ class EqualityGroupsTests {
 
 	@BeforeAll
 	static void load(@Autowired JdbcClient jdbc, @Autowired MeasureRecomputation recomputation) {
-		CaseDataFactory data = new CaseDataFactory(jdbc);
-		data.unit("EQGP", "Groups provider", "PROVIDER", null)
-			.unit("EQGR", "Groups region", "REGION", "EQGP")
-			.unit("EQGL", "Groups LDU", "LDU", "EQGR")
-			.unit(TEAM, "Groups team", "TEAM", "EQGL")
-			.staff(STAFF, "Gina", "Groups", "PO", TEAM);
+		CaseData data = new CaseData(jdbc);
+		data.aProvider("EQGP").named("Groups provider").insert();
+		data.aRegion("EQGR").named("Groups region").under("EQGP").insert();
+		data.anLdu("EQGL").named("Groups LDU").under("EQGR").insert();
+		data.aTeam(TEAM).named("Groups team").under("EQGL").insert();
+		data.aStaffMember(STAFF).named("Gina", "Groups").inTeam(TEAM).insert();
 		person(data, "G900001", LocalDate.of(1999, 3, 31), "MALE", true, "ASIAN", "SIKH", "BISEXUAL", true, "WIDOWED");
 		person(data, "G900002", LocalDate.of(2000, 2, 29), "FEMALE", false, "BLACK", "NONE", "GAY_OR_LESBIAN", false,
 				"MARRIED_OR_CIVIL_PARTNERSHIP");
@@ -125,14 +125,22 @@ class EqualityGroupsTests {
 			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
 	}
 
-	private static void person(CaseDataFactory data, String crn, LocalDate born, String sex, Boolean same,
-			String ethnicity, String religion, String orientation, Boolean disability, String marital) {
-		data.person(crn, born, sex, same, ethnicity, religion, orientation, disability, marital);
+	private static void person(CaseData data, String crn, LocalDate born, String sex, Boolean same, String ethnicity,
+			String religion, String orientation, Boolean disability, String marital) {
+		data.aPerson(crn)
+			.bornOn(born)
+			.withCharacteristics(sex, same, ethnicity, religion, orientation, disability, marital)
+			.insert();
 	}
 
-	private static void completed(CaseDataFactory data, String crn, LocalDate terminated) {
-		data.event("EQG-E" + (++events), crn, "COMMUNITY_ORDER", terminated.minusMonths(10), STAFF, TEAM, terminated,
-				"COMPLETED");
+	private static void completed(CaseData data, String crn, LocalDate terminated) {
+		data.aCommunityOrder("EQG-E" + (++events))
+			.forPerson(crn)
+			.sentencedOn(terminated.minusMonths(10))
+			.heldBy(STAFF)
+			.inTeam(TEAM)
+			.terminatedOn(terminated, "COMPLETED")
+			.insert();
 	}
 
 }

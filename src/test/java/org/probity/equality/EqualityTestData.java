@@ -5,7 +5,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import org.probity.cases.CaseDataFactory;
+import org.probity.testing.CaseData;
 
 /**
  * The hand-built cases of the equality tests, with codes of the test's own prefix (three
@@ -20,14 +20,14 @@ final class EqualityTestData {
 
 	private static final AtomicInteger PEOPLE = new AtomicInteger();
 
-	private final CaseDataFactory data;
+	private final CaseData data;
 
 	private final String prefix;
 
 	private final char crnLetter;
 
 	EqualityTestData(JdbcClient jdbc, String prefix, char crnLetter) {
-		this.data = new CaseDataFactory(jdbc);
+		this.data = new CaseData(jdbc);
 		this.prefix = prefix;
 		this.crnLetter = crnLetter;
 	}
@@ -54,13 +54,13 @@ final class EqualityTestData {
 
 	/** The estate and the first quarter of 2024 described above. */
 	EqualityTestData firstQuarterOf2024() {
-		this.data.unit(this.prefix + "P", "Provider " + this.prefix, "PROVIDER", null)
-			.unit(this.prefix + "R", "Region " + this.prefix, "REGION", this.prefix + "P")
-			.unit(ldu(), "LDU " + this.prefix, "LDU", this.prefix + "R")
-			.unit(team(), "Team one " + this.prefix, "TEAM", ldu())
-			.unit(otherTeam(), "Team two " + this.prefix, "TEAM", ldu())
-			.staff(staff(), "Ada", "Equal", "PO", team())
-			.staff(otherStaff(), "Ben", "Equal", "PO", otherTeam());
+		this.data.aProvider(this.prefix + "P").named("Provider " + this.prefix).insert();
+		this.data.aRegion(this.prefix + "R").named("Region " + this.prefix).under(this.prefix + "P").insert();
+		this.data.anLdu(ldu()).named("LDU " + this.prefix).under(this.prefix + "R").insert();
+		this.data.aTeam(team()).named("Team one " + this.prefix).under(ldu()).insert();
+		this.data.aTeam(otherTeam()).named("Team two " + this.prefix).under(ldu()).insert();
+		this.data.aStaffMember(staff()).named("Ada", "Equal").inTeam(team()).insert();
+		this.data.aStaffMember(otherStaff()).named("Ben", "Equal").inTeam(otherTeam()).insert();
 		for (int i = 0; i < 12; i++) {
 			ended("MALE", "BLACK", LocalDate.of(2024, 1, 17), i < 10, staff(), team());
 			ended("FEMALE", "WHITE", LocalDate.of(2024, 3, 12), i < 4, staff(), team());
@@ -78,9 +78,17 @@ final class EqualityTestData {
 	String ended(String sex, String ethnicity, LocalDate terminated, boolean completed, String staff, String team) {
 		int n = PEOPLE.incrementAndGet();
 		String crn = this.crnLetter + String.format("%06d", 900000 + n);
-		this.data.person(crn, LocalDate.of(1994, 6, 15), sex, null, ethnicity, "NONE", "NOT_RECORDED", false, "SINGLE");
-		this.data.event(this.prefix + "-E" + n, crn, "COMMUNITY_ORDER", terminated.minusMonths(9), staff, team,
-				terminated, completed ? "COMPLETED" : "REVOKED_BREACH");
+		this.data.aPerson(crn)
+			.bornOn(LocalDate.of(1994, 6, 15))
+			.withCharacteristics(sex, null, ethnicity, "NONE", "NOT_RECORDED", false, "SINGLE")
+			.insert();
+		this.data.aCommunityOrder(this.prefix + "-E" + n)
+			.forPerson(crn)
+			.sentencedOn(terminated.minusMonths(9))
+			.heldBy(staff)
+			.inTeam(team)
+			.terminatedOn(terminated, completed ? "COMPLETED" : "REVOKED_BREACH")
+			.insert();
 		return crn;
 	}
 

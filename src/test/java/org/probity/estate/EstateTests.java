@@ -9,10 +9,10 @@ import org.junit.jupiter.api.TestInstance;
 import org.probity.IntegrationTest;
 import org.probity.accounts.Accounts;
 import org.probity.accounts.Role;
-import org.probity.cases.CaseDataFactory;
 import org.probity.shared.StaffCode;
 import org.probity.shared.UnitCode;
 import org.probity.shared.web.PageSession;
+import org.probity.testing.CaseData;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -43,34 +43,91 @@ class EstateTests {
 
 	@BeforeAll
 	void estate() {
-		new CaseDataFactory(this.jdbc).unit("K6P", "K6 provider", "PROVIDER", null)
-			.unit("K6R", "K6 north region", "REGION", "K6P")
-			.unit("K6L1", "K6 city LDU", "LDU", "K6R")
-			.unit("K6L2", "K6 county LDU", "LDU", "K6P")
-			.unit("K6T1", "K6 city team", "TEAM", "K6L1")
-			.unit("K6T2", "K6 docks team", "TEAM", "K6L1")
-			.unit("K6T3", "K6 county team", "TEAM", "K6L2")
-			.staff("K6A0001", "Pat", "Officer", "PO", "K6T1")
-			.staff("K6A0002", "Lee", "Senior", "SPO", "K6T1", LocalDate.of(2016, 1, 4), null)
-			.staff("K6A0003", "Ash", "Newer", "SPO", "K6T1", LocalDate.of(2020, 1, 6), null)
-			.staff("K6A0004", "Gone", "Manager", "SPO", "K6T2", LocalDate.of(2010, 1, 4), LocalDate.of(2019, 1, 4))
-			.staff("K6A0005", "Docks", "Officer", "PO", "K6T2")
-			.staff("K6A0006", "County", "Officer", "PSO", "K6T3")
-			.person("K600001", "Ann", "One", LocalDate.of(1990, 1, 1), false)
-			.person("K600002", "Bea", "Two", LocalDate.of(1991, 1, 1), false)
-			.person("K600003", "Cy", "Three", LocalDate.of(1992, 1, 1), false)
-			.person("K600004", "Di", "Four", LocalDate.of(1993, 1, 1), false)
-			.event("K6E1", "K600001", "COMMUNITY_ORDER", LocalDate.of(2024, 1, 1), "K6A0001", "K6T1")
-			.event("K6E2", "K600001", "SUSPENDED_SENTENCE_ORDER", LocalDate.of(2024, 2, 1), "K6A0001", "K6T1")
-			.event("K6E3", "K600002", "COMMUNITY_ORDER", LocalDate.of(2024, 1, 1), "K6A0006", "K6T3")
-			.event("K6E4", "K600002", "COMMUNITY_ORDER", LocalDate.of(2020, 1, 1), "K6A0005", "K6T2",
-					LocalDate.of(2021, 1, 1), "COMPLETED")
-			// active in two teams of one LDU, and in two LDUs: counted once where they
-			// meet
-			.event("K6E5", "K600003", "COMMUNITY_ORDER", LocalDate.of(2024, 3, 1), "K6A0002", "K6T1")
-			.event("K6E6", "K600003", "COMMUNITY_ORDER", LocalDate.of(2024, 4, 1), "K6A0005", "K6T2")
-			.event("K6E7", "K600004", "COMMUNITY_ORDER", LocalDate.of(2024, 3, 1), "K6A0003", "K6T1")
-			.event("K6E8", "K600004", "COMMUNITY_ORDER", LocalDate.of(2024, 4, 1), "K6A0006", "K6T3");
+		CaseData caseData = new CaseData(this.jdbc);
+		caseData.aProvider("K6P").named("K6 provider").insert();
+		caseData.aRegion("K6R").named("K6 north region").under("K6P").insert();
+		caseData.anLdu("K6L1").named("K6 city LDU").under("K6R").insert();
+		caseData.anLdu("K6L2").named("K6 county LDU").under("K6P").insert();
+		caseData.aTeam("K6T1").named("K6 city team").under("K6L1").insert();
+		caseData.aTeam("K6T2").named("K6 docks team").under("K6L1").insert();
+		caseData.aTeam("K6T3").named("K6 county team").under("K6L2").insert();
+		caseData.aStaffMember("K6A0001").named("Pat", "Officer").inTeam("K6T1").insert();
+		caseData.aStaffMember("K6A0002")
+			.named("Lee", "Senior")
+			.graded("SPO")
+			.inTeam("K6T1")
+			.startedOn(LocalDate.of(2016, 1, 4))
+			.insert();
+		caseData.aStaffMember("K6A0003")
+			.named("Ash", "Newer")
+			.graded("SPO")
+			.inTeam("K6T1")
+			.startedOn(LocalDate.of(2020, 1, 6))
+			.insert();
+		caseData.aStaffMember("K6A0004")
+			.named("Gone", "Manager")
+			.graded("SPO")
+			.inTeam("K6T2")
+			.startedOn(LocalDate.of(2010, 1, 4))
+			.leftOn(LocalDate.of(2019, 1, 4))
+			.insert();
+		caseData.aStaffMember("K6A0005").named("Docks", "Officer").inTeam("K6T2").insert();
+		caseData.aStaffMember("K6A0006").named("County", "Officer").graded("PSO").inTeam("K6T3").insert();
+		caseData.aPerson("K600001").named("Ann", "One").bornOn(LocalDate.of(1990, 1, 1)).insert();
+		caseData.aPerson("K600002").named("Bea", "Two").bornOn(LocalDate.of(1991, 1, 1)).insert();
+		caseData.aPerson("K600003").named("Cy", "Three").bornOn(LocalDate.of(1992, 1, 1)).insert();
+		caseData.aPerson("K600004").named("Di", "Four").bornOn(LocalDate.of(1993, 1, 1)).insert();
+		caseData.aCommunityOrder("K6E1")
+			.forPerson("K600001")
+			.sentencedOn(LocalDate.of(2024, 1, 1))
+			.heldBy("K6A0001")
+			.inTeam("K6T1")
+			.insert();
+		caseData.aSuspendedSentenceOrder("K6E2")
+			.forPerson("K600001")
+			.sentencedOn(LocalDate.of(2024, 2, 1))
+			.heldBy("K6A0001")
+			.inTeam("K6T1")
+			.insert();
+		caseData.aCommunityOrder("K6E3")
+			.forPerson("K600002")
+			.sentencedOn(LocalDate.of(2024, 1, 1))
+			.heldBy("K6A0006")
+			.inTeam("K6T3")
+			.insert();
+		caseData.aCommunityOrder("K6E4")
+			.forPerson("K600002")
+			.sentencedOn(LocalDate.of(2020, 1, 1))
+			.heldBy("K6A0005")
+			.inTeam("K6T2")
+			.terminatedOn(LocalDate.of(2021, 1, 1), "COMPLETED")
+			.insert();
+		// active in two teams of one LDU, and in two LDUs: counted once where they
+		// meet
+		caseData.aCommunityOrder("K6E5")
+			.forPerson("K600003")
+			.sentencedOn(LocalDate.of(2024, 3, 1))
+			.heldBy("K6A0002")
+			.inTeam("K6T1")
+			.insert();
+		caseData.aCommunityOrder("K6E6")
+			.forPerson("K600003")
+			.sentencedOn(LocalDate.of(2024, 4, 1))
+			.heldBy("K6A0005")
+			.inTeam("K6T2")
+			.insert();
+		caseData.aCommunityOrder("K6E7")
+			.forPerson("K600004")
+			.sentencedOn(LocalDate.of(2024, 3, 1))
+			.heldBy("K6A0003")
+			.inTeam("K6T1")
+			.insert();
+		caseData.aCommunityOrder("K6E8")
+			.forPerson("K600004")
+			.sentencedOn(LocalDate.of(2024, 4, 1))
+			.heldBy("K6A0006")
+			.inTeam("K6T3")
+			.insert();
 		this.accounts.createOrReset("k6-quality", "K6 Quality", Role.QUALITY_TEAM, null, null, PASSWORD);
 		this.accounts.createOrReset("k6-practitioner", "K6 PO", Role.PRACTITIONER, "K6A0001", null, PASSWORD);
 	}

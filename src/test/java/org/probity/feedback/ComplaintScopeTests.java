@@ -9,8 +9,8 @@ import org.junit.jupiter.api.TestInstance;
 import org.probity.IntegrationTest;
 import org.probity.accounts.Accounts;
 import org.probity.accounts.Role;
-import org.probity.cases.CaseDataFactory;
 import org.probity.shared.web.PageSession;
+import org.probity.testing.CaseData;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -49,16 +49,27 @@ class ComplaintScopeTests {
 
 	@BeforeAll
 	void estateAndComplaints() {
-		new CaseDataFactory(this.jdbc).unit("FKP", "FK provider", "PROVIDER", null)
-			.unit("FKL", "FK LDU", "LDU", "FKP")
-			.unit("FKT1", "FK team one", "TEAM", "FKL")
-			.unit("FKT2", "FK team two", "TEAM", "FKL")
-			.unit("FKQ", "FK other provider", "PROVIDER", null)
-			.staff("FKA0001", "Lee", "Manager", "SPO", "FKT1", LocalDate.of(2015, 1, 5), null)
-			.staff("FKA0002", "Sam", "Subject", "PO", "FKT1")
-			.staff("FKA0003", "Cat", "Colleague", "PO", "FKT1")
-			.staff("FKA0004", "Pat", "Peer", "SPO", "FKT1", LocalDate.of(2021, 3, 1), null)
-			.staff("FKA0005", "Oli", "Other", "SPO", "FKT2");
+		CaseData caseData = new CaseData(this.jdbc);
+		caseData.aProvider("FKP").named("FK provider").insert();
+		caseData.anLdu("FKL").named("FK LDU").under("FKP").insert();
+		caseData.aTeam("FKT1").named("FK team one").under("FKL").insert();
+		caseData.aTeam("FKT2").named("FK team two").under("FKL").insert();
+		caseData.aProvider("FKQ").named("FK other provider").insert();
+		caseData.aStaffMember("FKA0001")
+			.named("Lee", "Manager")
+			.graded("SPO")
+			.inTeam("FKT1")
+			.startedOn(LocalDate.of(2015, 1, 5))
+			.insert();
+		caseData.aStaffMember("FKA0002").named("Sam", "Subject").inTeam("FKT1").insert();
+		caseData.aStaffMember("FKA0003").named("Cat", "Colleague").inTeam("FKT1").insert();
+		caseData.aStaffMember("FKA0004")
+			.named("Pat", "Peer")
+			.graded("SPO")
+			.inTeam("FKT1")
+			.startedOn(LocalDate.of(2021, 3, 1))
+			.insert();
+		caseData.aStaffMember("FKA0005").named("Oli", "Other").graded("SPO").inTeam("FKT2").insert();
 		account("fk-quality", Role.QUALITY_TEAM, null, null);
 		account("fk-manager", Role.LINE_MANAGER, "FKA0001", "FKT1");
 		account("fk-peer", Role.LINE_MANAGER, "FKA0004", "FKT1");

@@ -4,7 +4,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.probity.IntegrationTest;
-import org.probity.cases.CaseDataFactory;
+import org.probity.testing.CaseData;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -27,9 +27,10 @@ class ComplaintsApiTests {
 
 	@BeforeAll
 	void estate() {
-		new CaseDataFactory(this.jdbc).unit("FCP", "FC provider", "PROVIDER", null)
-			.unit("FCT01", "FC team", "TEAM", "FCP")
-			.staff("FCA0001", "Jo", "Complained", "PO", "FCT01");
+		CaseData caseData = new CaseData(this.jdbc);
+		caseData.aProvider("FCP").named("FC provider").insert();
+		caseData.aTeam("FCT01").named("FC team").under("FCP").insert();
+		caseData.aStaffMember("FCA0001").named("Jo", "Complained").inTeam("FCT01").insert();
 		this.api = FeedbackApiClient.admin(this.port);
 	}
 

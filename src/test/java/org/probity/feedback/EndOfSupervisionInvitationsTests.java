@@ -12,8 +12,8 @@ import org.junit.jupiter.api.TestInstance;
 import org.probity.IntegrationTest;
 import org.probity.accounts.Accounts;
 import org.probity.accounts.Role;
-import org.probity.cases.CaseDataFactory;
 import org.probity.shared.web.PageSession;
+import org.probity.testing.CaseData;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -46,28 +46,49 @@ class EndOfSupervisionInvitationsTests {
 	@Autowired
 	Accounts accounts;
 
-	CaseDataFactory data;
+	CaseData data;
 
 	@BeforeAll
 	void casesThatEnded() {
-		this.data = new CaseDataFactory(this.jdbc).unit("EOP", "EO provider", "PROVIDER", null)
-			.unit("EOT1", "EO team one", "TEAM", "EOP")
-			.unit("EOT2", "EO team two", "TEAM", "EOP")
-			.staff("EOA0001", "Lee", "Manager", "SPO", "EOT1")
-			.staff("EOA0002", "Sam", "Worker", "PO", "EOT1")
-			.staff("EOA0003", "Cat", "Colleague", "PO", "EOT1")
-			.staff("EOA0005", "Oli", "Other", "SPO", "EOT2")
-			.person("E710001", "Alex", "Ended", LocalDate.of(1990, 1, 1), false)
-			.person("E710002", "Bo", "Earlier", LocalDate.of(1991, 1, 1), false)
-			.person("E710003", "Cy", "Hidden", LocalDate.of(1992, 1, 1), true)
-			.person("E710004", "Di", "Current", LocalDate.of(1993, 1, 1), false)
-			.event("EOE1", "E710001", "COMMUNITY_ORDER", LocalDate.of(2023, 3, 1), "EOA0002", "EOT1",
-					LocalDate.of(2024, 3, 31), "COMPLETED")
-			.event("EOE2", "E710002", "COMMUNITY_ORDER", LocalDate.of(2023, 2, 1), "EOA0002", "EOT1",
-					LocalDate.of(2024, 2, 29), "COMPLETED")
-			.event("EOE3", "E710003", "COMMUNITY_ORDER", LocalDate.of(2023, 3, 1), "EOA0003", "EOT1",
-					LocalDate.of(2024, 3, 1), "COMPLETED")
-			.event("EOE4", "E710004", "COMMUNITY_ORDER", LocalDate.of(2023, 3, 1), "EOA0002", "EOT1");
+		this.data = new CaseData(this.jdbc);
+		this.data.aProvider("EOP").named("EO provider").insert();
+		this.data.aTeam("EOT1").named("EO team one").under("EOP").insert();
+		this.data.aTeam("EOT2").named("EO team two").under("EOP").insert();
+		this.data.aStaffMember("EOA0001").named("Lee", "Manager").graded("SPO").inTeam("EOT1").insert();
+		this.data.aStaffMember("EOA0002").named("Sam", "Worker").inTeam("EOT1").insert();
+		this.data.aStaffMember("EOA0003").named("Cat", "Colleague").inTeam("EOT1").insert();
+		this.data.aStaffMember("EOA0005").named("Oli", "Other").graded("SPO").inTeam("EOT2").insert();
+		this.data.aPerson("E710001").named("Alex", "Ended").bornOn(LocalDate.of(1990, 1, 1)).insert();
+		this.data.aPerson("E710002").named("Bo", "Earlier").bornOn(LocalDate.of(1991, 1, 1)).insert();
+		this.data.aPerson("E710003").named("Cy", "Hidden").bornOn(LocalDate.of(1992, 1, 1)).restricted().insert();
+		this.data.aPerson("E710004").named("Di", "Current").bornOn(LocalDate.of(1993, 1, 1)).insert();
+		this.data.aCommunityOrder("EOE1")
+			.forPerson("E710001")
+			.sentencedOn(LocalDate.of(2023, 3, 1))
+			.heldBy("EOA0002")
+			.inTeam("EOT1")
+			.terminatedOn(LocalDate.of(2024, 3, 31), "COMPLETED")
+			.insert();
+		this.data.aCommunityOrder("EOE2")
+			.forPerson("E710002")
+			.sentencedOn(LocalDate.of(2023, 2, 1))
+			.heldBy("EOA0002")
+			.inTeam("EOT1")
+			.terminatedOn(LocalDate.of(2024, 2, 29), "COMPLETED")
+			.insert();
+		this.data.aCommunityOrder("EOE3")
+			.forPerson("E710003")
+			.sentencedOn(LocalDate.of(2023, 3, 1))
+			.heldBy("EOA0003")
+			.inTeam("EOT1")
+			.terminatedOn(LocalDate.of(2024, 3, 1), "COMPLETED")
+			.insert();
+		this.data.aCommunityOrder("EOE4")
+			.forPerson("E710004")
+			.sentencedOn(LocalDate.of(2023, 3, 1))
+			.heldBy("EOA0002")
+			.inTeam("EOT1")
+			.insert();
 		this.accounts.createOrReset("eo-worker", "eo-worker", Role.PRACTITIONER, "EOA0002", null, PASSWORD);
 		this.accounts.createOrReset("eo-manager", "eo-manager", Role.LINE_MANAGER, "EOA0001", "EOT1", PASSWORD);
 		this.accounts.createOrReset("eo-other", "eo-other", Role.LINE_MANAGER, "EOA0005", "EOT2", PASSWORD);
@@ -83,7 +104,7 @@ class EndOfSupervisionInvitationsTests {
 		assertThat(page.statusCode()).isEqualTo(200);
 		assertThat(page.body()).contains("E710001").contains("31 March 2024").contains("Sam Worker");
 		assertThat(page.body()).doesNotContain("E710002").doesNotContain("E710004").doesNotContain("E710003");
-		assertThat(this.data.logged("eo-worker", "E710001", "LISTED")).isPositive();
+		assertThat(this.data.timesLogged("eo-worker", "E710001", "LISTED")).isPositive();
 		assertThat(as("eo-worker").get("/feedback/invitations?month=2024-02").body()).contains("E710002")
 			.doesNotContain("E710001");
 	}
@@ -94,7 +115,7 @@ class EndOfSupervisionInvitationsTests {
 		assertThat(page.statusCode()).isEqualTo(200);
 		assertThat(page.body()).doesNotContain("E710001").doesNotContain("E710003");
 		assertThat(as("eo-other").get(PATH + "&unit=EOT1").statusCode()).isEqualTo(403);
-		assertThat(this.data.logged("eo-other", "E710001", "LISTED")).isZero();
+		assertThat(this.data.timesLogged("eo-other", "E710001", "LISTED")).isZero();
 	}
 
 	@Test
@@ -104,7 +125,7 @@ class EndOfSupervisionInvitationsTests {
 		int row = page.body().indexOf("E710003");
 		String restrictedRow = page.body().substring(row, page.body().indexOf("</tr>", row));
 		assertThat(restrictedRow).doesNotContain("Cat Colleague").doesNotContain("/survey/");
-		assertThat(this.data.logged("eo-manager", "E710003", "REFUSED_RESTRICTED")).isPositive();
+		assertThat(this.data.timesLogged("eo-manager", "E710003", "REFUSED_RESTRICTED")).isPositive();
 		assertThat(as("eo-manager").get("/feedback/invitations?month=March").statusCode()).isEqualTo(400);
 	}
 

@@ -11,8 +11,8 @@ import org.junit.jupiter.api.TestInstance;
 import org.probity.IntegrationTest;
 import org.probity.accounts.Accounts;
 import org.probity.accounts.Role;
-import org.probity.cases.CaseDataFactory;
 import org.probity.shared.web.PageSession;
+import org.probity.testing.CaseData;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -46,8 +46,9 @@ class FeedbackPagesTests {
 
 	@BeforeAll
 	void signIn() {
-		new CaseDataFactory(this.jdbc).unit("FGP", "FG provider", "PROVIDER", null)
-			.unit("FGT", "FG team", "TEAM", "FGP");
+		CaseData caseData = new CaseData(this.jdbc);
+		caseData.aProvider("FGP").named("FG provider").insert();
+		caseData.aTeam("FGT").named("FG team").under("FGP").insert();
 		this.accounts.createOrReset("fg-quality", "FG Quality", Role.QUALITY_TEAM, null, null, PASSWORD);
 		this.quality = new PageSession(this.port).signedIn("fg-quality", PASSWORD);
 	}

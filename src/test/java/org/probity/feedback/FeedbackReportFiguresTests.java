@@ -9,9 +9,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.probity.IntegrationTest;
-import org.probity.cases.CaseDataFactory;
 import org.probity.shared.Period;
 import org.probity.shared.UnitCode;
+import org.probity.testing.CaseData;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -42,9 +42,10 @@ class FeedbackReportFiguresTests {
 
 	@BeforeAll
 	void complaintsAndResponses() {
-		new CaseDataFactory(this.jdbc).unit("FRP", "FR provider", "PROVIDER", null)
-			.unit("FRT", "FR team", "TEAM", "FRP")
-			.unit("FRO", "FR other", "PROVIDER", null);
+		CaseData caseData = new CaseData(this.jdbc);
+		caseData.aProvider("FRP").named("FR provider").insert();
+		caseData.aTeam("FRT").named("FR team").under("FRP").insert();
+		caseData.aProvider("FRO").named("FR other").insert();
 		// received Monday 3 June 2024: acknowledge by Monday 10 June
 		Complaint onTime = log("FRT", LocalDate.of(2024, 6, 3));
 		step(onTime, ComplaintStep.Kind.ACKNOWLEDGED, LocalDate.of(2024, 6, 5), null, 0);

@@ -9,8 +9,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.probity.IntegrationTest;
-import org.probity.cases.CaseDataFactory;
 import org.probity.shared.web.PageSession;
+import org.probity.testing.CaseData;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -44,8 +44,9 @@ class PublicSurveyFormTests {
 
 	@BeforeAll
 	void rounds() {
-		new CaseDataFactory(this.jdbc).unit("FPP", "FP provider", "PROVIDER", null)
-			.unit("FPT", "FP team", "TEAM", "FPP");
+		CaseData caseData = new CaseData(this.jdbc);
+		caseData.aProvider("FPP").named("FP provider").insert();
+		caseData.aTeam("FPT").named("FP team").under("FPP").insert();
 		LocalDate today = LocalDate.now();
 		this.open = this.surveys.openRound("POP_SURVEY", "FPT", "FP spring survey", today.minusDays(3),
 				today.plusDays(30), false, "test");

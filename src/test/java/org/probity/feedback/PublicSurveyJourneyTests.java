@@ -16,7 +16,7 @@ import org.probity.BrowserFixture;
 import org.probity.IntegrationTest;
 import org.probity.accounts.Accounts;
 import org.probity.accounts.Role;
-import org.probity.cases.CaseDataFactory;
+import org.probity.testing.CaseData;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -51,8 +51,9 @@ class PublicSurveyJourneyTests {
 
 	@BeforeAll
 	void roundWithTenResponses() {
-		new CaseDataFactory(this.jdbc).unit("FBP", "FB provider", "PROVIDER", null)
-			.unit("FBT", "Brighton north team", "TEAM", "FBP");
+		CaseData caseData = new CaseData(this.jdbc);
+		caseData.aProvider("FBP").named("FB provider").insert();
+		caseData.aTeam("FBT").named("Brighton north team").under("FBP").insert();
 		this.accounts.createOrReset("fb-quality", "FB Quality", Role.QUALITY_TEAM, null, null, PASSWORD);
 		LocalDate today = LocalDate.now();
 		this.round = this.surveys.openRound("POP_SURVEY", "FBT", "Person on probation survey", today.minusDays(2),
@@ -124,10 +125,16 @@ class PublicSurveyJourneyTests {
 	@Test
 	void aPractitionerPrintsEndOfSupervisionInvitationsAndOneIsAnsweredOnAPhone() {
 		java.time.YearMonth month = java.time.YearMonth.now().minusMonths(1);
-		new CaseDataFactory(this.jdbc).staff("FBA0001", "Robin", "Worker", "PO", "FBT")
-			.person("F980001", "Ann", "Ended", LocalDate.of(1990, 1, 1), false)
-			.event("FBE1", "F980001", "COMMUNITY_ORDER", month.atDay(1).minusYears(1), "FBA0001", "FBT",
-					month.atDay(10), "COMPLETED");
+		CaseData caseData = new CaseData(this.jdbc);
+		caseData.aStaffMember("FBA0001").named("Robin", "Worker").inTeam("FBT").insert();
+		caseData.aPerson("F980001").named("Ann", "Ended").bornOn(LocalDate.of(1990, 1, 1)).insert();
+		caseData.aCommunityOrder("FBE1")
+			.forPerson("F980001")
+			.sentencedOn(month.atDay(1).minusYears(1))
+			.heldBy("FBA0001")
+			.inTeam("FBT")
+			.terminatedOn(month.atDay(10), "COMPLETED")
+			.insert();
 		this.accounts.createOrReset("fb-worker", "Robin Worker", Role.PRACTITIONER, "FBA0001", null, PASSWORD);
 		Page staff = browser.signedIn("fb-worker", PASSWORD, "/feedback/invitations?month=" + month);
 		staff.waitForURL((url) -> url.contains("/feedback/invitations"));

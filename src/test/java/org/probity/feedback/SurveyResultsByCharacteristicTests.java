@@ -12,11 +12,11 @@ import org.junit.jupiter.api.TestInstance;
 import org.probity.IntegrationTest;
 import org.probity.accounts.Accounts;
 import org.probity.accounts.Role;
-import org.probity.cases.CaseDataFactory;
 import org.probity.equality.Characteristic;
 import org.probity.shared.Period;
 import org.probity.shared.UnitCode;
 import org.probity.shared.web.PageSession;
+import org.probity.testing.CaseData;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -62,13 +62,14 @@ class SurveyResultsByCharacteristicTests {
 
 	@BeforeAll
 	void estate() {
-		new CaseDataFactory(this.jdbc).unit("FCP", "FC provider", "PROVIDER", null)
-			.unit("FCT1", "FC team one", "TEAM", "FCP")
-			.unit("FCT2", "FC team two", "TEAM", "FCP")
-			.unit("FCT3", "FC team three", "TEAM", "FCP")
-			.unit("FCT4", "FC team four", "TEAM", "FCP")
-			.unit("FCT5", "FC team five", "TEAM", "FCP")
-			.unit("FCT6", "FC team six", "TEAM", "FCP");
+		CaseData caseData = new CaseData(this.jdbc);
+		caseData.aProvider("FCP").named("FC provider").insert();
+		caseData.aTeam("FCT1").named("FC team one").under("FCP").insert();
+		caseData.aTeam("FCT2").named("FC team two").under("FCP").insert();
+		caseData.aTeam("FCT3").named("FC team three").under("FCP").insert();
+		caseData.aTeam("FCT4").named("FC team four").under("FCP").insert();
+		caseData.aTeam("FCT5").named("FC team five").under("FCP").insert();
+		caseData.aTeam("FCT6").named("FC team six").under("FCP").insert();
 		this.version = this.questionnaires.latest("POP_SURVEY").orElseThrow().version();
 	}
 

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.probity.IntegrationTest;
-import org.probity.cases.CaseDataFactory;
+import org.probity.testing.CaseData;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -37,12 +37,13 @@ class SurveysApiTests {
 
 	@BeforeAll
 	void estate() {
-		new CaseDataFactory(this.jdbc).unit("FSP", "FS provider", "PROVIDER", null)
-			.unit("FSL", "FS LDU", "LDU", "FSP")
-			.unit("FST1", "FS team one", "TEAM", "FSL")
-			.unit("FST2", "FS team two", "TEAM", "FSL")
-			.unit("FST3", "FS team three", "TEAM", "FSL")
-			.unit("FST4", "FS team four", "TEAM", "FSL");
+		CaseData caseData = new CaseData(this.jdbc);
+		caseData.aProvider("FSP").named("FS provider").insert();
+		caseData.anLdu("FSL").named("FS LDU").under("FSP").insert();
+		caseData.aTeam("FST1").named("FS team one").under("FSL").insert();
+		caseData.aTeam("FST2").named("FS team two").under("FSL").insert();
+		caseData.aTeam("FST3").named("FS team three").under("FSL").insert();
+		caseData.aTeam("FST4").named("FS team four").under("FSL").insert();
 		this.api = FeedbackApiClient.admin(this.port);
 	}
 

@@ -7,8 +7,8 @@ import java.time.ZonedDateTime;
 
 import org.junit.jupiter.api.Test;
 import org.probity.IntegrationTest;
-import org.probity.cases.CaseDataFactory;
 import org.probity.shared.Clocks;
+import org.probity.testing.CaseData;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -74,13 +74,19 @@ class DataFreshnessTests {
 	}
 
 	private void contacts(LocalDateTime... at) {
-		CaseDataFactory cases = new CaseDataFactory(this.jdbc).unit("DFP", "DF Provider", "PROVIDER", null)
-			.unit("DFT", "DF Team", "TEAM", "DFP")
-			.staff("DFA0001", "Dee", "Fresh", "PO", "DFT")
-			.person("D410001", "Ann", "Fresh", LocalDate.of(1990, 1, 1), false)
-			.event("DFE1", "D410001", "COMMUNITY_ORDER", LocalDate.of(2041, 1, 5), "DFA0001", "DFT");
+		CaseData cases = new CaseData(this.jdbc);
+		cases.aProvider("DFP").named("DF Provider").insert();
+		cases.aTeam("DFT").named("DF Team").under("DFP").insert();
+		cases.aStaffMember("DFA0001").named("Dee", "Fresh").inTeam("DFT").insert();
+		cases.aPerson("D410001").named("Ann", "Fresh").bornOn(LocalDate.of(1990, 1, 1)).insert();
+		cases.aCommunityOrder("DFE1")
+			.forPerson("D410001")
+			.sentencedOn(LocalDate.of(2041, 1, 5))
+			.heldBy("DFA0001")
+			.inTeam("DFT")
+			.insert();
 		for (int i = 0; i < at.length; i++) {
-			cases.contact("DFC" + i, "D410001", "DFE1", "DFA0001", "SUPERVISION", at[i], "ATTENDED_COMPLIED");
+			cases.aContact("DFC" + i).of("D410001", "DFE1").by("DFA0001").ofType("SUPERVISION").at(at[i]).insert();
 		}
 	}
 

@@ -11,6 +11,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import org.probity.IntegrationTest;
+import org.probity.testing.CaseData;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -33,15 +34,15 @@ class ImportBulkLoadTests {
 	@BeforeEach
 	void loadCaseData() {
 		applied(Dataset.UNITS,
-				CaseCsv.units()
+				CaseData.csv(Dataset.UNITS)
 					.row("unit_code", "Q4P", "unit_type", "PROVIDER", "parent_code", "")
 					.row("unit_code", "Q4L1", "unit_type", "LDU", "parent_code", "Q4P")
 					.row("unit_code", "Q4T1", "unit_type", "TEAM", "parent_code", "Q4L1")
 					.text());
-		applied(Dataset.STAFF, CaseCsv.staff().row("staff_code", "Q4S0001", "team_code", "Q4T1").text());
-		applied(Dataset.PEOPLE, CaseCsv.people().row("crn", "Q400001").text());
+		applied(Dataset.STAFF, CaseData.csv(Dataset.STAFF).row("staff_code", "Q4S0001", "team_code", "Q4T1").text());
+		applied(Dataset.PEOPLE, CaseData.csv(Dataset.PEOPLE).row("crn", "Q400001").text());
 		applied(Dataset.EVENTS,
-				CaseCsv.events()
+				CaseData.csv(Dataset.EVENTS)
 					.row("event_id", "Q4E1", "crn", "Q400001", "staff_code", "Q4S0001", "team_code", "Q4T1")
 					.text());
 		this.jdbc.sql("delete from contact where event_id = 'Q4E1'").update();
@@ -75,7 +76,7 @@ class ImportBulkLoadTests {
 
 	@Test
 	void aBulkLoadIntoATableWithRowsCountsNewAndChangedRowsLikeARowByRowMerge() {
-		ImportResult seeded = importContacts(CaseCsv.contacts()
+		ImportResult seeded = importContacts(CaseData.csv(Dataset.CONTACTS)
 			.row("contact_id", "Q4C0", "crn", "Q400001", "event_id", "Q4E1", "staff_code", "Q4S0001", "outcome",
 					"RESCHEDULED")
 			.row("contact_id", "Q4C1", "crn", "Q400001", "event_id", "Q4E1", "staff_code", "Q4S0001")
@@ -169,7 +170,7 @@ class ImportBulkLoadTests {
 
 	/** Contacts of event Q4E1, but the last row has this id and event. */
 	private static String contactsCsv(int rows, String lastContactId, String lastEventId) {
-		CaseCsv contacts = CaseCsv.contacts();
+		CaseData.Csv contacts = CaseData.csv(Dataset.CONTACTS);
 		for (int i = 0; i < rows - 1; i++) {
 			contacts.row("contact_id", "Q4C" + i, "crn", "Q400001", "event_id", "Q4E1", "staff_code", "Q4S0001");
 		}

@@ -13,6 +13,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import org.probity.IntegrationTest;
+import org.probity.testing.CaseData;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -36,15 +37,15 @@ class ImportFailureTests {
 	@BeforeEach
 	void loadCaseData() {
 		applied(Dataset.UNITS,
-				CaseCsv.units()
+				CaseData.csv(Dataset.UNITS)
 					.row("unit_code", "Z6P", "unit_type", "PROVIDER", "parent_code", "")
 					.row("unit_code", "Z6L1", "unit_type", "LDU", "parent_code", "Z6P")
 					.row("unit_code", "Z6T1", "unit_type", "TEAM", "parent_code", "Z6L1")
 					.text());
-		applied(Dataset.STAFF, CaseCsv.staff().row("staff_code", "Z6S0001", "team_code", "Z6T1").text());
-		applied(Dataset.PEOPLE, CaseCsv.people().row("crn", "Z600001").text());
+		applied(Dataset.STAFF, CaseData.csv(Dataset.STAFF).row("staff_code", "Z6S0001", "team_code", "Z6T1").text());
+		applied(Dataset.PEOPLE, CaseData.csv(Dataset.PEOPLE).row("crn", "Z600001").text());
 		applied(Dataset.EVENTS,
-				CaseCsv.events()
+				CaseData.csv(Dataset.EVENTS)
 					.row("event_id", "Z6E1", "crn", "Z600001", "staff_code", "Z6S0001", "team_code", "Z6T1")
 					.text());
 	}
@@ -103,7 +104,7 @@ class ImportFailureTests {
 	}
 
 	private static String contactsCsv(int rows) {
-		CaseCsv contacts = CaseCsv.contacts();
+		CaseData.Csv contacts = CaseData.csv(Dataset.CONTACTS);
 		for (int i = 0; i < rows; i++) {
 			contacts.row("contact_id", "Z6C" + i, "crn", "Z600001", "event_id", "Z6E1", "staff_code", "Z6S0001");
 		}

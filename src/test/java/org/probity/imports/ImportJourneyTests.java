@@ -16,6 +16,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.probity.BrowserFixture;
 import org.probity.IntegrationTest;
+import org.probity.testing.CaseData;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,12 +35,12 @@ class ImportJourneyTests {
 	@Test
 	void importsAPeopleFileAfterFixingTheRowTheErrorSummaryShows() throws Exception {
 		postToApi("units",
-				CaseCsv.units()
+				CaseData.csv(Dataset.UNITS)
 					.row("unit_code", "Z8P", "unit_type", "PROVIDER", "parent_code", "")
 					.row("unit_code", "Z8L1", "unit_type", "LDU", "parent_code", "Z8P")
 					.row("unit_code", "Z8T1", "unit_type", "TEAM", "parent_code", "Z8L1")
 					.text());
-		postToApi("staff", CaseCsv.staff().row("staff_code", "Z8S0001", "team_code", "Z8T1").text());
+		postToApi("staff", CaseData.csv(Dataset.STAFF).row("staff_code", "Z8S0001", "team_code", "Z8T1").text());
 		Page page = browser.admin();
 		page.navigate(browser.url("/imports"));
 		assertThat(page.locator("h1")).hasText("Import case data");
@@ -48,7 +49,7 @@ class ImportJourneyTests {
 		page.getByLabel("Dataset").selectOption("people");
 		page.getByLabel("CSV file")
 			.setInputFiles(new FilePayload("people.csv", "text/csv",
-					CaseCsv.people()
+					CaseData.csv(Dataset.PEOPLE)
 						.row("crn", "Z800001", "surname", "Okafor")
 						.row("crn", "Z800002", "surname", "Lindqvist", "date_of_birth", "31/02/1985")
 						.text()
@@ -65,7 +66,7 @@ class ImportJourneyTests {
 		page.getByLabel("Dataset").selectOption("people");
 		page.getByLabel("CSV file")
 			.setInputFiles(new FilePayload("people.csv", "text/csv",
-					CaseCsv.people()
+					CaseData.csv(Dataset.PEOPLE)
 						.row("crn", "Z800001", "surname", "Okafor")
 						.row("crn", "Z800002", "surname", "Lindqvist", "date_of_birth", "1985-02-28")
 						.text()

@@ -24,6 +24,7 @@ import org.probity.IntegrationTest;
 import org.probity.accounts.Accounts;
 import org.probity.accounts.Role;
 import org.probity.shared.EventId;
+import org.probity.testing.CaseData;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -56,28 +57,29 @@ class ImportsApiTests {
 	@BeforeEach
 	void loadCaseData() throws Exception {
 		ok(post("units",
-				CaseCsv.units()
+				CaseData.csv(Dataset.UNITS)
 					.row("unit_code", "Z7P", "unit_type", "PROVIDER", "parent_code", "")
 					.row("unit_code", "Z7R1", "unit_type", "REGION", "parent_code", "Z7P")
 					.row("unit_code", "Z7L1", "unit_type", "LDU", "parent_code", "Z7R1")
 					.row("unit_code", "Z7T1", "unit_type", "TEAM", "parent_code", "Z7L1")
 					.text()));
-		ok(post("staff", CaseCsv.staff().row("staff_code", "Z7S0001", "team_code", "Z7T1").text()));
-		ok(post("people", CaseCsv.people().row("crn", "Z700001").row("crn", "Z700002").text()));
+		ok(post("staff", CaseData.csv(Dataset.STAFF).row("staff_code", "Z7S0001", "team_code", "Z7T1").text()));
+		ok(post("people", CaseData.csv(Dataset.PEOPLE).row("crn", "Z700001").row("crn", "Z700002").text()));
 		ok(post("events",
-				CaseCsv.events()
+				CaseData.csv(Dataset.EVENTS)
 					.row("event_id", "Z7E1", "crn", "Z700001", "staff_code", "Z7S0001", "team_code", "Z7T1")
 					.row("event_id", "Z7E2", "crn", "Z700002", "event_type", "LICENCE", "release_date", "2024-01-10",
 							"staff_code", "Z7S0001", "team_code", "Z7T1")
 					.row("event_id", "Z7E3", "crn", "Z700002", "staff_code", "Z7S0001", "team_code", "Z7T1")
 					.text()));
-		ok(post("requirements", CaseCsv.requirements().row("requirement_id", "Z7R1", "event_id", "Z7E1").text()));
+		ok(post("requirements",
+				CaseData.csv(Dataset.REQUIREMENTS).row("requirement_id", "Z7R1", "event_id", "Z7E1").text()));
 	}
 
 	@Test
 	void importsNewRowsAndCountsThem() throws Exception {
 		HttpResponse<String> response = post("people",
-				CaseCsv.people().row("crn", "Z710001").row("crn", "Z710002").text());
+				CaseData.csv(Dataset.PEOPLE).row("crn", "Z710001").row("crn", "Z710002").text());
 
 		assertThat(response.statusCode()).isEqualTo(200);
 		JsonNode body = json.readTree(response.body());
@@ -90,7 +92,7 @@ class ImportsApiTests {
 
 	@Test
 	void reimportingTheSameFileChangesNothing() throws Exception {
-		String contacts = CaseCsv.contacts()
+		String contacts = CaseData.csv(Dataset.CONTACTS)
 			.row("contact_id", "Z7C1", "crn", "Z700001", "event_id", "Z7E1", "staff_code", "Z7S0001")
 			.row("contact_id", "Z7C2", "crn", "Z700001", "event_id", "Z7E1", "staff_code", "Z7S0001", "requirement_id",
 					"Z7R1", "contact_type", "UNPAID_WORK_SESSION")
@@ -109,10 +111,10 @@ class ImportsApiTests {
 
 	@Test
 	void importingAChangedRowReplacesIt() throws Exception {
-		ok(post("people", CaseCsv.people().row("crn", "Z720001", "surname", "Before").text()));
+		ok(post("people", CaseData.csv(Dataset.PEOPLE).row("crn", "Z720001", "surname", "Before").text()));
 
 		HttpResponse<String> response = post("people",
-				CaseCsv.people()
+				CaseData.csv(Dataset.PEOPLE)
 					.row("crn", "Z720001", "surname", "After", "disability", "")
 					.row("crn", "Z720002")
 					.text());
@@ -130,7 +132,7 @@ class ImportsApiTests {
 	@Test
 	void publishesTheEventsWhoseCaseDataChanged() throws Exception {
 		JsonNode body = ok(post("plans",
-				CaseCsv.plans()
+				CaseData.csv(Dataset.PLANS)
 					.row("plan_id", "Z7P1", "event_id", "Z7E1")
 					.row("plan_id", "Z7P2", "event_id", "Z7E3")
 					.text()));
@@ -140,10 +142,10 @@ class ImportsApiTests {
 		assertThat(event.inserted()).isEqualTo(2);
 		assertThat(event.changedEventIds()).containsExactlyInAnyOrder(new EventId("Z7E1"), new EventId("Z7E3"));
 
-		JsonNode people = ok(post("people", CaseCsv.people().row("crn", "Z730001").text()));
+		JsonNode people = ok(post("people", CaseData.csv(Dataset.PEOPLE).row("crn", "Z730001").text()));
 		assertThat(this.recorded.of(people.get("import_id").asLong()).changedEverything()).isTrue();
 
-		JsonNode again = ok(post("people", CaseCsv.people().row("crn", "Z730001").text()));
+		JsonNode again = ok(post("people", CaseData.csv(Dataset.PEOPLE).row("crn", "Z730001").text()));
 		CaseDataImported unchanged = this.recorded.of(again.get("import_id").asLong());
 		assertThat(unchanged.changedNothing()).isTrue();
 		assertThat(unchanged.changedEventIds()).isEmpty();
@@ -152,13 +154,13 @@ class ImportsApiTests {
 	@Test
 	void aMovedContactChangesItsOldEventTooAndTheDatesSpanItsOldAndNewDay() throws Exception {
 		ok(post("contacts",
-				CaseCsv.contacts()
+				CaseData.csv(Dataset.CONTACTS)
 					.row("contact_id", "Z7C8", "crn", "Z700002", "event_id", "Z7E2", "staff_code", "Z7S0001",
 							"contact_at", "2024-02-05T10:00", "arranged_on", "2024-02-01")
 					.text()));
 
 		JsonNode body = ok(post("contacts",
-				CaseCsv.contacts()
+				CaseData.csv(Dataset.CONTACTS)
 					.row("contact_id", "Z7C8", "crn", "Z700002", "event_id", "Z7E3", "staff_code", "Z7S0001",
 							"contact_at", "2024-03-20T10:00", "arranged_on", "2024-02-01")
 					.row("contact_id", "Z7C9", "crn", "Z700001", "event_id", "Z7E1", "staff_code", "Z7S0001",
@@ -170,13 +172,14 @@ class ImportsApiTests {
 				new EventId("Z7E3"));
 		assertThat(event.changedFrom()).isEqualTo(LocalDate.of(2024, 2, 5));
 		assertThat(event.changedTo()).isEqualTo(LocalDate.of(2024, 3, 20));
-		JsonNode plans = ok(post("plans", CaseCsv.plans().row("plan_id", "Z7P9", "event_id", "Z7E1").text()));
+		JsonNode plans = ok(
+				post("plans", CaseData.csv(Dataset.PLANS).row("plan_id", "Z7P9", "event_id", "Z7E1").text()));
 		assertThat(this.recorded.of(plans.get("import_id").asLong()).changedFrom()).isNull();
 	}
 
 	@Test
 	void refusesAnUnknownColumn() throws Exception {
-		String csv = CaseCsv.people()
+		String csv = CaseData.csv(Dataset.PEOPLE)
 			.columns("crn", "forename", "surname", "date_of_birth", "sex", "gender_identity_same_as_birth", "ethnicity",
 					"religion", "sexual_orientation", "disability", "marital_status", "restricted", "nickname")
 			.row("crn", "Z740001")
@@ -187,14 +190,14 @@ class ImportsApiTests {
 
 	@Test
 	void refusesAMissingColumn() throws Exception {
-		String csv = CaseCsv.people().without("restricted").row("crn", "Z740002").text();
+		String csv = CaseData.csv(Dataset.PEOPLE).without("restricted").row("crn", "Z740002").text();
 
 		assertRejected("people", csv, 1, "restricted", "missing");
 	}
 
 	@Test
 	void refusesAValueOfTheWrongType() throws Exception {
-		String csv = CaseCsv.people()
+		String csv = CaseData.csv(Dataset.PEOPLE)
 			.row("crn", "Z740003")
 			.row("crn", "Z740004", "date_of_birth", "17/05/1990")
 			.row("crn", "Z740005", "restricted", "yes")
@@ -208,14 +211,14 @@ class ImportsApiTests {
 
 	@Test
 	void refusesAnUnknownCode() throws Exception {
-		String csv = CaseCsv.people().row("crn", "Z740006", "sex", "M").text();
+		String csv = CaseData.csv(Dataset.PEOPLE).row("crn", "Z740006", "sex", "M").text();
 
 		assertRejected("people", csv, 2, "sex", "\"M\" is not a sex");
 	}
 
 	@Test
 	void refusesAReferenceToARowThatDoesNotExist() throws Exception {
-		String csv = CaseCsv.events()
+		String csv = CaseData.csv(Dataset.EVENTS)
 			.row("event_id", "Z7E9", "crn", "Z799999", "staff_code", "Z7S0001", "team_code", "Z7T1")
 			.text();
 
@@ -224,14 +227,14 @@ class ImportsApiTests {
 
 	@Test
 	void refusesAKeyThatIsTwiceInTheFile() throws Exception {
-		String csv = CaseCsv.people().row("crn", "Z740007").row("crn", "Z740007", "surname", "Twin").text();
+		String csv = CaseData.csv(Dataset.PEOPLE).row("crn", "Z740007").row("crn", "Z740007", "surname", "Twin").text();
 
 		assertRejected("people", csv, 3, "crn", "also on row 2");
 	}
 
 	@Test
 	void refusesAContactArrangedAfterItsDate() throws Exception {
-		String csv = CaseCsv.contacts()
+		String csv = CaseData.csv(Dataset.CONTACTS)
 			.row("contact_id", "Z7C9", "crn", "Z700001", "event_id", "Z7E1", "staff_code", "Z7S0001", "arranged_on",
 					"2024-01-13", "contact_at", "2024-01-12T10:30")
 			.text();
@@ -241,7 +244,7 @@ class ImportsApiTests {
 
 	@Test
 	void refusesATerminationDateWithoutAReason() throws Exception {
-		String csv = CaseCsv.events()
+		String csv = CaseData.csv(Dataset.EVENTS)
 			.row("event_id", "Z7E8", "crn", "Z700001", "staff_code", "Z7S0001", "team_code", "Z7T1", "termination_date",
 					"2024-06-01")
 			.text();
@@ -251,22 +254,22 @@ class ImportsApiTests {
 
 	@Test
 	void refusesMalformedCsv() throws Exception {
-		String csv = CaseCsv.people().row("crn", "Z740008").text() + "Z740009,\"Unclosed,Quote\n";
+		String csv = CaseData.csv(Dataset.PEOPLE).row("crn", "Z740008").text() + "Z740009,\"Unclosed,Quote\n";
 
 		assertRejected("people", csv, 3, null, "malformed");
 	}
 
 	@Test
 	void refusesARowWithTheWrongNumberOfValues() throws Exception {
-		String csv = CaseCsv.people().row("crn", "Z740010").text() + "Z740011,Short,Row\n";
+		String csv = CaseData.csv(Dataset.PEOPLE).row("crn", "Z740010").text() + "Z740011,Short,Row\n";
 
 		assertRejected("people", csv, 3, null, "3 values but the header has 12 columns");
 	}
 
 	@Test
 	void refusesBytesThatAreNotUtf8() throws Exception {
-		byte[] good = CaseCsv.people().row("crn", "Z740012").text().getBytes(StandardCharsets.UTF_8);
-		byte[] latin1 = CaseCsv.people()
+		byte[] good = CaseData.csv(Dataset.PEOPLE).row("crn", "Z740012").text().getBytes(StandardCharsets.UTF_8);
+		byte[] latin1 = CaseData.csv(Dataset.PEOPLE)
 			.row("crn", "Z740013", "surname", "Amélie")
 			.text()
 			.lines()
@@ -289,12 +292,12 @@ class ImportsApiTests {
 
 	@Test
 	void refusesAFileWithAHeaderAndNoRows() throws Exception {
-		assertRejected("people", CaseCsv.people().text(), 1, null, "no rows");
+		assertRejected("people", CaseData.csv(Dataset.PEOPLE).text(), 1, null, "no rows");
 	}
 
 	@Test
 	void refusesAContactWhoseCrnIsNotItsEventsCrn() throws Exception {
-		String csv = CaseCsv.contacts()
+		String csv = CaseData.csv(Dataset.CONTACTS)
 			.row("contact_id", "Z7C8", "crn", "Z700002", "event_id", "Z7E1", "staff_code", "Z7S0001")
 			.text();
 
@@ -303,7 +306,7 @@ class ImportsApiTests {
 
 	@Test
 	void refusesAContactWithARequirementOfAnotherEvent() throws Exception {
-		String csv = CaseCsv.contacts()
+		String csv = CaseData.csv(Dataset.CONTACTS)
 			.row("contact_id", "Z7C7", "crn", "Z700002", "event_id", "Z7E3", "requirement_id", "Z7R1", "staff_code",
 					"Z7S0001")
 			.text();
@@ -313,7 +316,7 @@ class ImportsApiTests {
 
 	@Test
 	void refusesABreachOfALicenceAndARecallOfACommunityOrder() throws Exception {
-		String csv = CaseCsv.referrals()
+		String csv = CaseData.csv(Dataset.REFERRALS)
 			.row("referral_id", "Z7B1", "event_id", "Z7E2", "referral_type", "BREACH")
 			.row("referral_id", "Z7B2", "event_id", "Z7E1", "referral_type", "RECALL")
 			.text();
@@ -324,14 +327,14 @@ class ImportsApiTests {
 
 	@Test
 	void refusesAccommodationOfACommunityOrder() throws Exception {
-		String csv = CaseCsv.accommodation().row("event_id", "Z7E1").text();
+		String csv = CaseData.csv(Dataset.ACCOMMODATION).row("event_id", "Z7E1").text();
 
 		assertRejected("accommodation", csv, 2, "event_id", "LICENCE or POST_SENTENCE_SUPERVISION");
 	}
 
 	@Test
 	void refusesALicenceWithoutAReleaseDate() throws Exception {
-		String csv = CaseCsv.events()
+		String csv = CaseData.csv(Dataset.EVENTS)
 			.row("event_id", "Z7E7", "crn", "Z700001", "event_type", "LICENCE", "staff_code", "Z7S0001", "team_code",
 					"Z7T1")
 			.text();
@@ -341,7 +344,7 @@ class ImportsApiTests {
 
 	@Test
 	void refusesATeamUnderARegionAndAProviderWithAParent() throws Exception {
-		String csv = CaseCsv.units()
+		String csv = CaseData.csv(Dataset.UNITS)
 			.row("unit_code", "Z7T9", "unit_type", "TEAM", "parent_code", "Z7R1")
 			.row("unit_code", "Z7P9", "unit_type", "PROVIDER", "parent_code", "Z7P")
 			.text();
@@ -352,7 +355,7 @@ class ImportsApiTests {
 
 	@Test
 	void refusesUnitsThatLoop() throws Exception {
-		String csv = CaseCsv.units()
+		String csv = CaseData.csv(Dataset.UNITS)
 			.row("unit_code", "Z7RA", "unit_type", "REGION", "parent_code", "Z7RB")
 			.row("unit_code", "Z7RB", "unit_type", "REGION", "parent_code", "Z7RA")
 			.text();
@@ -363,7 +366,7 @@ class ImportsApiTests {
 	@Test
 	void acceptsAParentLaterInTheSameFile() throws Exception {
 		JsonNode body = ok(post("units",
-				CaseCsv.units()
+				CaseData.csv(Dataset.UNITS)
 					.row("unit_code", "Z7T5", "unit_type", "TEAM", "parent_code", "Z7L5")
 					.row("unit_code", "Z7L5", "unit_type", "LDU", "parent_code", "Z7P")
 					.text()));
@@ -373,14 +376,14 @@ class ImportsApiTests {
 
 	@Test
 	void refusesStaffInAUnitThatIsNotATeam() throws Exception {
-		String csv = CaseCsv.staff().row("staff_code", "Z7S0009", "team_code", "Z7L1").text();
+		String csv = CaseData.csv(Dataset.STAFF).row("staff_code", "Z7S0009", "team_code", "Z7L1").text();
 
 		assertRejected("staff", csv, 2, "team_code", "Z7L1 is a LDU");
 	}
 
 	@Test
 	void listsAtMostAThousandProblemsWithTheirTotal() throws Exception {
-		CaseCsv people = CaseCsv.people();
+		CaseData.Csv people = CaseData.csv(Dataset.PEOPLE);
 		for (int i = 0; i < 1500; i++) {
 			people.row("crn", "Z75%04d".formatted(i), "sex", "UNKNOWN");
 		}
@@ -393,7 +396,7 @@ class ImportsApiTests {
 	@Test
 	void readsAByteOrderMarkAndWindowsLineEndings() throws Exception {
 		String csv = "\uFEFF"
-				+ CaseCsv.people().row("crn", "Z760001").row("crn", "Z760002").text().replace("\n", "\r\n");
+				+ CaseData.csv(Dataset.PEOPLE).row("crn", "Z760001").row("crn", "Z760002").text().replace("\n", "\r\n");
 
 		JsonNode body = ok(post("people", csv.getBytes(StandardCharsets.UTF_8)));
 
@@ -412,7 +415,7 @@ class ImportsApiTests {
 	void importingNeedsAnAccount() throws Exception {
 		HttpResponse<String> response = this.http.send(HttpRequest.newBuilder(uri("/api/v1/imports/people"))
 			.header("Content-Type", "text/csv")
-			.POST(HttpRequest.BodyPublishers.ofString(CaseCsv.people().row("crn", "Z770001").text()))
+			.POST(HttpRequest.BodyPublishers.ofString(CaseData.csv(Dataset.PEOPLE).row("crn", "Z770001").text()))
 			.build(), HttpResponse.BodyHandlers.ofString());
 
 		assertThat(response.statusCode()).isEqualTo(401);
@@ -425,7 +428,7 @@ class ImportsApiTests {
 		HttpResponse<String> response = this.http.send(HttpRequest.newBuilder(uri("/api/v1/imports/people"))
 			.header("Authorization", basic("z7-practitioner", "z7-practitioner-password"))
 			.header("Content-Type", "text/csv")
-			.POST(HttpRequest.BodyPublishers.ofString(CaseCsv.people().row("crn", "Z770002").text()))
+			.POST(HttpRequest.BodyPublishers.ofString(CaseData.csv(Dataset.PEOPLE).row("crn", "Z770002").text()))
 			.build(), HttpResponse.BodyHandlers.ofString());
 
 		assertThat(response.statusCode()).isEqualTo(403);
@@ -435,8 +438,8 @@ class ImportsApiTests {
 
 	@Test
 	void historyListsAppliedAndRejectedImportsNewestFirst() throws Exception {
-		ok(post("people", CaseCsv.people().row("crn", "Z780001").text()));
-		post("people", CaseCsv.people().row("crn", "Z780002", "sex", "?").text());
+		ok(post("people", CaseData.csv(Dataset.PEOPLE).row("crn", "Z780001").text()));
+		post("people", CaseData.csv(Dataset.PEOPLE).row("crn", "Z780002", "sex", "?").text());
 
 		HttpResponse<String> response = this.http.send(
 				HttpRequest.newBuilder(uri("/api/v1/imports?size=2")).header("Authorization", admin()).GET().build(),

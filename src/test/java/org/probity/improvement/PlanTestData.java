@@ -1,7 +1,10 @@
 package org.probity.improvement;
 
+import java.time.LocalDate;
+
 import org.probity.accounts.Accounts;
 import org.probity.accounts.Role;
+import org.probity.testing.CaseData;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -17,10 +20,10 @@ public final class PlanTestData {
 
 	final String prefix;
 
-	private final JdbcClient jdbc;
+	private final CaseData caseData;
 
 	public PlanTestData(JdbcClient jdbc, String prefix) {
-		this.jdbc = jdbc;
+		this.caseData = new CaseData(jdbc);
 		this.prefix = prefix;
 	}
 
@@ -41,32 +44,21 @@ public final class PlanTestData {
 	}
 
 	public PlanTestData estate() {
-		unit(provider(), "Provider " + this.prefix, "PROVIDER", null);
-		unit(ldu(), "LDU " + this.prefix, "LDU", provider());
+		this.caseData.aProvider(provider()).named("Provider " + this.prefix).insert();
+		this.caseData.anLdu(ldu()).named("LDU " + this.prefix).under(provider()).insert();
 		for (int t = 1; t <= 2; t++) {
-			unit(team(t), "Team " + t + " " + this.prefix, "TEAM", ldu());
+			this.caseData.aTeam(team(t)).named("Team " + t + " " + this.prefix).under(ldu()).insert();
 			for (int s = 1; s <= 2; s++) {
 				int n = (t - 1) * 2 + s;
-				this.jdbc.sql(
-						"insert into staff values (:code, :forename, :surname, :grade, :team, date '2020-01-01', null)")
-					.param("code", staff(n))
-					.param("forename", "Alex" + n)
-					.param("surname", "Officer" + this.prefix)
-					.param("grade", (s == 1) ? "PO" : "SPO")
-					.param("team", team(t))
-					.update();
+				this.caseData.aStaffMember(staff(n))
+					.named("Alex" + n, "Officer" + this.prefix)
+					.graded((s == 1) ? "PO" : "SPO")
+					.inTeam(team(t))
+					.startedOn(LocalDate.of(2020, 1, 1))
+					.insert();
 			}
 		}
 		return this;
-	}
-
-	private void unit(String code, String name, String type, String parent) {
-		this.jdbc.sql("insert into unit values (:code, :name, :type, :parent)")
-			.param("code", code)
-			.param("name", name)
-			.param("type", type)
-			.param("parent", parent)
-			.update();
 	}
 
 	/** Accounts {@code <prefix>-quality, -senior, -manager1, -manager2, -po1, -api}. */

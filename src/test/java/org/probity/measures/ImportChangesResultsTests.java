@@ -12,11 +12,11 @@ import org.probity.imports.CaseDataImports;
 import org.probity.imports.Dataset;
 import org.probity.imports.ImportResult;
 import org.probity.shared.Period;
+import org.probity.testing.CaseData;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.probity.measures.CaseDataFactory.CO;
 
 /**
  * The figures follow the data: an import through the case data import changes them at
@@ -39,18 +39,17 @@ class ImportChangesResultsTests {
 
 	@Test
 	void importingAContactMakesALateCaseMeetInitialContact() {
-		CaseDataFactory data = new CaseDataFactory(this.jdbc, "ICR", 'K').estate();
+		CaseData.Estate data = new CaseData(this.jdbc).anEstate("ICR", 'K');
 		LocalDate allocated = LocalDate.of(2024, 10, 7);
-		CaseDataFactory.Event event = data.event(CO, allocated, allocated, null);
+		CaseData.Event event = data.aCommunityOrder().sentencedOn(allocated).insert();
 		this.recomputation.recomputeAll();
 		Period october = Period.parse("2024-10");
 		assertThat(this.results.unitResult("SL001R", october, data.team(1)).numerator()).isZero();
 
-		String csv = """
-				contact_id,crn,event_id,requirement_id,staff_code,contact_type,face_to_face,national_standard,arranged_on,contact_at,outcome
-				ICR-IMPORTED-1,%s,%s,,%s,INITIAL_APPOINTMENT,Y,Y,2024-10-07,2024-10-10T10:00,ATTENDED_COMPLIED
-				"""
-			.formatted(event.crn(), event.id(), data.staff(1));
+		String csv = CaseData.csv(Dataset.CONTACTS)
+			.row("contact_id", "ICR-IMPORTED-1", "crn", event.crn(), "event_id", event.id(), "staff_code",
+					data.staff(1), "arranged_on", "2024-10-07", "contact_at", "2024-10-10T10:00")
+			.text();
 		ImportResult result = this.imports.importCsv(Dataset.CONTACTS,
 				new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), "admin");
 		assertThat(result.applied()).as("%s", result.errors()).isTrue();

@@ -8,13 +8,11 @@ import org.junit.jupiter.api.Test;
 import org.probity.measures.results.Assessment;
 import org.probity.measures.results.MeasureResults;
 import org.probity.IntegrationTest;
+import org.probity.testing.CaseData;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.probity.measures.CaseDataFactory.CO;
-import static org.probity.measures.CaseDataFactory.LICENCE;
-import static org.probity.measures.CaseDataFactory.SSO;
 import static org.probity.measures.MeasureTestSupport.cases;
 import static org.probity.measures.MeasureTestSupport.metBySubject;
 
@@ -34,59 +32,76 @@ class InitialContactTests {
 	@Autowired
 	MeasureResults results;
 
-	static CaseDataFactory data;
+	static CaseData.Estate data;
 
-	static CaseDataFactory.Event onDeadline;
+	static CaseData.Event onDeadline;
 
-	static CaseDataFactory.Event dayAfterDeadline;
+	static CaseData.Event dayAfterDeadline;
 
-	static CaseDataFactory.Event notFaceToFace;
+	static CaseData.Event notFaceToFace;
 
-	static CaseDataFactory.Event rescheduledOnly;
+	static CaseData.Event rescheduledOnly;
 
-	static CaseDataFactory.Event saturdayAllocation;
+	static CaseData.Event saturdayAllocation;
 
-	static CaseDataFactory.Event noContact;
+	static CaseData.Event noContact;
 
-	static CaseDataFactory.Event beforeAllocation;
+	static CaseData.Event beforeAllocation;
 
-	static CaseDataFactory.Event licenceNextBusinessDay;
+	static CaseData.Event licenceNextBusinessDay;
 
-	static CaseDataFactory.Event licenceLate;
+	static CaseData.Event licenceLate;
 
-	static CaseDataFactory.Event licenceSameDay;
+	static CaseData.Event licenceSameDay;
 
 	@BeforeAll
 	static void load(@Autowired JdbcClient jdbc, @Autowired MeasureRecomputation recomputation) {
-		data = new CaseDataFactory(jdbc, "ICT", 'I').estate();
+		data = new CaseData(jdbc).anEstate("ICT", 'I');
 		LocalDate thursday = LocalDate.of(2024, 3, 28);
 		// BD(Thursday 28 March 2024, 5) = Monday 8 April (Good Friday, Easter Monday
 		// skipped)
-		onDeadline = data.event(CO, thursday, thursday, null);
-		data.contact(onDeadline, LocalDate.of(2024, 4, 8), "ATTENDED_COMPLIED");
-		dayAfterDeadline = data.event(SSO, thursday, thursday, null);
-		data.contact(dayAfterDeadline, LocalDate.of(2024, 4, 9), "ATTENDED_COMPLIED");
-		notFaceToFace = data.event(CO, thursday, thursday, null);
-		data.contact(notFaceToFace, LocalDate.of(2024, 4, 2), false, true, "ATTENDED_COMPLIED", "SUPERVISION", null);
-		rescheduledOnly = data.event(CO, thursday, thursday, null);
-		data.contact(rescheduledOnly, LocalDate.of(2024, 4, 3), "RESCHEDULED");
+		onDeadline = data.aCommunityOrder().sentencedOn(thursday).insert();
+		data.aContact(onDeadline).on(LocalDate.of(2024, 4, 8)).insert();
+		dayAfterDeadline = data.aSuspendedSentenceOrder().sentencedOn(thursday).insert();
+		data.aContact(dayAfterDeadline).on(LocalDate.of(2024, 4, 9)).insert();
+		notFaceToFace = data.aCommunityOrder().sentencedOn(thursday).insert();
+		data.aContact(notFaceToFace).on(LocalDate.of(2024, 4, 2)).faceToFace(false).insert();
+		rescheduledOnly = data.aCommunityOrder().sentencedOn(thursday).insert();
+		data.aContact(rescheduledOnly).on(LocalDate.of(2024, 4, 3)).withOutcome("RESCHEDULED").insert();
 		// Saturday allocation: the window includes the allocation date itself
 		LocalDate saturday = LocalDate.of(2024, 3, 30);
-		saturdayAllocation = data.event(CO, saturday, saturday, null);
-		data.contact(saturdayAllocation, saturday, "UNACCEPTABLE_ABSENCE");
-		noContact = data.event(CO, thursday, thursday, null);
-		beforeAllocation = data.event(CO, thursday, thursday, null);
-		data.contact(beforeAllocation, LocalDate.of(2024, 3, 27), "ATTENDED_COMPLIED");
+		saturdayAllocation = data.aCommunityOrder().sentencedOn(saturday).insert();
+		data.aContact(saturdayAllocation).on(saturday).withOutcome("UNACCEPTABLE_ABSENCE").insert();
+		noContact = data.aCommunityOrder().sentencedOn(thursday).insert();
+		beforeAllocation = data.aCommunityOrder().sentencedOn(thursday).insert();
+		data.aContact(beforeAllocation).on(LocalDate.of(2024, 3, 27)).insert();
 		// SL002R: release Friday 5 May 2023, BD(5 May, 1) = Tuesday 9 May (coronation
 		// holiday)
 		LocalDate release = LocalDate.of(2023, 5, 5);
-		licenceNextBusinessDay = data.event(LICENCE, release.minusYears(1), release, release);
-		data.contact(licenceNextBusinessDay, LocalDate.of(2023, 5, 9), "ATTENDED_COMPLIED");
-		licenceLate = data.event(LICENCE, release.minusYears(1), release, release);
-		data.contact(licenceLate, LocalDate.of(2023, 5, 10), "ATTENDED_COMPLIED");
-		licenceSameDay = data.event(LICENCE, release.minusYears(1), release, release);
-		data.contact(licenceSameDay, release, false, true, "ATTENDED_COMPLIED", "SUPERVISION", null);
-		data.contact(licenceSameDay, release, true, false, "ACCEPTABLE_ABSENCE", "OTHER", null);
+		licenceNextBusinessDay = data.aLicence()
+			.sentencedOn(release.minusYears(1))
+			.allocatedOn(release)
+			.releasedOn(release)
+			.insert();
+		data.aContact(licenceNextBusinessDay).on(LocalDate.of(2023, 5, 9)).insert();
+		licenceLate = data.aLicence()
+			.sentencedOn(release.minusYears(1))
+			.allocatedOn(release)
+			.releasedOn(release)
+			.insert();
+		data.aContact(licenceLate).on(LocalDate.of(2023, 5, 10)).insert();
+		licenceSameDay = data.aLicence()
+			.sentencedOn(release.minusYears(1))
+			.allocatedOn(release)
+			.releasedOn(release)
+			.insert();
+		data.aContact(licenceSameDay).on(release).faceToFace(false).insert();
+		data.aContact(licenceSameDay)
+			.on(release)
+			.nationalStandard(false)
+			.withOutcome("ACCEPTABLE_ABSENCE")
+			.ofType("OTHER")
+			.insert();
 		recomputation.recomputeAll();
 	}
 

@@ -9,15 +9,11 @@ import org.junit.jupiter.api.Test;
 import org.probity.measures.results.Assessment;
 import org.probity.measures.results.MeasureResults;
 import org.probity.IntegrationTest;
+import org.probity.testing.CaseData;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.probity.measures.CaseDataFactory.CO;
-import static org.probity.measures.CaseDataFactory.CUSTODY;
-import static org.probity.measures.CaseDataFactory.LICENCE;
-import static org.probity.measures.CaseDataFactory.PSS;
-import static org.probity.measures.CaseDataFactory.SSO;
 import static org.probity.measures.MeasureTestSupport.metBySubject;
 
 /**
@@ -30,21 +26,20 @@ class MeasureBoundaryTests {
 	@Autowired
 	MeasureResults results;
 
-	static CaseDataFactory data;
+	static CaseData.Estate data;
 
 	static LocalDate d(int y, int m, int day) {
 		return LocalDate.of(y, m, day);
 	}
 
 	// SL003R / SL004R
-	static CaseDataFactory.Event planOnDue, planDayLate, planDraft, planNoFirstContact, licencePlanOnDue,
-			licencePlanLate;
+	static CaseData.Event planOnDue, planDayLate, planDraft, planNoFirstContact, licencePlanOnDue, licencePlanLate;
 
 	// SL006R
 	static String upwOnDeadline, upwLate, upwOtherType;
 
 	// SL008 / AM_J
-	static CaseDataFactory.Event coCompleted, coRevoked, coTransferred, ssoDeceased, licenceCompleted, pssRecalled,
+	static CaseData.Event coCompleted, coRevoked, coTransferred, ssoDeceased, licenceCompleted, pssRecalled,
 			licenceNeutral;
 
 	// SL010 / SL011R
@@ -52,24 +47,23 @@ class MeasureBoundaryTests {
 			programmeNeutral;
 
 	// SL013
-	static CaseDataFactory.Event resettlementOnDue, resettlementLate, resettlementNone;
+	static CaseData.Event resettlementOnDue, resettlementLate, resettlementNone;
 
 	// SL016 / SL018 / AM_E
 	static String breachUsable, breachUnusable, recallNextDay, recallLate, breachOnEighth, breachNinth;
 
 	// AM_C
-	static CaseDataFactory.Event housedSettled, housedTemporary, noFixedAbode, unknown;
+	static CaseData.Event housedSettled, housedTemporary, noFixedAbode, unknown;
 
 	// AM_K
-	static CaseDataFactory.Event activeFromFirst, startedSecond, terminatedLastDay, terminatedNextMonth, noContact,
-			phoneOnly;
+	static CaseData.Event activeFromFirst, startedSecond, terminatedLastDay, terminatedNextMonth, noContact, phoneOnly;
 
 	// ATTENDANCE
-	static CaseDataFactory.Event attendance;
+	static CaseData.Event attendance;
 
 	@BeforeAll
 	static void load(@Autowired JdbcClient jdbc, @Autowired MeasureRecomputation recomputation) {
-		data = new CaseDataFactory(jdbc, "MBT", 'B').estate();
+		data = new CaseData(jdbc).anEstate("MBT", 'B');
 		sentencePlans();
 		unpaidWork();
 		completions();
@@ -84,145 +78,238 @@ class MeasureBoundaryTests {
 	static void sentencePlans() {
 		// F = Friday 20 December 2024; BD(F, 15) = Wednesday 15 January 2025
 		LocalDate first = d(2024, 12, 20);
-		planOnDue = data.event(CO, d(2024, 12, 1), d(2024, 12, 2), null);
-		data.contact(planOnDue, d(2024, 12, 10), "UNACCEPTABLE_ABSENCE");
-		data.contact(planOnDue, first, "ATTENDED_FAILED_TO_COMPLY");
-		data.plan(planOnDue, "SENTENCE_PLAN", d(2025, 1, 15));
-		planDayLate = data.event(SSO, d(2024, 12, 1), d(2024, 12, 2), null);
-		data.contact(planDayLate, first, "ATTENDED_COMPLIED");
-		data.plan(planDayLate, "SENTENCE_PLAN", d(2025, 1, 16));
-		data.plan(planDayLate, "RESETTLEMENT_PLAN", d(2025, 1, 2));
-		planDraft = data.event(CO, d(2024, 12, 1), d(2024, 12, 2), null);
-		data.contact(planDraft, first, "ATTENDED_COMPLIED");
-		data.plan(planDraft, "SENTENCE_PLAN", null);
-		planNoFirstContact = data.event(CO, d(2024, 12, 1), d(2024, 12, 2), null);
-		data.contact(planNoFirstContact, first, false, true, "ATTENDED_COMPLIED", "SUPERVISION", null);
-		licencePlanOnDue = data.event(LICENCE, d(2024, 1, 1), d(2024, 12, 19), d(2024, 12, 19));
-		data.contact(licencePlanOnDue, first, "ATTENDED_COMPLIED");
-		data.plan(licencePlanOnDue, "SENTENCE_PLAN", d(2025, 1, 14));
-		licencePlanLate = data.event(LICENCE, d(2024, 1, 1), d(2024, 12, 19), d(2024, 12, 19));
-		data.contact(licencePlanLate, first, "ATTENDED_COMPLIED");
-		data.plan(licencePlanLate, "SENTENCE_PLAN", d(2025, 1, 20));
+		planOnDue = data.aCommunityOrder().sentencedOn(d(2024, 12, 1)).allocatedOn(d(2024, 12, 2)).insert();
+		data.aContact(planOnDue).on(d(2024, 12, 10)).withOutcome("UNACCEPTABLE_ABSENCE").insert();
+		data.aContact(planOnDue).on(first).withOutcome("ATTENDED_FAILED_TO_COMPLY").insert();
+		data.aPlan(planOnDue).completedOn(d(2025, 1, 15)).insert();
+		planDayLate = data.aSuspendedSentenceOrder().sentencedOn(d(2024, 12, 1)).allocatedOn(d(2024, 12, 2)).insert();
+		data.aContact(planDayLate).on(first).insert();
+		data.aPlan(planDayLate).completedOn(d(2025, 1, 16)).insert();
+		data.aPlan(planDayLate).ofType("RESETTLEMENT_PLAN").completedOn(d(2025, 1, 2)).insert();
+		planDraft = data.aCommunityOrder().sentencedOn(d(2024, 12, 1)).allocatedOn(d(2024, 12, 2)).insert();
+		data.aContact(planDraft).on(first).insert();
+		data.aPlan(planDraft).draft().insert();
+		planNoFirstContact = data.aCommunityOrder().sentencedOn(d(2024, 12, 1)).allocatedOn(d(2024, 12, 2)).insert();
+		data.aContact(planNoFirstContact).on(first).faceToFace(false).insert();
+		licencePlanOnDue = data.aLicence()
+			.sentencedOn(d(2024, 1, 1))
+			.allocatedOn(d(2024, 12, 19))
+			.releasedOn(d(2024, 12, 19))
+			.insert();
+		data.aContact(licencePlanOnDue).on(first).insert();
+		data.aPlan(licencePlanOnDue).completedOn(d(2025, 1, 14)).insert();
+		licencePlanLate = data.aLicence()
+			.sentencedOn(d(2024, 1, 1))
+			.allocatedOn(d(2024, 12, 19))
+			.releasedOn(d(2024, 12, 19))
+			.insert();
+		data.aContact(licencePlanLate).on(first).insert();
+		data.aPlan(licencePlanLate).completedOn(d(2025, 1, 20)).insert();
 	}
 
 	static void unpaidWork() {
 		// allocation Monday 6 May 2024 (bank holiday); BD(6 May, 7) = Wednesday 15 May
-		CaseDataFactory.Event e = data.event(CO, d(2024, 5, 1), d(2024, 5, 6), null);
-		upwOnDeadline = data.requirement(e, "UNPAID_WORK", d(2024, 5, 6));
-		data.contact(e, d(2024, 5, 15), true, false, "ACCEPTABLE_ABSENCE", "UNPAID_WORK_SESSION", upwOnDeadline);
-		upwLate = data.requirement(e, "UNPAID_WORK", d(2024, 5, 6));
-		data.contact(e, d(2024, 5, 10), true, false, "RESCHEDULED", "UNPAID_WORK_SESSION", upwLate);
-		data.contact(e, d(2024, 5, 16), true, false, "ATTENDED_COMPLIED", "UNPAID_WORK_SESSION", upwLate);
-		upwOtherType = data.requirement(e, "UNPAID_WORK", d(2024, 5, 6));
-		data.contact(e, d(2024, 5, 8), true, false, "ATTENDED_COMPLIED", "SUPERVISION", upwOtherType);
-		data.requirement(e, "REHABILITATION_ACTIVITY", d(2024, 5, 6));
+		CaseData.Event e = data.aCommunityOrder().sentencedOn(d(2024, 5, 1)).allocatedOn(d(2024, 5, 6)).insert();
+		upwOnDeadline = data.aRequirement(e).ofType("UNPAID_WORK").startingOn(d(2024, 5, 6)).insert();
+		data.aContact(e)
+			.on(d(2024, 5, 15))
+			.nationalStandard(false)
+			.withOutcome("ACCEPTABLE_ABSENCE")
+			.ofType("UNPAID_WORK_SESSION")
+			.forRequirement(upwOnDeadline)
+			.insert();
+		upwLate = data.aRequirement(e).ofType("UNPAID_WORK").startingOn(d(2024, 5, 6)).insert();
+		data.aContact(e)
+			.on(d(2024, 5, 10))
+			.nationalStandard(false)
+			.withOutcome("RESCHEDULED")
+			.ofType("UNPAID_WORK_SESSION")
+			.forRequirement(upwLate)
+			.insert();
+		data.aContact(e)
+			.on(d(2024, 5, 16))
+			.nationalStandard(false)
+			.ofType("UNPAID_WORK_SESSION")
+			.forRequirement(upwLate)
+			.insert();
+		upwOtherType = data.aRequirement(e).ofType("UNPAID_WORK").startingOn(d(2024, 5, 6)).insert();
+		data.aContact(e).on(d(2024, 5, 8)).nationalStandard(false).forRequirement(upwOtherType).insert();
+		data.aRequirement(e).ofType("REHABILITATION_ACTIVITY").startingOn(d(2024, 5, 6)).insert();
 	}
 
 	static void completions() {
 		LocalDate june = d(2024, 6, 30);
-		coCompleted = data.event(CO, d(2023, 1, 1), d(2023, 1, 2), null);
+		coCompleted = data.aCommunityOrder().sentencedOn(d(2023, 1, 1)).allocatedOn(d(2023, 1, 2)).insert();
 		data.terminate(coCompleted, june, "COMPLETED");
-		coRevoked = data.event(CO, d(2023, 1, 1), d(2023, 1, 2), null);
+		coRevoked = data.aCommunityOrder().sentencedOn(d(2023, 1, 1)).allocatedOn(d(2023, 1, 2)).insert();
 		data.terminate(coRevoked, d(2024, 6, 1), "REVOKED_BREACH");
-		coTransferred = data.event(CO, d(2023, 1, 1), d(2023, 1, 2), null);
+		coTransferred = data.aCommunityOrder().sentencedOn(d(2023, 1, 1)).allocatedOn(d(2023, 1, 2)).insert();
 		data.terminate(coTransferred, june, "TRANSFERRED_OUT");
-		ssoDeceased = data.event(SSO, d(2023, 1, 1), d(2023, 1, 2), null);
+		ssoDeceased = data.aSuspendedSentenceOrder().sentencedOn(d(2023, 1, 1)).allocatedOn(d(2023, 1, 2)).insert();
 		data.terminate(ssoDeceased, june, "DECEASED");
-		licenceCompleted = data.event(LICENCE, d(2023, 1, 1), d(2023, 6, 2), d(2023, 6, 2));
+		licenceCompleted = data.aLicence()
+			.sentencedOn(d(2023, 1, 1))
+			.allocatedOn(d(2023, 6, 2))
+			.releasedOn(d(2023, 6, 2))
+			.insert();
 		data.terminate(licenceCompleted, june, "COMPLETED");
-		pssRecalled = data.event(PSS, d(2023, 1, 1), d(2023, 6, 2), d(2023, 6, 2));
+		pssRecalled = data.aPostSentenceSupervision()
+			.sentencedOn(d(2023, 1, 1))
+			.allocatedOn(d(2023, 6, 2))
+			.releasedOn(d(2023, 6, 2))
+			.insert();
 		data.terminate(pssRecalled, june, "RECALLED");
-		licenceNeutral = data.event(LICENCE, d(2023, 1, 1), d(2023, 6, 2), d(2023, 6, 2));
+		licenceNeutral = data.aLicence()
+			.sentencedOn(d(2023, 1, 1))
+			.allocatedOn(d(2023, 6, 2))
+			.releasedOn(d(2023, 6, 2))
+			.insert();
 		data.terminate(licenceNeutral, june, "OTHER_NEUTRAL");
 
 		// SL010: sentence 29 February 2024; 28 February 2025 is within 12 months, 1 March
 		// not
-		CaseDataFactory.Event leap = data.event(CO, d(2024, 2, 29), d(2024, 3, 1), null);
-		upwWithinYear = data.requirement(leap, "UNPAID_WORK", d(2024, 3, 1));
+		CaseData.Event leap = data.aCommunityOrder().sentencedOn(d(2024, 2, 29)).allocatedOn(d(2024, 3, 1)).insert();
+		upwWithinYear = data.aRequirement(leap).ofType("UNPAID_WORK").startingOn(d(2024, 3, 1)).insert();
 		data.terminateRequirement(upwWithinYear, d(2025, 2, 28), "COMPLETED");
-		upwAfterYear = data.requirement(leap, "UNPAID_WORK", d(2024, 3, 1));
+		upwAfterYear = data.aRequirement(leap).ofType("UNPAID_WORK").startingOn(d(2024, 3, 1)).insert();
 		data.terminateRequirement(upwAfterYear, d(2025, 3, 1), "COMPLETED");
-		upwRevoked = data.requirement(leap, "UNPAID_WORK", d(2024, 3, 1));
+		upwRevoked = data.aRequirement(leap).ofType("UNPAID_WORK").startingOn(d(2024, 3, 1)).insert();
 		data.terminateRequirement(upwRevoked, d(2025, 2, 10), "REVOKED_FURTHER_OFFENCE");
-		upwNeutral = data.requirement(leap, "UNPAID_WORK", d(2024, 3, 1));
+		upwNeutral = data.aRequirement(leap).ofType("UNPAID_WORK").startingOn(d(2024, 3, 1)).insert();
 		data.terminateRequirement(upwNeutral, d(2025, 2, 10), "TRANSFERRED_OUT");
-		programmeCompleted = data.requirement(leap, "ACCREDITED_PROGRAMME", d(2024, 3, 1));
+		programmeCompleted = data.aRequirement(leap).ofType("ACCREDITED_PROGRAMME").startingOn(d(2024, 3, 1)).insert();
 		data.terminateRequirement(programmeCompleted, d(2025, 2, 1), "COMPLETED");
-		programmeRevoked = data.requirement(leap, "ACCREDITED_PROGRAMME", d(2024, 3, 1));
+		programmeRevoked = data.aRequirement(leap).ofType("ACCREDITED_PROGRAMME").startingOn(d(2024, 3, 1)).insert();
 		data.terminateRequirement(programmeRevoked, d(2025, 2, 28), "REVOKED_BREACH");
-		programmeNeutral = data.requirement(leap, "ACCREDITED_PROGRAMME", d(2024, 3, 1));
+		programmeNeutral = data.aRequirement(leap).ofType("ACCREDITED_PROGRAMME").startingOn(d(2024, 3, 1)).insert();
 		data.terminateRequirement(programmeNeutral, d(2025, 2, 28), "DECEASED");
 	}
 
 	static void resettlement() {
 		// sentence Friday 13 September 2024: BD(13 September, 10) = Friday 27 September
 		LocalDate sentence = d(2024, 9, 13);
-		resettlementOnDue = data.event(CUSTODY, sentence, sentence, null);
-		data.plan(resettlementOnDue, "RESETTLEMENT_PLAN", d(2024, 9, 27));
-		resettlementLate = data.event(CUSTODY, sentence, sentence, null);
-		data.plan(resettlementLate, "RESETTLEMENT_PLAN", d(2024, 9, 30));
-		resettlementNone = data.event(CUSTODY, sentence, sentence, null);
-		data.plan(resettlementNone, "SENTENCE_PLAN", d(2024, 9, 20));
+		resettlementOnDue = data.aCustodialSentence().sentencedOn(sentence).insert();
+		data.aPlan(resettlementOnDue).ofType("RESETTLEMENT_PLAN").completedOn(d(2024, 9, 27)).insert();
+		resettlementLate = data.aCustodialSentence().sentencedOn(sentence).insert();
+		data.aPlan(resettlementLate).ofType("RESETTLEMENT_PLAN").completedOn(d(2024, 9, 30)).insert();
+		resettlementNone = data.aCustodialSentence().sentencedOn(sentence).insert();
+		data.aPlan(resettlementNone).completedOn(d(2024, 9, 20)).insert();
 	}
 
 	static void referrals() {
-		CaseDataFactory.Event co = data.event(CO, d(2023, 1, 1), d(2023, 1, 2), null);
-		CaseDataFactory.Event licence = data.event(LICENCE, d(2022, 1, 1), d(2023, 1, 2), d(2023, 1, 2));
+		CaseData.Event co = data.aCommunityOrder().sentencedOn(d(2023, 1, 1)).allocatedOn(d(2023, 1, 2)).insert();
+		CaseData.Event licence = data.aLicence()
+			.sentencedOn(d(2022, 1, 1))
+			.allocatedOn(d(2023, 1, 2))
+			.releasedOn(d(2023, 1, 2))
+			.insert();
 		// AM_E: aware Friday 22 December 2023, BD(22 December, 8) = Monday 8 January 2024
-		breachOnEighth = data.referral(co, "BREACH", d(2023, 12, 22), d(2024, 1, 8), true);
-		breachNinth = data.referral(co, "BREACH", d(2023, 12, 22), d(2024, 1, 9), false);
-		breachUsable = data.referral(co, "BREACH", d(2024, 1, 2), d(2024, 1, 3), true);
-		breachUnusable = data.referral(co, "BREACH", d(2024, 1, 2), d(2024, 1, 3), false);
+		breachOnEighth = data.aReferral(co).awareOn(d(2023, 12, 22)).referredOn(d(2024, 1, 8)).insert();
+		breachNinth = data.aReferral(co)
+			.awareOn(d(2023, 12, 22))
+			.referredOn(d(2024, 1, 9))
+			.usableWithoutMoreInformation(false)
+			.insert();
+		breachUsable = data.aReferral(co).awareOn(d(2024, 1, 2)).referredOn(d(2024, 1, 3)).insert();
+		breachUnusable = data.aReferral(co)
+			.awareOn(d(2024, 1, 2))
+			.referredOn(d(2024, 1, 3))
+			.usableWithoutMoreInformation(false)
+			.insert();
 		// SL018: aware Friday 5 May 2023, BD(5 May, 1) = Tuesday 9 May 2023
-		recallNextDay = data.referral(licence, "RECALL", d(2023, 5, 5), d(2023, 5, 9), true);
-		recallLate = data.referral(licence, "RECALL", d(2023, 5, 5), d(2023, 5, 10), true);
+		recallNextDay = data.aReferral(licence)
+			.ofType("RECALL")
+			.awareOn(d(2023, 5, 5))
+			.referredOn(d(2023, 5, 9))
+			.insert();
+		recallLate = data.aReferral(licence)
+			.ofType("RECALL")
+			.awareOn(d(2023, 5, 5))
+			.referredOn(d(2023, 5, 10))
+			.insert();
 	}
 
 	static void accommodation() {
 		LocalDate release = d(2024, 8, 30);
-		housedSettled = data.event(LICENCE, d(2023, 1, 1), release, release);
+		housedSettled = data.aLicence().sentencedOn(d(2023, 1, 1)).allocatedOn(release).releasedOn(release).insert();
 		data.accommodation(housedSettled, "SETTLED");
-		housedTemporary = data.event(PSS, d(2023, 1, 1), release, release);
+		housedTemporary = data.aPostSentenceSupervision()
+			.sentencedOn(d(2023, 1, 1))
+			.allocatedOn(release)
+			.releasedOn(release)
+			.insert();
 		data.accommodation(housedTemporary, "TEMPORARY");
-		noFixedAbode = data.event(LICENCE, d(2023, 1, 1), release, release);
+		noFixedAbode = data.aLicence().sentencedOn(d(2023, 1, 1)).allocatedOn(release).releasedOn(release).insert();
 		data.accommodation(noFixedAbode, "NO_FIXED_ABODE");
-		unknown = data.event(LICENCE, d(2023, 1, 1), release, release);
+		unknown = data.aLicence().sentencedOn(d(2023, 1, 1)).allocatedOn(release).releasedOn(release).insert();
 		data.accommodation(unknown, "UNKNOWN");
-		data.event(LICENCE, d(2023, 1, 1), release, release);
+		data.aLicence().sentencedOn(d(2023, 1, 1)).allocatedOn(release).releasedOn(release).insert();
 	}
 
 	static void monthlyContact() {
 		// March 2024, team 2
-		activeFromFirst = data.event(CO, d(2024, 3, 1), d(2024, 3, 1), null, data.team(2), data.staff(2));
-		data.contact(activeFromFirst, d(2024, 3, 31), "ACCEPTABLE_ABSENCE");
-		startedSecond = data.event(CO, d(2024, 3, 2), d(2024, 3, 2), null, data.team(2), data.staff(2));
-		data.contact(startedSecond, d(2024, 3, 15), "ATTENDED_COMPLIED");
-		terminatedLastDay = data.event(SSO, d(2024, 1, 1), d(2024, 1, 1), null, data.team(2), data.staff(2));
-		data.contact(terminatedLastDay, d(2024, 3, 15), "ATTENDED_COMPLIED");
+		activeFromFirst = data.aCommunityOrder()
+			.sentencedOn(d(2024, 3, 1))
+			.inTeam(data.team(2))
+			.heldBy(data.staff(2))
+			.insert();
+		data.aContact(activeFromFirst).on(d(2024, 3, 31)).withOutcome("ACCEPTABLE_ABSENCE").insert();
+		startedSecond = data.aCommunityOrder()
+			.sentencedOn(d(2024, 3, 2))
+			.inTeam(data.team(2))
+			.heldBy(data.staff(2))
+			.insert();
+		data.aContact(startedSecond).on(d(2024, 3, 15)).insert();
+		terminatedLastDay = data.aSuspendedSentenceOrder()
+			.sentencedOn(d(2024, 1, 1))
+			.inTeam(data.team(2))
+			.heldBy(data.staff(2))
+			.insert();
+		data.aContact(terminatedLastDay).on(d(2024, 3, 15)).insert();
 		data.terminate(terminatedLastDay, d(2024, 3, 31), "COMPLETED");
-		terminatedNextMonth = data.event(LICENCE, d(2023, 1, 1), d(2024, 2, 20), d(2024, 2, 20), data.team(2),
-				data.staff(2));
-		data.contact(terminatedNextMonth, d(2024, 3, 1), "ATTENDED_COMPLIED");
+		terminatedNextMonth = data.aLicence()
+			.sentencedOn(d(2023, 1, 1))
+			.allocatedOn(d(2024, 2, 20))
+			.releasedOn(d(2024, 2, 20))
+			.inTeam(data.team(2))
+			.heldBy(data.staff(2))
+			.insert();
+		data.aContact(terminatedNextMonth).on(d(2024, 3, 1)).insert();
 		data.terminate(terminatedNextMonth, d(2024, 4, 1), "COMPLETED");
-		noContact = data.event(PSS, d(2023, 1, 1), d(2024, 2, 20), d(2024, 2, 20), data.team(2), data.staff(2));
-		data.contact(noContact, d(2024, 3, 10), "RESCHEDULED");
-		phoneOnly = data.event(CO, d(2024, 1, 1), d(2024, 1, 1), null, data.team(2), data.staff(2));
-		data.contact(phoneOnly, d(2024, 3, 10), false, true, "ATTENDED_COMPLIED", "SUPERVISION", null);
-		data.contact(phoneOnly, d(2024, 3, 11), true, false, "ATTENDED_COMPLIED", "OTHER", null);
+		noContact = data.aPostSentenceSupervision()
+			.sentencedOn(d(2023, 1, 1))
+			.allocatedOn(d(2024, 2, 20))
+			.releasedOn(d(2024, 2, 20))
+			.inTeam(data.team(2))
+			.heldBy(data.staff(2))
+			.insert();
+		data.aContact(noContact).on(d(2024, 3, 10)).withOutcome("RESCHEDULED").insert();
+		phoneOnly = data.aCommunityOrder()
+			.sentencedOn(d(2024, 1, 1))
+			.inTeam(data.team(2))
+			.heldBy(data.staff(2))
+			.insert();
+		data.aContact(phoneOnly).on(d(2024, 3, 10)).faceToFace(false).insert();
+		data.aContact(phoneOnly).on(d(2024, 3, 11)).nationalStandard(false).ofType("OTHER").insert();
 		data.terminate(phoneOnly, d(2024, 5, 1), "COMPLETED");
 	}
 
 	static void attendance() {
-		attendance = data.event(CO, d(2024, 9, 1), d(2024, 9, 2), null, data.team(3), data.staff(3));
-		data.contact(attendance, d(2024, 10, 1), "ATTENDED_COMPLIED");
-		data.contact(attendance, d(2024, 10, 2), "ATTENDED_FAILED_TO_COMPLY");
-		data.contact(attendance, d(2024, 10, 3), "UNACCEPTABLE_ABSENCE");
-		data.contact(attendance, d(2024, 10, 4), "ACCEPTABLE_ABSENCE");
-		data.contact(attendance, d(2024, 10, 5), "RESCHEDULED");
-		data.contact(attendance, d(2024, 10, 6), "NOT_RECORDED");
-		data.contact(attendance, d(2024, 10, 7), false, false, "ATTENDED_COMPLIED", "OTHER", null);
-		data.contact(attendance, d(2024, 10, 8), false, true, "ATTENDED_COMPLIED", "OTHER", null);
-		data.contact(attendance, d(2024, 11, 1), "UNACCEPTABLE_ABSENCE");
+		attendance = data.aCommunityOrder()
+			.sentencedOn(d(2024, 9, 1))
+			.allocatedOn(d(2024, 9, 2))
+			.inTeam(data.team(3))
+			.heldBy(data.staff(3))
+			.insert();
+		data.aContact(attendance).on(d(2024, 10, 1)).insert();
+		data.aContact(attendance).on(d(2024, 10, 2)).withOutcome("ATTENDED_FAILED_TO_COMPLY").insert();
+		data.aContact(attendance).on(d(2024, 10, 3)).withOutcome("UNACCEPTABLE_ABSENCE").insert();
+		data.aContact(attendance).on(d(2024, 10, 4)).withOutcome("ACCEPTABLE_ABSENCE").insert();
+		data.aContact(attendance).on(d(2024, 10, 5)).withOutcome("RESCHEDULED").insert();
+		data.aContact(attendance).on(d(2024, 10, 6)).withOutcome("NOT_RECORDED").insert();
+		data.aContact(attendance).on(d(2024, 10, 7)).faceToFace(false).nationalStandard(false).ofType("OTHER").insert();
+		data.aContact(attendance).on(d(2024, 10, 8)).faceToFace(false).ofType("OTHER").insert();
+		data.aContact(attendance).on(d(2024, 11, 1)).withOutcome("UNACCEPTABLE_ABSENCE").insert();
 	}
 
 	@Test

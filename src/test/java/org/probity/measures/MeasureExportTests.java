@@ -11,12 +11,12 @@ import org.junit.jupiter.api.TestInstance;
 import org.probity.IntegrationTest;
 import org.probity.shared.web.PageSession;
 import org.probity.shared.web.Spreadsheets;
+import org.probity.testing.CaseData;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.probity.measures.CaseDataFactory.CO;
 
 /**
  * Every export of the service-level pages (CSV, XLSX, ODS) writes names, codes and
@@ -35,13 +35,13 @@ class MeasureExportTests {
 	@Autowired
 	JdbcClient jdbc;
 
-	CaseDataFactory data;
+	CaseData.Estate data;
 
 	String eventId;
 
 	@BeforeAll
 	void caseData(@Autowired MeasureRecomputation recomputation) {
-		this.data = new CaseDataFactory(this.jdbc, "MXT", 'W').estate();
+		this.data = new CaseData(this.jdbc).anEstate("MXT", 'W');
 		this.jdbc.sql("update staff set forename = :name where staff_code = :code")
 			.param("name", LINK)
 			.param("code", this.data.staff(1))
@@ -50,21 +50,35 @@ class MeasureExportTests {
 			.param("code", this.data.team(2))
 			.update();
 		LocalDate allocated = LocalDate.of(2023, 3, 28);
-		CaseDataFactory.Event event = this.data.event(CO, allocated, allocated, null);
+		CaseData.Event event = this.data.aCommunityOrder().sentencedOn(allocated).insert();
 		this.eventId = "+MXT-" + event.id();
 		this.jdbc.sql("update event set event_id = :id where event_id = :old")
 			.param("id", this.eventId)
 			.param("old", event.id())
 			.update();
-		this.data.contact(new CaseDataFactory.Event(this.eventId, event.crn()), LocalDate.of(2023, 4, 3),
-				"ATTENDED_COMPLIED");
-		this.data.event(CO, allocated, allocated, null, this.data.team(2), this.data.staff(2));
+		this.data.aContact(new CaseData.Event(this.eventId, event.crn(), event.staff()))
+			.on(LocalDate.of(2023, 4, 3))
+			.insert();
+		this.data.aCommunityOrder()
+			.sentencedOn(allocated)
+			.inTeam(this.data.team(2))
+			.heldBy(this.data.staff(2))
+			.insert();
 		// ten cases with no first contact: a deeper audit flag for a team whose code
 		// starts with '-'
-		this.data.unit("-MXT9", "TEAM", this.data.ldu(2));
-		this.data.staffMember("MXTS009", "-MXT9");
+		CaseData caseData = new CaseData(this.jdbc);
+		caseData.aTeam("-MXT9").named("Unit -MXT9").under(this.data.ldu(2)).insert();
+		caseData.aStaffMember("MXTS009")
+			.named("Pat", "Officer MXTS009")
+			.inTeam("-MXT9")
+			.startedOn(LocalDate.of(2015, 1, 1))
+			.insert();
 		for (int i = 0; i < 10; i++) {
-			this.data.event(CO, LocalDate.of(2023, 5, 2), LocalDate.of(2023, 5, 2), null, "-MXT9", "MXTS009");
+			this.data.aCommunityOrder()
+				.sentencedOn(LocalDate.of(2023, 5, 2))
+				.inTeam("-MXT9")
+				.heldBy("MXTS009")
+				.insert();
 		}
 		recomputation.recomputeAll();
 	}

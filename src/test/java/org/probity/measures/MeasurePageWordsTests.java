@@ -12,12 +12,12 @@ import org.probity.accounts.Accounts;
 import org.probity.accounts.Role;
 import org.probity.shared.web.Format;
 import org.probity.shared.web.PageSession;
+import org.probity.testing.CaseData;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.probity.measures.CaseDataFactory.CO;
 
 /**
  * The measures pages as a newcomer reads them (issue 16): they open on the latest
@@ -31,11 +31,11 @@ class MeasurePageWordsTests {
 
 	static final String PASSWORD = "words-password-long";
 
-	static CaseDataFactory data;
+	static CaseData.Estate data;
 
 	static YearMonth month = YearMonth.now().minusMonths(1);
 
-	static CaseDataFactory.Event met;
+	static CaseData.Event met;
 
 	@LocalServerPort
 	int port;
@@ -43,14 +43,14 @@ class MeasurePageWordsTests {
 	@BeforeAll
 	static void load(@Autowired JdbcClient jdbc, @Autowired MeasureRecomputation recomputation,
 			@Autowired Accounts accounts) {
-		data = new CaseDataFactory(jdbc, "MPW", 'Y').estate();
+		data = new CaseData(jdbc).anEstate("MPW", 'Y');
 		LocalDate allocated = month.atDay(3);
-		met = data.event(CO, allocated.minusDays(2), allocated, null);
-		data.contact(met, allocated.plusDays(1), "ATTENDED_COMPLIED");
-		var late = data.event(CO, allocated, allocated, null, data.team(1), data.staff(2));
-		data.contact(late, allocated.plusDays(21), "ATTENDED_COMPLIED");
+		met = data.aCommunityOrder().sentencedOn(allocated.minusDays(2)).allocatedOn(allocated).insert();
+		data.aContact(met).on(allocated.plusDays(1)).insert();
+		var late = data.aCommunityOrder().sentencedOn(allocated).inTeam(data.team(1)).heldBy(data.staff(2)).insert();
+		data.aContact(late).on(allocated.plusDays(21)).insert();
 		// allocated today with no contact yet: its deadline is still to come
-		data.event(CO, LocalDate.now(), LocalDate.now(), null);
+		data.aCommunityOrder().sentencedOn(LocalDate.now()).insert();
 		recomputation.recomputeAll();
 		accounts.createOrReset("mpw-quality", "Quality", Role.QUALITY_TEAM, null, null, PASSWORD);
 	}

@@ -16,12 +16,12 @@ import org.probity.IntegrationTest;
 import org.probity.accounts.Accounts;
 import org.probity.accounts.Role;
 import org.probity.shared.web.PageSession;
+import org.probity.testing.CaseData;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.probity.measures.CaseDataFactory.CO;
 
 /** The service-level pages, signed in through the form. */
 @IntegrationTest
@@ -30,17 +30,17 @@ class MeasurePagesTests {
 	@LocalServerPort
 	int port;
 
-	static CaseDataFactory data;
+	static CaseData.Estate data;
 
 	@BeforeAll
 	static void load(@Autowired JdbcClient jdbc, @Autowired MeasureRecomputation recomputation,
 			@Autowired Accounts accounts) {
-		data = new CaseDataFactory(jdbc, "MPT", 'P').estate();
+		data = new CaseData(jdbc).anEstate("MPT", 'P');
 		LocalDate allocated = LocalDate.of(2024, 3, 28);
-		var met = data.event(CO, allocated, allocated, null);
-		data.contact(met, LocalDate.of(2024, 4, 8), "ATTENDED_COMPLIED");
-		var late = data.event(CO, allocated, allocated, null, data.team(1), data.staff(2));
-		data.contact(late, LocalDate.of(2024, 4, 9), "ATTENDED_COMPLIED");
+		var met = data.aCommunityOrder().sentencedOn(allocated).insert();
+		data.aContact(met).on(LocalDate.of(2024, 4, 8)).insert();
+		var late = data.aCommunityOrder().sentencedOn(allocated).inTeam(data.team(1)).heldBy(data.staff(2)).insert();
+		data.aContact(late).on(LocalDate.of(2024, 4, 9)).insert();
 		recomputation.recomputeAll();
 		accounts.createOrReset("mpt-manager", "Team Manager", Role.LINE_MANAGER, null, data.team(1), "manager-pw");
 		accounts.createOrReset("mpt-practitioner", "Practitioner", Role.PRACTITIONER, data.staff(2), null,

@@ -9,11 +9,11 @@ import org.junit.jupiter.api.Test;
 import org.probity.IntegrationTest;
 import org.probity.shared.MeasureCode;
 import org.probity.shared.UnitCode;
+import org.probity.testing.CaseData;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
-import static org.probity.measures.CaseDataFactory.CO;
 
 /**
  * A unit's monthly series for other modules: every month from the first asked to the
@@ -29,13 +29,13 @@ class MeasureSeriesTests {
 	void everyMonthFromTheFirstToTheUnitsLatestWithResults(
 			@Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc,
 			@Autowired MeasureRecomputation recomputation) {
-		CaseDataFactory data = new CaseDataFactory(jdbc, "MSR", 'Q').estate();
+		CaseData.Estate data = new CaseData(jdbc).anEstate("MSR", 'Q');
 		// January 2024: 2 allocations, one with a first contact in time; March: 1, met.
 		LocalDate january = LocalDate.of(2024, 1, 10);
-		data.contact(data.event(CO, january, january, null), january.plusDays(1), "ATTENDED_COMPLIED");
-		data.event(CO, january, january, null);
+		data.aContact(data.aCommunityOrder().sentencedOn(january).insert()).on(january.plusDays(1)).insert();
+		data.aCommunityOrder().sentencedOn(january).insert();
 		LocalDate march = LocalDate.of(2024, 3, 12);
-		data.contact(data.event(CO, march, march, null), march, "ATTENDED_COMPLIED");
+		data.aContact(data.aCommunityOrder().sentencedOn(march).insert()).on(march).insert();
 		recomputation.recomputeAll();
 
 		List<MeasureSeries.MonthlyPerformance> months = this.series.monthly(new MeasureCode("SL001R"),

@@ -14,12 +14,12 @@ import org.junit.jupiter.api.Test;
 import org.probity.IntegrationTest;
 import org.probity.accounts.Accounts;
 import org.probity.accounts.Role;
+import org.probity.testing.CaseData;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.probity.measures.CaseDataFactory.CO;
 
 /** The JSON API of measures.md, over HTTP with Basic authentication. */
 @IntegrationTest
@@ -28,28 +28,28 @@ class MeasuresApiTests {
 	@LocalServerPort
 	int port;
 
-	static CaseDataFactory data;
+	static CaseData.Estate data;
 
-	static CaseDataFactory.Event met;
+	static CaseData.Event met;
 
 	@BeforeAll
 	static void load(@Autowired JdbcClient jdbc, @Autowired MeasureRecomputation recomputation,
 			@Autowired Accounts accounts) {
-		data = new CaseDataFactory(jdbc, "API", 'A').estate();
+		data = new CaseData(jdbc).anEstate("API", 'A');
 		// Pooling example of measures.md: January 9 of 10, February none, March 1 of 2.
 		for (int i = 0; i < 10; i++) {
 			LocalDate allocated = LocalDate.of(2024, 1, 10);
-			CaseDataFactory.Event e = data.event(CO, allocated, allocated, null);
+			CaseData.Event e = data.aCommunityOrder().sentencedOn(allocated).insert();
 			if (i < 9) {
-				data.contact(e, allocated.plusDays(1), "ATTENDED_COMPLIED");
+				data.aContact(e).on(allocated.plusDays(1)).insert();
 			}
 			if (i == 0) {
 				met = e;
 			}
 		}
 		LocalDate march = LocalDate.of(2024, 3, 12);
-		data.contact(data.event(CO, march, march, null), march, "ATTENDED_COMPLIED");
-		data.event(CO, march, march, null, data.team(3), data.staff(3));
+		data.aContact(data.aCommunityOrder().sentencedOn(march).insert()).on(march).insert();
+		data.aCommunityOrder().sentencedOn(march).inTeam(data.team(3)).heldBy(data.staff(3)).insert();
 		recomputation.recomputeAll();
 		accounts.createOrReset("api-line-manager", "Line Manager", Role.LINE_MANAGER, null, data.team(1), "secret-1");
 		accounts.createOrReset("api-practitioner", "Practitioner", Role.PRACTITIONER, data.staff(1), null, "secret-2");

@@ -10,16 +10,12 @@ import org.junit.jupiter.api.Test;
 import org.probity.measures.catalogue.CaseRows;
 import org.probity.IntegrationTest;
 import org.probity.imports.Dataset;
+import org.probity.testing.CaseData;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.probity.measures.CaseDataFactory.CO;
-import static org.probity.measures.CaseDataFactory.CUSTODY;
-import static org.probity.measures.CaseDataFactory.LICENCE;
-import static org.probity.measures.CaseDataFactory.PSS;
-import static org.probity.measures.CaseDataFactory.SSO;
 
 /**
  * Monthly contact (AM_K) and attendance are summed into cells in one pass
@@ -60,42 +56,69 @@ class MonthlyCellsTests {
 	@Autowired
 	TransactionTemplate transactions;
 
-	static CaseDataFactory data;
+	static CaseData.Estate data;
 
-	static List<CaseDataFactory.Event> events;
+	static List<CaseData.Event> events;
 
 	@BeforeAll
 	static void load(@Autowired JdbcClient jdbc, @Autowired MeasureRecomputation recomputation) {
-		data = new CaseDataFactory(jdbc, "MCT", 'M').estate();
+		data = new CaseData(jdbc).anEstate("MCT", 'M');
 		// counted from the month of allocation (on its first day) or the month after; a
 		// licence and a PSS event from release; custody never
-		CaseDataFactory.Event firstDay = data.event(CO, LocalDate.of(2025, 2, 20), LocalDate.of(2025, 3, 1), null);
-		CaseDataFactory.Event midMonth = data.event(SSO, LocalDate.of(2025, 2, 20), LocalDate.of(2025, 3, 12), null,
-				data.team(2), data.staff(2));
-		CaseDataFactory.Event licence = data.event(LICENCE, LocalDate.of(2024, 6, 1), LocalDate.of(2025, 3, 3),
-				LocalDate.of(2025, 4, 1), data.team(3), data.staff(3));
-		CaseDataFactory.Event pss = data.event(PSS, LocalDate.of(2024, 6, 1), LocalDate.of(2025, 3, 3),
-				LocalDate.of(2025, 3, 31), data.team(3), data.staff(3));
-		CaseDataFactory.Event custody = data.event(CUSTODY, LocalDate.of(2024, 6, 1), LocalDate.of(2025, 3, 3), null,
-				data.team(3), data.staff(3));
+		CaseData.Event firstDay = data.aCommunityOrder()
+			.sentencedOn(LocalDate.of(2025, 2, 20))
+			.allocatedOn(LocalDate.of(2025, 3, 1))
+			.insert();
+		CaseData.Event midMonth = data.aSuspendedSentenceOrder()
+			.sentencedOn(LocalDate.of(2025, 2, 20))
+			.allocatedOn(LocalDate.of(2025, 3, 12))
+			.inTeam(data.team(2))
+			.heldBy(data.staff(2))
+			.insert();
+		CaseData.Event licence = data.aLicence()
+			.sentencedOn(LocalDate.of(2024, 6, 1))
+			.allocatedOn(LocalDate.of(2025, 3, 3))
+			.releasedOn(LocalDate.of(2025, 4, 1))
+			.inTeam(data.team(3))
+			.heldBy(data.staff(3))
+			.insert();
+		CaseData.Event pss = data.aPostSentenceSupervision()
+			.sentencedOn(LocalDate.of(2024, 6, 1))
+			.allocatedOn(LocalDate.of(2025, 3, 3))
+			.releasedOn(LocalDate.of(2025, 3, 31))
+			.inTeam(data.team(3))
+			.heldBy(data.staff(3))
+			.insert();
+		CaseData.Event custody = data.aCustodialSentence()
+			.sentencedOn(LocalDate.of(2024, 6, 1))
+			.allocatedOn(LocalDate.of(2025, 3, 3))
+			.inTeam(data.team(3))
+			.heldBy(data.staff(3))
+			.insert();
 		// terminated on the last day of May (counted to April) and mid-June (to May)
-		CaseDataFactory.Event endsFirst = data.event(CO, LocalDate.of(2025, 1, 2), LocalDate.of(2025, 1, 6), null);
+		CaseData.Event endsFirst = data.aCommunityOrder()
+			.sentencedOn(LocalDate.of(2025, 1, 2))
+			.allocatedOn(LocalDate.of(2025, 1, 6))
+			.insert();
 		data.terminate(endsFirst, LocalDate.of(2025, 5, 31), "COMPLETED");
-		CaseDataFactory.Event endsMid = data.event(CO, LocalDate.of(2025, 1, 2), LocalDate.of(2025, 1, 6), null);
+		CaseData.Event endsMid = data.aCommunityOrder()
+			.sentencedOn(LocalDate.of(2025, 1, 2))
+			.allocatedOn(LocalDate.of(2025, 1, 6))
+			.insert();
 		data.terminate(endsMid, LocalDate.of(2025, 6, 17), "COMPLETED");
 		events = List.of(firstDay, midMonth, licence, pss, custody, endsFirst, endsMid);
-		for (CaseDataFactory.Event event : events) {
+		for (CaseData.Event event : events) {
 			for (int month = 1; month <= 7; month += 2) {
-				data.contact(event, LocalDate.of(2025, month, 14), "ATTENDED_COMPLIED");
+				data.aContact(event).on(LocalDate.of(2025, month, 14)).insert();
 			}
 		}
 		// offered but missed, offered but not face-to-face, not national standard,
 		// rescheduled
-		data.contact(midMonth, LocalDate.of(2025, 4, 8), "UNACCEPTABLE_ABSENCE");
-		data.contact(firstDay, LocalDate.of(2025, 4, 8), false, true, "ATTENDED_COMPLIED", "SUPERVISION", null);
-		data.contact(endsMid, LocalDate.of(2025, 4, 8), true, false, "ATTENDED_COMPLIED", "SUPERVISION", null);
-		data.contact(licence, LocalDate.of(2025, 4, 8), "RESCHEDULED");
-		data.contact(custody, LocalDate.of(2025, 4, 8), "ACCEPTABLE_ABSENCE");
+		data.aContact(midMonth).on(LocalDate.of(2025, 4, 8)).withOutcome("UNACCEPTABLE_ABSENCE").insert();
+		data.aContact(firstDay).on(LocalDate.of(2025, 4, 8)).faceToFace(false).insert();
+		data.aContact(endsMid).on(LocalDate.of(2025, 4, 8)).nationalStandard(false).insert();
+		data.aContact(licence).on(LocalDate.of(2025, 4, 8)).withOutcome("RESCHEDULED").insert();
+		data.aContact(custody).on(LocalDate.of(2025, 4, 8)).withOutcome("ACCEPTABLE_ABSENCE").insert();
 		recomputation.recomputeAll();
 	}
 
@@ -123,8 +146,8 @@ class MonthlyCellsTests {
 	void cellsAreWhatTheListedRowsAddUpToAfterContactsAppliedForTheirMonths() {
 		// a few events: the difference they make
 		this.transactions.executeWithoutResult((tx) -> {
-			data.contact(events.get(0), LocalDate.of(2025, 6, 3), "ATTENDED_COMPLIED");
-			data.contact(events.get(2), LocalDate.of(2025, 6, 4), "UNACCEPTABLE_ABSENCE");
+			data.aContact(events.get(0)).on(LocalDate.of(2025, 6, 3)).insert();
+			data.aContact(events.get(2)).on(LocalDate.of(2025, 6, 4)).withOutcome("UNACCEPTABLE_ABSENCE").insert();
 			this.recomputation.recomputeEvents(Set.of(events.get(0).id(), events.get(2).id()), Dataset.CONTACTS,
 					LocalDate.of(2025, 6, 3), LocalDate.of(2025, 6, 4));
 		});
@@ -133,9 +156,8 @@ class MonthlyCellsTests {
 		// every event: its months read again for all
 		List<String> all = this.jdbc.sql("select event_id from event").query(String.class).list();
 		this.transactions.executeWithoutResult((tx) -> {
-			data.contact(events.get(1), LocalDate.of(2025, 8, 5), "ATTENDED_COMPLIED");
-			data.contact(events.get(3), LocalDate.of(2025, 8, 6), true, true, "ATTENDED_FAILED_TO_COMPLY",
-					"SUPERVISION", null);
+			data.aContact(events.get(1)).on(LocalDate.of(2025, 8, 5)).insert();
+			data.aContact(events.get(3)).on(LocalDate.of(2025, 8, 6)).withOutcome("ATTENDED_FAILED_TO_COMPLY").insert();
 			this.recomputation.recomputeEvents(all, Dataset.CONTACTS, LocalDate.of(2025, 8, 5),
 					LocalDate.of(2025, 8, 6));
 		});

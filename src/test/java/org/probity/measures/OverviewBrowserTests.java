@@ -14,11 +14,11 @@ import org.probity.BrowserFixture;
 import org.probity.IntegrationTest;
 import org.probity.accounts.Accounts;
 import org.probity.accounts.Role;
+import org.probity.testing.CaseData;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.probity.measures.CaseDataFactory.CO;
 
 /**
  * A senior manager reads the home page's overview in a real browser (Debian's chromium):
@@ -44,16 +44,16 @@ class OverviewBrowserTests {
 	@Autowired
 	MeasureRecomputation recomputation;
 
-	CaseDataFactory data;
+	CaseData.Estate data;
 
 	YearMonth month = YearMonth.now().minusMonths(1);
 
 	@BeforeAll
 	void casesAndBrowser() {
-		this.data = new CaseDataFactory(this.jdbc, "OVB", 'W').estate();
+		this.data = new CaseData(this.jdbc).anEstate("OVB", 'W');
 		LocalDate allocated = this.month.atDay(3);
-		var met = this.data.event(CO, allocated, allocated, null);
-		this.data.contact(met, allocated.plusDays(1), "ATTENDED_COMPLIED");
+		var met = this.data.aCommunityOrder().sentencedOn(allocated).insert();
+		this.data.aContact(met).on(allocated.plusDays(1)).insert();
 		this.recomputation.recomputeAll();
 		this.accounts.createOrReset("ovb-senior", "OVB Senior", Role.SENIOR_MANAGER, null, this.data.provider(),
 				PASSWORD);

@@ -17,12 +17,12 @@ import org.probity.accounts.Accounts;
 import org.probity.accounts.Role;
 import org.probity.shared.web.Format;
 import org.probity.shared.web.PageSession;
+import org.probity.testing.CaseData;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.probity.measures.CaseDataFactory.CO;
 
 /**
  * The overview on the home page over real HTTP: every unit the user may see against every
@@ -34,7 +34,7 @@ class OverviewPagesTests {
 
 	static final String PASSWORD = "overview-password-long";
 
-	static CaseDataFactory data;
+	static CaseData.Estate data;
 
 	static YearMonth month = YearMonth.now().minusMonths(1);
 
@@ -44,13 +44,13 @@ class OverviewPagesTests {
 	@BeforeAll
 	static void load(@Autowired JdbcClient jdbc, @Autowired MeasureRecomputation recomputation,
 			@Autowired Accounts accounts) {
-		data = new CaseDataFactory(jdbc, "OVP", 'V').estate();
+		data = new CaseData(jdbc).anEstate("OVP", 'V');
 		LocalDate allocated = month.atDay(3);
 		// team 1: initial contact the next day (met); team 2: three weeks later (not met)
-		var met = data.event(CO, allocated, allocated, null);
-		data.contact(met, allocated.plusDays(1), "ATTENDED_COMPLIED");
-		var late = data.event(CO, allocated, allocated, null, data.team(2), data.staff(1));
-		data.contact(late, allocated.plusDays(21), "ATTENDED_COMPLIED");
+		var met = data.aCommunityOrder().sentencedOn(allocated).insert();
+		data.aContact(met).on(allocated.plusDays(1)).insert();
+		var late = data.aCommunityOrder().sentencedOn(allocated).inTeam(data.team(2)).heldBy(data.staff(1)).insert();
+		data.aContact(late).on(allocated.plusDays(21)).insert();
 		recomputation.recomputeAll();
 		accounts.createOrReset("ovp-quality", "Quality", Role.QUALITY_TEAM, null, null, PASSWORD);
 		accounts.createOrReset("ovp-senior", "Senior", Role.SENIOR_MANAGER, null, data.provider(), PASSWORD);

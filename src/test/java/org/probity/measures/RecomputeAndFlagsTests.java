@@ -16,14 +16,13 @@ import org.probity.imports.CaseDataImported;
 import org.probity.imports.Dataset;
 import org.probity.shared.EventId;
 import org.probity.shared.Period;
+import org.probity.testing.CaseData;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.probity.measures.CaseDataFactory.CO;
-import static org.probity.measures.CaseDataFactory.LICENCE;
 
 /** Imports that change results, flags from monthly results, and dated target changes. */
 @IntegrationTest
@@ -50,47 +49,77 @@ class RecomputeAndFlagsTests {
 	@Autowired
 	TransactionTemplate transactions;
 
-	static CaseDataFactory data;
+	static CaseData.Estate data;
 
-	static CaseDataFactory.Event importedLater;
+	static CaseData.Event importedLater;
 
 	@BeforeAll
 	static void load(@Autowired JdbcClient jdbc, @Autowired MeasureRecomputation recomputation) {
-		data = new CaseDataFactory(jdbc, "RFT", 'R').estate();
-		CaseDataFactory.Event co = data.event(CO, LocalDate.of(2023, 1, 1), LocalDate.of(2023, 1, 2), null);
+		data = new CaseData(jdbc).anEstate("RFT", 'R');
+		CaseData.Event co = data.aCommunityOrder()
+			.sentencedOn(LocalDate.of(2023, 1, 1))
+			.allocatedOn(LocalDate.of(2023, 1, 2))
+			.insert();
 		// SL016 January 2024: team 1 8 of 10 usable (80%: more than 5 below 90), team 2
 		// 17 of 20 (85%: exactly 5 below), team 3 0 of 9 (fewer than 10 cases)
-		CaseDataFactory.Event co2 = data.event(CO, LocalDate.of(2023, 1, 1), LocalDate.of(2023, 1, 2), null,
-				data.team(2), data.staff(1));
-		CaseDataFactory.Event co3 = data.event(CO, LocalDate.of(2023, 1, 1), LocalDate.of(2023, 1, 2), null,
-				data.team(3), data.staff(3));
+		CaseData.Event co2 = data.aCommunityOrder()
+			.sentencedOn(LocalDate.of(2023, 1, 1))
+			.allocatedOn(LocalDate.of(2023, 1, 2))
+			.inTeam(data.team(2))
+			.heldBy(data.staff(1))
+			.insert();
+		CaseData.Event co3 = data.aCommunityOrder()
+			.sentencedOn(LocalDate.of(2023, 1, 1))
+			.allocatedOn(LocalDate.of(2023, 1, 2))
+			.inTeam(data.team(3))
+			.heldBy(data.staff(3))
+			.insert();
 		LocalDate jan = LocalDate.of(2024, 1, 15);
 		for (int i = 0; i < 10; i++) {
-			data.referral(co, "BREACH", jan, jan, i < 8);
+			data.aReferral(co).awareOn(jan).referredOn(jan).usableWithoutMoreInformation(i < 8).insert();
 		}
 		for (int i = 0; i < 20; i++) {
-			data.referral(co2, "BREACH", jan, jan, i < 17);
+			data.aReferral(co2).awareOn(jan).referredOn(jan).usableWithoutMoreInformation(i < 17).insert();
 		}
 		for (int i = 0; i < 9; i++) {
-			data.referral(co3, "BREACH", jan, jan, false);
+			data.aReferral(co3).awareOn(jan).referredOn(jan).usableWithoutMoreInformation(false).insert();
 		}
 		// SL018: one late recall a month in team 3 for January to March 2024
-		CaseDataFactory.Event licence = data.event(LICENCE, LocalDate.of(2023, 1, 1), LocalDate.of(2023, 6, 1),
-				LocalDate.of(2023, 6, 1), data.team(3), data.staff(3));
+		CaseData.Event licence = data.aLicence()
+			.sentencedOn(LocalDate.of(2023, 1, 1))
+			.allocatedOn(LocalDate.of(2023, 6, 1))
+			.releasedOn(LocalDate.of(2023, 6, 1))
+			.inTeam(data.team(3))
+			.heldBy(data.staff(3))
+			.insert();
 		for (int month = 1; month <= 3; month++) {
-			data.referral(licence, "RECALL", LocalDate.of(2024, month, 1), LocalDate.of(2024, month, 20), true);
+			data.aReferral(licence)
+				.ofType("RECALL")
+				.awareOn(LocalDate.of(2024, month, 1))
+				.referredOn(LocalDate.of(2024, month, 20))
+				.insert();
 		}
 		// SL011R in 2031: 3 of 5 programmes completed in March and again in April
-		CaseDataFactory.Event programmes = data.event(CO, LocalDate.of(2030, 1, 1), LocalDate.of(2030, 1, 2), null,
-				data.team(2), data.staff(2));
+		CaseData.Event programmes = data.aCommunityOrder()
+			.sentencedOn(LocalDate.of(2030, 1, 1))
+			.allocatedOn(LocalDate.of(2030, 1, 2))
+			.inTeam(data.team(2))
+			.heldBy(data.staff(2))
+			.insert();
 		for (int month = 3; month <= 4; month++) {
 			for (int i = 0; i < 5; i++) {
-				String r = data.requirement(programmes, "ACCREDITED_PROGRAMME", LocalDate.of(2030, 2, 1));
+				String r = data.aRequirement(programmes)
+					.ofType("ACCREDITED_PROGRAMME")
+					.startingOn(LocalDate.of(2030, 2, 1))
+					.insert();
 				data.terminateRequirement(r, LocalDate.of(2031, month, 10), (i < 3) ? "COMPLETED" : "REVOKED_BREACH");
 			}
 		}
-		importedLater = data.event(CO, LocalDate.of(2024, 6, 3), LocalDate.of(2024, 6, 3), null, data.team(2),
-				data.staff(2));
+		importedLater = data.aCommunityOrder()
+			.sentencedOn(LocalDate.of(2024, 6, 3))
+			.inTeam(data.team(2))
+			.heldBy(data.staff(2))
+			.insert();
 		recomputation.recomputeAll();
 	}
 
@@ -126,7 +155,12 @@ class RecomputeAndFlagsTests {
 		// few cases for a deeper audit), then a tenth imported alone
 		java.time.YearMonth last = java.time.YearMonth.now(java.time.ZoneId.of("Europe/London")).minusMonths(1);
 		for (int i = 0; i < 9; i++) {
-			data.event(CO, last.atDay(1), last.atDay(2), null, data.team(3), data.staff(3));
+			data.aCommunityOrder()
+				.sentencedOn(last.atDay(1))
+				.allocatedOn(last.atDay(2))
+				.inTeam(data.team(3))
+				.heldBy(data.staff(3))
+				.insert();
 		}
 		this.recomputation.recomputeAll();
 		String flagged = """
@@ -140,8 +174,12 @@ class RecomputeAndFlagsTests {
 			.list()).isEmpty();
 
 		this.transactions.executeWithoutResult((tx) -> {
-			CaseDataFactory.Event tenth = data.event(CO, last.atDay(1), last.atDay(2), null, data.team(3),
-					data.staff(3));
+			CaseData.Event tenth = data.aCommunityOrder()
+				.sentencedOn(last.atDay(1))
+				.allocatedOn(last.atDay(2))
+				.inTeam(data.team(3))
+				.heldBy(data.staff(3))
+				.insert();
 			this.recomputation.recomputeEvents(Set.of(tenth.id()), Dataset.EVENTS);
 		});
 
@@ -183,12 +221,15 @@ class RecomputeAndFlagsTests {
 
 	@Test
 	void anIncrementalRecomputationGivesTheTotalsOfAFullOne() {
-		CaseDataFactory.Event event = data.event(CO, LocalDate.of(2024, 7, 1), LocalDate.of(2024, 7, 1), null,
-				data.team(3), data.staff(3));
+		CaseData.Event event = data.aCommunityOrder()
+			.sentencedOn(LocalDate.of(2024, 7, 1))
+			.inTeam(data.team(3))
+			.heldBy(data.staff(3))
+			.insert();
 		this.transactions.executeWithoutResult((tx) -> {
-			data.contact(event, LocalDate.of(2024, 7, 2), "ATTENDED_COMPLIED");
-			data.contact(event, LocalDate.of(2024, 8, 2), "UNACCEPTABLE_ABSENCE");
-			data.plan(event, "SENTENCE_PLAN", LocalDate.of(2024, 7, 20));
+			data.aContact(event).on(LocalDate.of(2024, 7, 2)).insert();
+			data.aContact(event).on(LocalDate.of(2024, 8, 2)).withOutcome("UNACCEPTABLE_ABSENCE").insert();
+			data.aPlan(event).completedOn(LocalDate.of(2024, 7, 20)).insert();
 			this.recomputation.recomputeEvents(Set.of(event.id()), Dataset.EVENTS);
 		});
 		String totals = """
@@ -206,23 +247,43 @@ class RecomputeAndFlagsTests {
 		// first contacts that arrive a month after allocation, a contact before the day
 		// of
 		// allocation in its month, a first unpaid work session, a licence's first contact
-		CaseDataFactory.Event late = data.event(CO, LocalDate.of(2024, 8, 20), LocalDate.of(2024, 8, 28), null,
-				data.team(3), data.staff(3));
-		CaseDataFactory.Event early = data.event(CO, LocalDate.of(2024, 9, 1), LocalDate.of(2024, 9, 10), null,
-				data.team(3), data.staff(3));
-		CaseDataFactory.Event licence = data.event(LICENCE, LocalDate.of(2024, 8, 1), LocalDate.of(2024, 8, 30),
-				LocalDate.of(2024, 8, 30), data.team(3), data.staff(3));
-		String unpaidWork = data.requirement(late, "UNPAID_WORK", LocalDate.of(2024, 8, 28));
+		CaseData.Event late = data.aCommunityOrder()
+			.sentencedOn(LocalDate.of(2024, 8, 20))
+			.allocatedOn(LocalDate.of(2024, 8, 28))
+			.inTeam(data.team(3))
+			.heldBy(data.staff(3))
+			.insert();
+		CaseData.Event early = data.aCommunityOrder()
+			.sentencedOn(LocalDate.of(2024, 9, 1))
+			.allocatedOn(LocalDate.of(2024, 9, 10))
+			.inTeam(data.team(3))
+			.heldBy(data.staff(3))
+			.insert();
+		CaseData.Event licence = data.aLicence()
+			.sentencedOn(LocalDate.of(2024, 8, 1))
+			.allocatedOn(LocalDate.of(2024, 8, 30))
+			.releasedOn(LocalDate.of(2024, 8, 30))
+			.inTeam(data.team(3))
+			.heldBy(data.staff(3))
+			.insert();
+		String unpaidWork = data.aRequirement(late)
+			.ofType("UNPAID_WORK")
+			.startingOn(LocalDate.of(2024, 8, 28))
+			.insert();
 		Set<String> ids = Set.of(late.id(), early.id(), licence.id());
 		this.transactions.executeWithoutResult((tx) -> this.recomputation.recomputeEvents(ids, Dataset.EVENTS));
 		this.transactions.executeWithoutResult((tx) -> {
-			data.contact(late, LocalDate.of(2024, 9, 3), "ATTENDED_COMPLIED");
-			data.contact(late, LocalDate.of(2024, 9, 4), true, false, "ATTENDED_COMPLIED", "UNPAID_WORK_SESSION",
-					unpaidWork);
-			data.contact(early, LocalDate.of(2024, 9, 5), "ATTENDED_COMPLIED");
-			data.contact(early, LocalDate.of(2024, 9, 12), "UNACCEPTABLE_ABSENCE");
-			data.contact(early, LocalDate.of(2024, 10, 16), "ATTENDED_COMPLIED");
-			data.contact(licence, LocalDate.of(2024, 9, 2), "ATTENDED_COMPLIED");
+			data.aContact(late).on(LocalDate.of(2024, 9, 3)).insert();
+			data.aContact(late)
+				.on(LocalDate.of(2024, 9, 4))
+				.nationalStandard(false)
+				.ofType("UNPAID_WORK_SESSION")
+				.forRequirement(unpaidWork)
+				.insert();
+			data.aContact(early).on(LocalDate.of(2024, 9, 5)).insert();
+			data.aContact(early).on(LocalDate.of(2024, 9, 12)).withOutcome("UNACCEPTABLE_ABSENCE").insert();
+			data.aContact(early).on(LocalDate.of(2024, 10, 16)).insert();
+			data.aContact(licence).on(LocalDate.of(2024, 9, 2)).insert();
 			this.recomputation.recomputeEvents(ids, Dataset.CONTACTS, LocalDate.of(2024, 9, 3),
 					LocalDate.of(2024, 10, 16));
 		});
@@ -248,7 +309,7 @@ class RecomputeAndFlagsTests {
 		Period june = Period.parse("2024-06");
 		assertThat(this.results.unitResult("SL001R", june, data.team(2)).numerator()).isZero();
 		this.transactions.executeWithoutResult((tx) -> {
-			data.contact(importedLater, LocalDate.of(2024, 6, 4), "ATTENDED_COMPLIED");
+			data.aContact(importedLater).on(LocalDate.of(2024, 6, 4)).insert();
 			this.events
 				.publishEvent(new CaseDataImported(1, Dataset.CONTACTS, 1, 0, Set.of(new EventId(importedLater.id()))));
 		});

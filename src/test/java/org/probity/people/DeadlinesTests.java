@@ -78,12 +78,23 @@ class DeadlinesTests {
 	}
 
 	void event(int n, String type, LocalDate start) {
-		this.data.cases.person(crn(n), "Person", "Deadline" + n, LocalDate.of(1990, 1, 1), false)
-			.event("PDL-E" + n, crn(n), type, start, this.staff, this.data.team(1));
+		this.data.cases.aPerson(crn(n)).named("Person", "Deadline" + n).bornOn(LocalDate.of(1990, 1, 1)).insert();
+		this.data.cases.anEvent("PDL-E" + n, type)
+			.forPerson(crn(n))
+			.sentencedOn(start)
+			.heldBy(this.staff)
+			.inTeam(this.data.team(1))
+			.insert();
 	}
 
 	void contact(int n, String id, String type, LocalDate day, String outcome) {
-		this.data.cases.contact(id, crn(n), "PDL-E" + n, this.staff, type, day.atTime(10, 0), outcome);
+		this.data.cases.aContact(id)
+			.of(crn(n), "PDL-E" + n)
+			.by(this.staff)
+			.ofType(type)
+			.at(day.atTime(10, 0))
+			.withOutcome(outcome)
+			.insert();
 	}
 
 	@BeforeAll
@@ -103,21 +114,24 @@ class DeadlinesTests {
 		contact(5, "PDL-C5", "SUPERVISION", before(TOMORROW, 15), "ATTENDED_COMPLIED");
 		event(6, "COMMUNITY_ORDER", LocalDate.of(2024, 2, 1));
 		contact(6, "PDL-C6", "SUPERVISION", before(TOMORROW, 15), "ATTENDED_COMPLIED");
-		this.data.cases.plan("PDL-P6", "PDL-E6", "SENTENCE_PLAN", TODAY.minusDays(1), true);
+		this.data.cases.aPlan("PDL-P6").of("PDL-E6").completedOn(TODAY.minusDays(1)).insert();
 		// SL013: sentenced 10 business days before tomorrow, no resettlement plan
 		event(7, "CUSTODY", before(TOMORROW, 10));
 		// SL006R: unpaid work not arranged, due tomorrow
 		event(8, "COMMUNITY_ORDER", before(TOMORROW, 7));
 		contact(8, "PDL-C8", "SUPERVISION", before(TOMORROW, 7), "ATTENDED_COMPLIED");
-		this.data.cases.requirement("PDL-R8", "PDL-E8", "UNPAID_WORK", 100, before(TOMORROW, 7));
+		this.data.cases.aRequirement("PDL-R8").of("PDL-E8").lasting(100).startingOn(before(TOMORROW, 7)).insert();
 		// breach: an unacceptable absence three business days ago, none referred; one
 		// referred
 		event(9, "COMMUNITY_ORDER", LocalDate.of(2024, 1, 2));
 		contact(9, "PDL-C9", "SUPERVISION", LocalDate.of(2024, 4, 5), "UNACCEPTABLE_ABSENCE");
 		event(10, "COMMUNITY_ORDER", LocalDate.of(2024, 1, 2));
 		contact(10, "PDL-C10", "SUPERVISION", LocalDate.of(2024, 4, 5), "UNACCEPTABLE_ABSENCE");
-		this.data.cases.referral("PDL-F10", "PDL-E10", "BREACH", LocalDate.of(2024, 4, 5), LocalDate.of(2024, 4, 8),
-				"PENDING");
+		this.data.cases.aReferral("PDL-F10")
+			.of("PDL-E10")
+			.awareOn(LocalDate.of(2024, 4, 5))
+			.referredOn(LocalDate.of(2024, 4, 8))
+			.insert();
 		List<String> events = java.util.stream.IntStream.rangeClosed(1, 10).mapToObj((n) -> "PDL-E" + n).toList();
 		this.transactions.executeWithoutResult((tx) -> this.recomputation.recomputeEvents(events));
 	}

@@ -10,7 +10,7 @@ import java.util.Base64;
 
 import org.probity.accounts.Accounts;
 import org.probity.accounts.Role;
-import org.probity.cases.CaseDataFactory;
+import org.probity.testing.CaseData;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -28,13 +28,13 @@ final class PeopleTestData {
 
 	final String p;
 
-	final CaseDataFactory cases;
+	final CaseData cases;
 
 	private final Accounts accounts;
 
 	PeopleTestData(JdbcClient jdbc, Accounts accounts, String prefix) {
 		this.p = prefix;
-		this.cases = new CaseDataFactory(jdbc);
+		this.cases = new CaseData(jdbc);
 		this.accounts = accounts;
 	}
 
@@ -59,18 +59,18 @@ final class PeopleTestData {
 	}
 
 	PeopleTestData estate() {
-		this.cases.unit(provider(), this.p + " Provider", "PROVIDER", null)
-			.unit(this.p + "R", this.p + " Region", "REGION", provider())
-			.unit(ldu(1), this.p + " North LDU", "LDU", this.p + "R")
-			.unit(ldu(2), this.p + " South LDU", "LDU", this.p + "R")
-			.unit(team(1), this.p + " Team One", "TEAM", ldu(1))
-			.unit(team(2), this.p + " Team Two", "TEAM", ldu(1))
-			.unit(team(3), this.p + " Team Three", "TEAM", ldu(2))
-			.staff(staff(1), "Pat", "Practitioner", "PO", team(1))
-			.staff(staff(2), "Cal", "Colleague", "PSO", team(1))
-			.staff(staff(9), "Max", "Manager", "SPO", team(1))
-			.staff(staff(3), "Tess", "Twoteam", "PO", team(2))
-			.staff(staff(4), "Sam", "Southteam", "PO", team(3));
+		this.cases.aProvider(provider()).named(this.p + " Provider").insert();
+		this.cases.aRegion(this.p + "R").named(this.p + " Region").under(provider()).insert();
+		this.cases.anLdu(ldu(1)).named(this.p + " North LDU").under(this.p + "R").insert();
+		this.cases.anLdu(ldu(2)).named(this.p + " South LDU").under(this.p + "R").insert();
+		this.cases.aTeam(team(1)).named(this.p + " Team One").under(ldu(1)).insert();
+		this.cases.aTeam(team(2)).named(this.p + " Team Two").under(ldu(1)).insert();
+		this.cases.aTeam(team(3)).named(this.p + " Team Three").under(ldu(2)).insert();
+		this.cases.aStaffMember(staff(1)).named("Pat", "Practitioner").inTeam(team(1)).insert();
+		this.cases.aStaffMember(staff(2)).named("Cal", "Colleague").graded("PSO").inTeam(team(1)).insert();
+		this.cases.aStaffMember(staff(9)).named("Max", "Manager").graded("SPO").inTeam(team(1)).insert();
+		this.cases.aStaffMember(staff(3)).named("Tess", "Twoteam").inTeam(team(2)).insert();
+		this.cases.aStaffMember(staff(4)).named("Sam", "Southteam").inTeam(team(3)).insert();
 		this.accounts.createOrReset(user("practitioner"), "Pat Practitioner", Role.PRACTITIONER, staff(1), team(1),
 				PASSWORD);
 		this.accounts.createOrReset(user("colleague"), "Cal Colleague", Role.PRACTITIONER, staff(2), team(1), PASSWORD);

@@ -69,12 +69,24 @@ class PractitionerActionsTests {
 		this.data = new PeopleTestData(this.jdbc, this.accounts, "PAC").estate();
 		LocalDate today = LocalDate.now(ZoneId.of("Europe/London"));
 		UnitCode team = new UnitCode(this.data.team(1));
-		this.data.cases.person("Q770001", "Ann", "Open", LocalDate.of(1990, 1, 1), false)
-			.person("Q770002", "Rae", "Secret", LocalDate.of(1990, 1, 1), true)
-			.event("EQ770001", "Q770001", "COMMUNITY_ORDER", LocalDate.of(2024, 1, 1), this.data.staff(1),
-					this.data.team(1))
-			.event("EQ770002", "Q770002", "COMMUNITY_ORDER", LocalDate.of(2024, 1, 1), this.data.staff(1),
-					this.data.team(1));
+		this.data.cases.aPerson("Q770001").named("Ann", "Open").bornOn(LocalDate.of(1990, 1, 1)).insert();
+		this.data.cases.aPerson("Q770002")
+			.named("Rae", "Secret")
+			.bornOn(LocalDate.of(1990, 1, 1))
+			.restricted()
+			.insert();
+		this.data.cases.aCommunityOrder("EQ770001")
+			.forPerson("Q770001")
+			.sentencedOn(LocalDate.of(2024, 1, 1))
+			.heldBy(this.data.staff(1))
+			.inTeam(this.data.team(1))
+			.insert();
+		this.data.cases.aCommunityOrder("EQ770002")
+			.forPerson("Q770002")
+			.sentencedOn(LocalDate.of(2024, 1, 1))
+			.heldBy(this.data.staff(1))
+			.inTeam(this.data.team(1))
+			.insert();
 		this.named = raise(team, new ActionSource(SourceKind.MANUAL, "pac-named"), "PAC named action",
 				new StaffCode(this.data.staff(1)), today.plusDays(60));
 		this.fromAudit = raise(team, new ActionSource(SourceKind.AUDIT_FINDING, String.valueOf(audit("EQ770001"))),

@@ -6,7 +6,7 @@ import java.util.List;
 
 import org.probity.accounts.Accounts;
 import org.probity.accounts.Role;
-import org.probity.cases.CaseDataFactory;
+import org.probity.testing.CaseData;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -25,7 +25,7 @@ public final class PackTestData {
 
 	private final JdbcClient jdbc;
 
-	private final CaseDataFactory data;
+	private final CaseData data;
 
 	private int sequence;
 
@@ -36,7 +36,7 @@ public final class PackTestData {
 		this.jdbc = jdbc;
 		this.prefix = prefix;
 		this.crnBase = crnBase;
-		this.data = new CaseDataFactory(jdbc);
+		this.data = new CaseData(jdbc);
 	}
 
 	public String provider() {
@@ -60,14 +60,14 @@ public final class PackTestData {
 	}
 
 	public PackTestData estate(Accounts accounts) {
-		this.data.unit(provider(), "Pack provider " + this.prefix, "PROVIDER", null)
-			.unit(this.prefix + "R", "Pack region " + this.prefix, "REGION", provider())
-			.unit(ldu(1), "Pack LDU one " + this.prefix, "LDU", this.prefix + "R")
-			.unit(ldu(2), "Pack LDU two " + this.prefix, "LDU", this.prefix + "R")
-			.unit(team(1), "Pack team one " + this.prefix, "TEAM", ldu(1))
-			.unit(team(2), "Pack team two " + this.prefix, "TEAM", ldu(2))
-			.staff(staff(1), "Pat", "Officer", "PO", team(1))
-			.staff(staff(2), "Lee", "Officer", "PO", team(2));
+		this.data.aProvider(provider()).named("Pack provider " + this.prefix).insert();
+		this.data.aRegion(this.prefix + "R").named("Pack region " + this.prefix).under(provider()).insert();
+		this.data.anLdu(ldu(1)).named("Pack LDU one " + this.prefix).under(this.prefix + "R").insert();
+		this.data.anLdu(ldu(2)).named("Pack LDU two " + this.prefix).under(this.prefix + "R").insert();
+		this.data.aTeam(team(1)).named("Pack team one " + this.prefix).under(ldu(1)).insert();
+		this.data.aTeam(team(2)).named("Pack team two " + this.prefix).under(ldu(2)).insert();
+		this.data.aStaffMember(staff(1)).named("Pat", "Officer").inTeam(team(1)).insert();
+		this.data.aStaffMember(staff(2)).named("Lee", "Officer").inTeam(team(2)).insert();
 		accounts.createOrReset(user("quality"), "Quality " + this.prefix, Role.QUALITY_TEAM, null, provider(),
 				PASSWORD);
 		accounts.createOrReset(user("senior"), "Senior " + this.prefix, Role.SENIOR_MANAGER, null, provider(),
@@ -88,8 +88,13 @@ public final class PackTestData {
 			this.sequence++;
 			String crn = "J" + String.format("%06d", this.crnBase + this.sequence);
 			String event = this.prefix + "-E" + sentenced + "-" + team + "-" + i;
-			this.data.person(crn, "Sam", "Person", LocalDate.of(1990, 1, 1), false)
-				.event(event, crn, "COMMUNITY_ORDER", sentenced, staff(team), team(team));
+			this.data.aPerson(crn).named("Sam", "Person").bornOn(LocalDate.of(1990, 1, 1)).insert();
+			this.data.aCommunityOrder(event)
+				.forPerson(crn)
+				.sentencedOn(sentenced)
+				.heldBy(staff(team))
+				.inTeam(team(team))
+				.insert();
 			if (i < met) {
 				seen(crn, event, team, sentenced.plusDays(1));
 			}
@@ -102,8 +107,12 @@ public final class PackTestData {
 
 	/** A face-to-face supervision contact attended on the day. */
 	public void seen(String crn, String event, int team, LocalDate day) {
-		this.data.contact(this.prefix + "-C" + (++this.sequence), crn, event, staff(team), "SUPERVISION",
-				day.atTime(10, 0), "ATTENDED_COMPLIED");
+		this.data.aContact(this.prefix + "-C" + (++this.sequence))
+			.of(crn, event)
+			.by(staff(team))
+			.ofType("SUPERVISION")
+			.at(day.atTime(10, 0))
+			.insert();
 	}
 
 	JdbcClient jdbc() {

@@ -16,6 +16,7 @@ import org.probity.accounts.Role;
 import org.probity.reports.archive.ReportKind;
 import org.probity.reports.scheduled.ScheduleRules;
 import org.probity.reports.scheduled.ScheduledReports;
+import org.probity.testing.CaseData;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -48,8 +49,9 @@ class ScheduledReportsJourneyTests {
 
 	@BeforeAll
 	void anEstateAndTheBrowser() {
-		this.jdbc.sql("insert into unit values ('SRJP', 'Journey provider', 'PROVIDER', null)").update();
-		this.jdbc.sql("insert into unit values ('SRJT1', 'Hastings women''s team', 'TEAM', 'SRJP')").update();
+		CaseData caseData = new CaseData(this.jdbc);
+		caseData.aProvider("SRJP").named("Journey provider").insert();
+		caseData.aTeam("SRJT1").named("Hastings women's team").under("SRJP").insert();
 		this.accounts.createOrReset("srj-admin", "SRJ Admin", Role.ADMIN, null, null, PASSWORD);
 		this.accounts.createOrReset("srj-quality", "SRJ Quality", Role.QUALITY_TEAM, null, null, PASSWORD);
 	}

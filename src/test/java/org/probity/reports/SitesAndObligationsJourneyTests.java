@@ -18,8 +18,8 @@ import org.probity.accounts.CurrentUser;
 import org.probity.accounts.Role;
 import org.probity.audits.Answer;
 import org.probity.audits.CaseAudits;
-import org.probity.cases.CaseDataFactory;
 import org.probity.reports.obligations.Obligations;
+import org.probity.testing.CaseData;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -56,10 +56,11 @@ class SitesAndObligationsJourneyTests {
 
 	@BeforeAll
 	void dataAndBrowser() {
-		new CaseDataFactory(this.jdbc).unit("RSJP", "RSJ Provider", "PROVIDER", null)
-			.unit("RSJL", "RSJ LDU", "LDU", "RSJP")
-			.unit("RSJT", "RSJ Team", "TEAM", "RSJL")
-			.staff("RSJ001", "Kim", "Rsjofficer", "PO", "RSJT");
+		CaseData caseData = new CaseData(this.jdbc);
+		caseData.aProvider("RSJP").named("RSJ Provider").insert();
+		caseData.anLdu("RSJL").named("RSJ LDU").under("RSJP").insert();
+		caseData.aTeam("RSJT").named("RSJ Team").under("RSJL").insert();
+		caseData.aStaffMember("RSJ001").named("Kim", "Rsjofficer").inTeam("RSJT").insert();
 		this.accounts.createOrReset("rsj-quality", "RSJ Quality", Role.QUALITY_TEAM, null, null, PASSWORD);
 		CurrentUser quality = this.accounts.userFor("rsj-quality").orElseThrow();
 		List<CaseAudits.AnswerInput> answers = new ArrayList<>();
@@ -69,10 +70,15 @@ class SitesAndObligationsJourneyTests {
 			}
 		}
 		// five audits this quarter: enough for their standards' ratings to count
-		CaseDataFactory cases = new CaseDataFactory(this.jdbc);
+		CaseData cases = new CaseData(this.jdbc);
 		for (int i = 1; i <= 5; i++) {
-			cases.person("V95000" + i, "Alex", "Rsjperson", LocalDate.of(1990, 1, i), false)
-				.event("RSJE00" + i, "V95000" + i, "COMMUNITY_ORDER", this.today.minusDays(20), "RSJ001", "RSJT");
+			cases.aPerson("V95000" + i).named("Alex", "Rsjperson").bornOn(LocalDate.of(1990, 1, i)).insert();
+			cases.aCommunityOrder("RSJE00" + i)
+				.forPerson("V95000" + i)
+				.sentencedOn(this.today.minusDays(20))
+				.heldBy("RSJ001")
+				.inTeam("RSJT")
+				.insert();
 			this.audits.recordCompleted("CASE_SUPERVISION", "RSJE00" + i, null,
 					new CaseAudits.AuditInput(0, answers, List.of("2.1.3.a"), false, null, ""), quality);
 		}

@@ -20,9 +20,9 @@ import org.probity.IntegrationTest;
 import org.probity.accounts.Accounts;
 import org.probity.accounts.CaseAccessLog;
 import org.probity.accounts.Role;
-import org.probity.cases.CaseDataFactory;
 import org.probity.shared.Crn;
 import org.probity.shared.web.PageSession;
+import org.probity.testing.CaseData;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
@@ -63,16 +63,25 @@ class SubjectAccessTests {
 
 	@BeforeEach
 	void aRestrictedCaseWithRecordsInEveryModule() {
-		CaseDataFactory cases = new CaseDataFactory(this.jdbc);
-		cases.unit("Q91P", "Q91 provider", "PROVIDER", null)
-			.unit("Q91R", "Q91 region", "REGION", "Q91P")
-			.unit("Q91L", "Q91 LDU", "LDU", "Q91R")
-			.unit("Q91T", "Q91 team", "TEAM", "Q91L")
-			.staff(STAFF, "Morwenna", "Trelawny", "PO", "Q91T")
-			.person(CRN, "Zebedee", "Quillfeather", LocalDate.of(1990, 4, 2), true)
-			.event("Q91E1", CRN, "COMMUNITY_ORDER", LocalDate.of(2025, 3, 3), STAFF, "Q91T")
-			.contact("Q91C1", CRN, "Q91E1", STAFF, "SUPERVISION", LocalDateTime.of(2025, 3, 10, 10, 0),
-					"ATTENDED_COMPLIED");
+		CaseData cases = new CaseData(this.jdbc);
+		cases.aProvider("Q91P").named("Q91 provider").insert();
+		cases.aRegion("Q91R").named("Q91 region").under("Q91P").insert();
+		cases.anLdu("Q91L").named("Q91 LDU").under("Q91R").insert();
+		cases.aTeam("Q91T").named("Q91 team").under("Q91L").insert();
+		cases.aStaffMember(STAFF).named("Morwenna", "Trelawny").inTeam("Q91T").insert();
+		cases.aPerson(CRN).named("Zebedee", "Quillfeather").bornOn(LocalDate.of(1990, 4, 2)).restricted().insert();
+		cases.aCommunityOrder("Q91E1")
+			.forPerson(CRN)
+			.sentencedOn(LocalDate.of(2025, 3, 3))
+			.heldBy(STAFF)
+			.inTeam("Q91T")
+			.insert();
+		cases.aContact("Q91C1")
+			.of(CRN, "Q91E1")
+			.by(STAFF)
+			.ofType("SUPERVISION")
+			.at(LocalDateTime.of(2025, 3, 10, 10, 0))
+			.insert();
 		this.accounts.createOrReset("q91-dpo", "Data protection officer", Role.SUBJECT_ACCESS, null, null,
 				"q91-password-0");
 		this.accounts.createOrReset("q91-worker", "Morwenna Trelawny", Role.PRACTITIONER, STAFF, "Q91T",

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.probity.BrowserFixture;
 import org.probity.IntegrationTest;
-import org.probity.cases.CaseDataFactory;
+import org.probity.testing.CaseData;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -30,8 +30,9 @@ class ProjectJourneyTests {
 
 	@Test
 	void startAProjectFromAFlagSignItOffToControlAndSeeTheChart() {
-		new CaseDataFactory(this.jdbc).unit("PJJP", "Journey provider", "PROVIDER", null)
-			.unit("PJJT1", "Journey team", "TEAM", "PJJP");
+		CaseData caseData = new CaseData(this.jdbc);
+		caseData.aProvider("PJJP").named("Journey provider").insert();
+		caseData.aTeam("PJJT1").named("Journey team").under("PJJP").insert();
 		// 80% of 10 cases against a target of 93: a deeper-audit flag in February 2024.
 		ProjectTestData.results(this.jdbc, "SL001R", "PJJT1", ProjectTestData.SHIFTED);
 		String base = browser.url("");

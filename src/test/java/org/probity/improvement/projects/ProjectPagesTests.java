@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.probity.IntegrationTest;
 import org.probity.accounts.Accounts;
 import org.probity.accounts.Role;
-import org.probity.cases.CaseDataFactory;
 import org.probity.shared.web.PageSession;
+import org.probity.testing.CaseData;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -34,9 +34,10 @@ class ProjectPagesTests {
 
 	@BeforeAll
 	static void load(@Autowired JdbcClient jdbc, @Autowired Accounts accounts) {
-		new CaseDataFactory(jdbc).unit("PJPP", "Pages provider", "PROVIDER", null)
-			.unit("PJPT1", "Pages team one", "TEAM", "PJPP")
-			.unit("PJPT2", "Pages team two", "TEAM", "PJPP");
+		CaseData caseData = new CaseData(jdbc);
+		caseData.aProvider("PJPP").named("Pages provider").insert();
+		caseData.aTeam("PJPT1").named("Pages team one").under("PJPP").insert();
+		caseData.aTeam("PJPT2").named("Pages team two").under("PJPP").insert();
 		ProjectTestData.results(jdbc, "SL001R", "PJPT1", ProjectTestData.SHIFTED);
 		accounts.createOrReset("pjp-manager-2", "Other Manager", Role.LINE_MANAGER, null, "PJPT2", "secret-pjp-2");
 	}

@@ -15,7 +15,7 @@ import tools.jackson.databind.json.JsonMapper;
 import org.probity.IntegrationTest;
 import org.probity.accounts.Accounts;
 import org.probity.accounts.Role;
-import org.probity.cases.CaseDataFactory;
+import org.probity.testing.CaseData;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -37,10 +37,11 @@ class ProjectsApiTests {
 
 	@BeforeAll
 	static void load(@Autowired JdbcClient jdbc, @Autowired Accounts accounts) {
-		new CaseDataFactory(jdbc).unit("PJAP", "Projects provider", "PROVIDER", null)
-			.unit("PJAL", "Projects LDU", "LDU", "PJAP")
-			.unit("PJAT1", "Projects team one", "TEAM", "PJAL")
-			.unit("PJAT2", "Projects team two", "TEAM", "PJAL");
+		CaseData caseData = new CaseData(jdbc);
+		caseData.aProvider("PJAP").named("Projects provider").insert();
+		caseData.anLdu("PJAL").named("Projects LDU").under("PJAP").insert();
+		caseData.aTeam("PJAT1").named("Projects team one").under("PJAL").insert();
+		caseData.aTeam("PJAT2").named("Projects team two").under("PJAL").insert();
 		ProjectTestData.results(jdbc, "SL001R", "PJAT1", ProjectTestData.SHIFTED);
 		accounts.createOrReset("pja-manager-2", "Team Two Manager", Role.LINE_MANAGER, null, "PJAT2", "secret-pja-2");
 		accounts.createOrReset("pja-manager-1", "Team One Manager", Role.LINE_MANAGER, null, "PJAT1", "secret-pja-1");

@@ -20,6 +20,7 @@ import org.probity.IntegrationTest;
 import org.probity.ProbityApplication;
 import org.probity.reports.archive.ReportKind;
 import org.probity.shared.ScheduledWork;
+import org.probity.testing.CaseData;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -54,12 +55,9 @@ class ScheduledReportsAcrossNodesTests {
 
 	@BeforeAll
 	void twoNodesAndAProvider() {
-		this.jdbc.sql("insert into unit values (:code, 'Two nodes provider', 'PROVIDER', null)")
-			.param("code", PROVIDER)
-			.update();
-		this.jdbc.sql("insert into unit values ('SRNT1', 'Two nodes team', 'TEAM', :parent)")
-			.param("parent", PROVIDER)
-			.update();
+		CaseData caseData = new CaseData(this.jdbc);
+		caseData.aProvider(PROVIDER).named("Two nodes provider").insert();
+		caseData.aTeam("SRNT1").named("Two nodes team").under(PROVIDER).insert();
 		HikariDataSource database = (HikariDataSource) this.dataSource;
 		this.secondNode = new SpringApplicationBuilder(ProbityApplication.class).run(
 				"--PROBITY_DATABASE_URL=" + database.getJdbcUrl(),

@@ -33,6 +33,7 @@ import org.probity.reports.archive.ReportStatus;
 import org.probity.reports.archive.StoredReport;
 import org.probity.shared.UnitCode;
 import org.probity.shared.web.PageSession;
+import org.probity.testing.CaseData;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -98,19 +99,16 @@ class ScheduledReportsTests {
 
 	@BeforeAll
 	void anEstateWithAlertsAndAccounts() {
-		this.jdbc.sql("insert into unit values (:code, 'Scheduled provider', 'PROVIDER', null)")
-			.param("code", PROVIDER)
-			.update();
+		CaseData caseData = new CaseData(this.jdbc);
+		caseData.aProvider(PROVIDER).named("Scheduled provider").insert();
 		for (String team : List.of(TEAM1, TEAM2)) {
-			this.jdbc.sql("insert into unit values (:code, :name, 'TEAM', :parent)")
-				.param("code", team)
-				.param("name", "Team " + team)
-				.param("parent", PROVIDER)
-				.update();
+			caseData.aTeam(team).named("Team " + team).under(PROVIDER).insert();
 		}
-		this.jdbc.sql("insert into staff values ('SRPS01X', 'Robin', 'Officer', 'PO', :team, date '2020-01-01', null)")
-			.param("team", TEAM1)
-			.update();
+		caseData.aStaffMember("SRPS01X")
+			.named("Robin", "Officer")
+			.inTeam(TEAM1)
+			.startedOn(LocalDate.of(2020, 1, 1))
+			.insert();
 		this.accounts.createOrReset("srp-quality", "SRP Quality", Role.QUALITY_TEAM, null, null, PASSWORD);
 		this.accounts.createOrReset("srp-manager", "SRP Manager", Role.LINE_MANAGER, null, TEAM1, PASSWORD);
 		this.accounts.createOrReset("srp-other", "SRP Other", Role.LINE_MANAGER, null, TEAM2, PASSWORD);
@@ -123,16 +121,20 @@ class ScheduledReportsTests {
 	}
 
 	private String person(String crn, boolean restricted) {
-		this.jdbc.sql("""
-				insert into person values (:crn, 'Sam', 'Person', date '1990-01-01', 'MALE', true, 'WHITE', 'NONE',
-				    'HETEROSEXUAL', false, 'SINGLE', :restricted)
-				""").param("crn", crn).param("restricted", restricted).update();
-		this.jdbc.sql("""
-				insert into event (event_id, crn, event_type, sentence_date, allocation_date, expected_end_date,
-				    staff_code, team_code)
-				values (:id, :crn, 'COMMUNITY_ORDER', date '2023-01-10', date '2023-01-10', date '2027-01-10',
-				    'SRPS01X', :team)
-				""").param("id", "E" + crn).param("crn", crn).param("team", TEAM1).update();
+		CaseData caseData = new CaseData(this.jdbc);
+		caseData.aPerson(crn)
+			.named("Sam", "Person")
+			.bornOn(LocalDate.of(1990, 1, 1))
+			.withCharacteristics("MALE", true, "WHITE", "NONE", "HETEROSEXUAL", false, "SINGLE")
+			.restricted(restricted)
+			.insert();
+		caseData.aCommunityOrder("E" + crn)
+			.forPerson(crn)
+			.sentencedOn(LocalDate.of(2023, 1, 10))
+			.expectedToEndOn(LocalDate.of(2027, 1, 10))
+			.heldBy("SRPS01X")
+			.inTeam(TEAM1)
+			.insert();
 		return crn;
 	}
 

@@ -10,13 +10,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.probity.IntegrationTest;
 import org.probity.accounts.Accounts;
-import org.probity.shared.web.PageSession;
 import org.probity.accounts.Role;
-import org.probity.cases.CaseDataFactory;
 import org.probity.reports.ReportsApiClient;
 import org.probity.reports.archive.ReportKind;
 import org.probity.reports.supplychain.Subcontractors;
 import org.probity.shared.UnitCode;
+import org.probity.shared.web.PageSession;
+import org.probity.testing.CaseData;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -63,11 +63,12 @@ class SubcontractorObligationsTests {
 	/** Two LDUs with a team each, each team run by a subcontractor of its own. */
 	@BeforeAll
 	void aSupplyChain() {
-		new CaseDataFactory(this.jdbc).unit("SCOP", "SCO provider", "PROVIDER", null)
-			.unit("SCOL1", "SCO LDU one", "LDU", "SCOP")
-			.unit("SCOL2", "SCO LDU two", "LDU", "SCOP")
-			.unit("SCOT1", "SCO team one", "TEAM", "SCOL1")
-			.unit("SCOT2", "SCO team two", "TEAM", "SCOL2");
+		CaseData caseData = new CaseData(this.jdbc);
+		caseData.aProvider("SCOP").named("SCO provider").insert();
+		caseData.anLdu("SCOL1").named("SCO LDU one").under("SCOP").insert();
+		caseData.anLdu("SCOL2").named("SCO LDU two").under("SCOP").insert();
+		caseData.aTeam("SCOT1").named("SCO team one").under("SCOL1").insert();
+		caseData.aTeam("SCOT2").named("SCO team two").under("SCOL2").insert();
 		this.accounts.createOrReset("sco-quality", "SCO quality", Role.QUALITY_TEAM, null, null, PASSWORD);
 		this.accounts.createOrReset("sco-senior", "SCO senior", Role.SENIOR_MANAGER, null, "SCOL1", PASSWORD);
 		Subcontractors.Subcontractor a = this.subcontractors.create("SCO Alpha", List.of("a@alpha.example.org"),

@@ -13,10 +13,10 @@ import org.probity.accounts.CurrentUser;
 import org.probity.accounts.Role;
 import org.probity.audits.Answer;
 import org.probity.audits.CaseAudits;
-import org.probity.cases.CaseDataFactory;
 import org.probity.reports.ReportsApiClient;
 import org.probity.shared.Period;
 import org.probity.shared.web.PageSession;
+import org.probity.testing.CaseData;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -61,15 +61,16 @@ class SiteRatingsApiTests {
 		if (loaded) {
 			return;
 		}
-		new CaseDataFactory(this.jdbc).unit("RSP", "RS Provider", "PROVIDER", null)
-			.unit("RSR", "RS Region", "REGION", "RSP")
-			.unit("RSL1", "RS LDU One", "LDU", "RSR")
-			.unit("RSL2", "RS LDU Two", "LDU", "RSR")
-			.unit("RST11", "RS Team One One", "TEAM", "RSL1")
-			.unit("RST12", "RS Team One Two", "TEAM", "RSL1")
-			.unit("RST21", "RS Team Two One", "TEAM", "RSL2")
-			.staff("RS1101", "Sam", "Rsofficer", "PO", "RST11")
-			.staff("RS1190", "Jo", "Rsmanager", "SPO", "RST11");
+		CaseData caseData = new CaseData(this.jdbc);
+		caseData.aProvider("RSP").named("RS Provider").insert();
+		caseData.aRegion("RSR").named("RS Region").under("RSP").insert();
+		caseData.anLdu("RSL1").named("RS LDU One").under("RSR").insert();
+		caseData.anLdu("RSL2").named("RS LDU Two").under("RSR").insert();
+		caseData.aTeam("RST11").named("RS Team One One").under("RSL1").insert();
+		caseData.aTeam("RST12").named("RS Team One Two").under("RSL1").insert();
+		caseData.aTeam("RST21").named("RS Team Two One").under("RSL2").insert();
+		caseData.aStaffMember("RS1101").named("Sam", "Rsofficer").inTeam("RST11").insert();
+		caseData.aStaffMember("RS1190").named("Jo", "Rsmanager").graded("SPO").inTeam("RST11").insert();
 		this.accounts.createOrReset("rs-quality", "RS quality", Role.QUALITY_TEAM, null, null, PASSWORD);
 		this.accounts.createOrReset("rs-manager", "RS manager", Role.LINE_MANAGER, "RS1190", "RST11", PASSWORD);
 		this.accounts.createOrReset("rs-practitioner", "RS practitioner", Role.PRACTITIONER, "RS1101", "RST11",
@@ -82,10 +83,15 @@ class SiteRatingsApiTests {
 			}
 		}
 		// five audits this quarter: enough for their standards' ratings to count
-		CaseDataFactory cases = new CaseDataFactory(this.jdbc);
+		CaseData cases = new CaseData(this.jdbc);
 		for (int i = 1; i <= 5; i++) {
-			cases.person("V96000" + i, "Alex", "Rsperson", LocalDate.of(1990, 1, i), false)
-				.event("RSE00" + i, "V96000" + i, "COMMUNITY_ORDER", LocalDate.now().minusDays(20), "RS1101", "RST11");
+			cases.aPerson("V96000" + i).named("Alex", "Rsperson").bornOn(LocalDate.of(1990, 1, i)).insert();
+			cases.aCommunityOrder("RSE00" + i)
+				.forPerson("V96000" + i)
+				.sentencedOn(LocalDate.now().minusDays(20))
+				.heldBy("RS1101")
+				.inTeam("RST11")
+				.insert();
 			this.audits.recordCompleted("CASE_SUPERVISION", "RSE00" + i, null,
 					new CaseAudits.AuditInput(0, answers, List.of("2.1.3.a"), false, null, ""), quality);
 		}

@@ -8,13 +8,13 @@ import org.probity.accounts.Accounts;
 import org.probity.accounts.CaseAccessLog;
 import org.probity.accounts.CurrentUser;
 import org.probity.accounts.Role;
-import org.probity.cases.CaseDataFactory;
 import org.probity.reports.archive.ReportArchive;
 import org.probity.reports.archive.ReportKind;
 import org.probity.reports.archive.ReportStatus;
 import org.probity.reports.archive.StoredReport;
 import org.probity.shared.Crn;
 import org.probity.shared.UnitCode;
+import org.probity.testing.CaseData;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -48,17 +48,28 @@ class ReportReadingTests {
 
 	@Test
 	void restrictedCasesStayRestrictedAndCasesOutOfScopeAreLeftOut() {
-		new CaseDataFactory(this.jdbc).unit("RPRP", "Reading provider", "PROVIDER", null)
-			.unit("RPRL1", "Reading LDU one", "LDU", "RPRP")
-			.unit("RPRL2", "Reading LDU two", "LDU", "RPRP")
-			.unit("RPRT1", "Reading team one", "TEAM", "RPRL1")
-			.unit("RPRT2", "Reading team two", "TEAM", "RPRL2")
-			.staff("RPRS001", "Pat", "Officer", "PO", "RPRT1")
-			.staff("RPRS002", "Lee", "Officer", "PO", "RPRT2")
-			.person("J640001", "Rita", "Restricted", LocalDate.of(1980, 1, 1), true)
-			.person("J640002", "Olly", "Open", LocalDate.of(1981, 1, 1), false)
-			.event("RPR-E1", "J640001", "COMMUNITY_ORDER", LocalDate.of(2026, 9, 1), "RPRS001", "RPRT1")
-			.event("RPR-E2", "J640002", "COMMUNITY_ORDER", LocalDate.of(2026, 9, 1), "RPRS002", "RPRT2");
+		CaseData caseData = new CaseData(this.jdbc);
+		caseData.aProvider("RPRP").named("Reading provider").insert();
+		caseData.anLdu("RPRL1").named("Reading LDU one").under("RPRP").insert();
+		caseData.anLdu("RPRL2").named("Reading LDU two").under("RPRP").insert();
+		caseData.aTeam("RPRT1").named("Reading team one").under("RPRL1").insert();
+		caseData.aTeam("RPRT2").named("Reading team two").under("RPRL2").insert();
+		caseData.aStaffMember("RPRS001").named("Pat", "Officer").inTeam("RPRT1").insert();
+		caseData.aStaffMember("RPRS002").named("Lee", "Officer").inTeam("RPRT2").insert();
+		caseData.aPerson("J640001").named("Rita", "Restricted").bornOn(LocalDate.of(1980, 1, 1)).restricted().insert();
+		caseData.aPerson("J640002").named("Olly", "Open").bornOn(LocalDate.of(1981, 1, 1)).insert();
+		caseData.aCommunityOrder("RPR-E1")
+			.forPerson("J640001")
+			.sentencedOn(LocalDate.of(2026, 9, 1))
+			.heldBy("RPRS001")
+			.inTeam("RPRT1")
+			.insert();
+		caseData.aCommunityOrder("RPR-E2")
+			.forPerson("J640002")
+			.sentencedOn(LocalDate.of(2026, 9, 1))
+			.heldBy("RPRS002")
+			.inTeam("RPRT2")
+			.insert();
 		this.accounts.createOrReset("rpr-quality", "Q", Role.QUALITY_TEAM, null, "RPRP", "secret-rpr");
 		this.accounts.createOrReset("rpr-senior", "S", Role.SENIOR_MANAGER, null, "RPRL1", "secret-rpr");
 		this.accounts.createOrReset("rpr-manager", "M", Role.LINE_MANAGER, null, "RPRT1", "secret-rpr");
