@@ -69,11 +69,11 @@ class SiteRatingsApiTests {
 		caseData.aTeam("RST11").named("RS Team One One").under("RSL1").insert();
 		caseData.aTeam("RST12").named("RS Team One Two").under("RSL1").insert();
 		caseData.aTeam("RST21").named("RS Team Two One").under("RSL2").insert();
-		caseData.aStaffMember("RS1101").named("Sam", "Rsofficer").inTeam("RST11").insert();
-		caseData.aStaffMember("RS1190").named("Jo", "Rsmanager").graded("SPO").inTeam("RST11").insert();
+		caseData.aStaffMember("RS11001").named("Sam", "Rsofficer").inTeam("RST11").insert();
+		caseData.aStaffMember("RS11090").named("Jo", "Rsmanager").graded("SPO").inTeam("RST11").insert();
 		this.accounts.createOrReset("rs-quality", "RS quality", Role.QUALITY_TEAM, null, null, PASSWORD);
-		this.accounts.createOrReset("rs-manager", "RS manager", Role.LINE_MANAGER, "RS1190", "RST11", PASSWORD);
-		this.accounts.createOrReset("rs-practitioner", "RS practitioner", Role.PRACTITIONER, "RS1101", "RST11",
+		this.accounts.createOrReset("rs-manager", "RS manager", Role.LINE_MANAGER, "RS11090", "RST11", PASSWORD);
+		this.accounts.createOrReset("rs-practitioner", "RS practitioner", Role.PRACTITIONER, "RS11001", "RST11",
 				PASSWORD);
 		CurrentUser quality = this.accounts.userFor("rs-quality").orElseThrow();
 		List<CaseAudits.AnswerInput> answers = new ArrayList<>();
@@ -89,7 +89,7 @@ class SiteRatingsApiTests {
 			cases.aCommunityOrder("RSE00" + i)
 				.forPerson("V96000" + i)
 				.sentencedOn(LocalDate.now().minusDays(20))
-				.heldBy("RS1101")
+				.heldBy("RS11001")
 				.inTeam("RST11")
 				.insert();
 			this.audits.recordCompleted("CASE_SUPERVISION", "RSE00" + i, null,
