@@ -15,6 +15,8 @@ import org.probity.audits.Answer;
 import org.probity.audits.CaseAudits;
 import org.probity.reports.ReportsApiClient;
 import org.probity.shared.Period;
+import org.probity.shared.StaffCode;
+import org.probity.shared.UnitCode;
 import org.probity.shared.web.PageSession;
 import org.probity.testing.CaseData;
 import tools.jackson.databind.JsonNode;
@@ -72,9 +74,10 @@ class SiteRatingsApiTests {
 		caseData.aStaffMember("RS1101").named("Sam", "Rsofficer").inTeam("RST11").insert();
 		caseData.aStaffMember("RS1190").named("Jo", "Rsmanager").graded("SPO").inTeam("RST11").insert();
 		this.accounts.createOrReset("rs-quality", "RS quality", Role.QUALITY_TEAM, null, null, PASSWORD);
-		this.accounts.createOrReset("rs-manager", "RS manager", Role.LINE_MANAGER, "RS1190", "RST11", PASSWORD);
-		this.accounts.createOrReset("rs-practitioner", "RS practitioner", Role.PRACTITIONER, "RS1101", "RST11",
-				PASSWORD);
+		this.accounts.createOrReset("rs-manager", "RS manager", Role.LINE_MANAGER, new StaffCode("RS1190"),
+				new UnitCode("RST11"), PASSWORD);
+		this.accounts.createOrReset("rs-practitioner", "RS practitioner", Role.PRACTITIONER, new StaffCode("RS1101"),
+				new UnitCode("RST11"), PASSWORD);
 		CurrentUser quality = this.accounts.userFor("rs-quality").orElseThrow();
 		List<CaseAudits.AnswerInput> answers = new ArrayList<>();
 		for (String s : List.of("2.1", "2.2", "2.3", "2.4")) {
