@@ -60,7 +60,7 @@ class SitesAndObligationsJourneyTests {
 		caseData.aProvider("RSJP").named("RSJ Provider").insert();
 		caseData.anLdu("RSJL").named("RSJ LDU").under("RSJP").insert();
 		caseData.aTeam("RSJT").named("RSJ Team").under("RSJL").insert();
-		caseData.aStaffMember("RSJ001").named("Kim", "Rsjofficer").inTeam("RSJT").insert();
+		caseData.aStaffMember("RSJ0001").named("Kim", "Rsjofficer").inTeam("RSJT").insert();
 		this.accounts.createOrReset("rsj-quality", "RSJ Quality", Role.QUALITY_TEAM, null, null, PASSWORD);
 		CurrentUser quality = this.accounts.userFor("rsj-quality").orElseThrow();
 		List<CaseAudits.AnswerInput> answers = new ArrayList<>();
@@ -76,7 +76,7 @@ class SitesAndObligationsJourneyTests {
 			cases.aCommunityOrder("RSJE00" + i)
 				.forPerson("V95000" + i)
 				.sentencedOn(this.today.minusDays(20))
-				.heldBy("RSJ001")
+				.heldBy("RSJ0001")
 				.inTeam("RSJT")
 				.insert();
 			this.audits.recordCompleted("CASE_SUPERVISION", "RSJE00" + i, null,

@@ -71,12 +71,12 @@ class SiteRatingsApiTests {
 		caseData.aTeam("RST11").named("RS Team One One").under("RSL1").insert();
 		caseData.aTeam("RST12").named("RS Team One Two").under("RSL1").insert();
 		caseData.aTeam("RST21").named("RS Team Two One").under("RSL2").insert();
-		caseData.aStaffMember("RS1101").named("Sam", "Rsofficer").inTeam("RST11").insert();
-		caseData.aStaffMember("RS1190").named("Jo", "Rsmanager").graded("SPO").inTeam("RST11").insert();
+		caseData.aStaffMember("RSA1101").named("Sam", "Rsofficer").inTeam("RST11").insert();
+		caseData.aStaffMember("RSA1190").named("Jo", "Rsmanager").graded("SPO").inTeam("RST11").insert();
 		this.accounts.createOrReset("rs-quality", "RS quality", Role.QUALITY_TEAM, null, null, PASSWORD);
-		this.accounts.createOrReset("rs-manager", "RS manager", Role.LINE_MANAGER, new StaffCode("RS1190"),
+		this.accounts.createOrReset("rs-manager", "RS manager", Role.LINE_MANAGER, new StaffCode("RSA1190"),
 				new UnitCode("RST11"), PASSWORD);
-		this.accounts.createOrReset("rs-practitioner", "RS practitioner", Role.PRACTITIONER, new StaffCode("RS1101"),
+		this.accounts.createOrReset("rs-practitioner", "RS practitioner", Role.PRACTITIONER, new StaffCode("RSA1101"),
 				new UnitCode("RST11"), PASSWORD);
 		CurrentUser quality = this.accounts.userFor("rs-quality").orElseThrow();
 		List<CaseAudits.AnswerInput> answers = new ArrayList<>();
@@ -92,7 +92,7 @@ class SiteRatingsApiTests {
 			cases.aCommunityOrder("RSE00" + i)
 				.forPerson("V96000" + i)
 				.sentencedOn(LocalDate.now().minusDays(20))
-				.heldBy("RS1101")
+				.heldBy("RSA1101")
 				.inTeam("RST11")
 				.insert();
 			this.audits.recordCompleted("CASE_SUPERVISION", "RSE00" + i, null,
