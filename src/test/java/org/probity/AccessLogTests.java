@@ -21,6 +21,7 @@ import org.probity.accounts.Role;
 import org.probity.audits.Answer;
 import org.probity.audits.CaseAudits;
 import org.probity.measures.MeasureRecomputation;
+import org.probity.shared.UnitCode;
 import org.probity.shared.web.PageSession;
 import org.probity.testing.CaseData;
 
@@ -90,8 +91,9 @@ class AccessLogTests {
 		}
 		accounts.createOrReset("alt-quality", "ALT quality", Role.QUALITY_TEAM, null, null, PASSWORD);
 		accounts.createOrReset("alt-admin", "ALT admin", Role.ADMIN, null, null, PASSWORD);
-		accounts.createOrReset("alt-manager", "ALT manager", Role.LINE_MANAGER, null, "ALTT1", PASSWORD);
-		accounts.createOrReset("alt-other", "ALT other manager", Role.LINE_MANAGER, null, "ALTT2", PASSWORD);
+		accounts.createOrReset("alt-manager", "ALT manager", Role.LINE_MANAGER, null, new UnitCode("ALTT1"), PASSWORD);
+		accounts.createOrReset("alt-other", "ALT other manager", Role.LINE_MANAGER, null, new UnitCode("ALTT2"),
+				PASSWORD);
 		accounts.createOrReset("alt-api", "ALT API client", Role.API_CLIENT, null, null, PASSWORD);
 		recomputation.recomputeAll();
 		List<CaseAudits.AnswerInput> answers = new ArrayList<>();

@@ -29,6 +29,8 @@ import org.probity.accounts.Accounts;
 import org.probity.accounts.Role;
 import org.probity.measures.MeasureRecomputation;
 import org.probity.shared.Clocks;
+import org.probity.shared.StaffCode;
+import org.probity.shared.UnitCode;
 import org.probity.testing.CaseData;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -110,10 +112,14 @@ class RoleWalkBrowserTests {
 			cases.aContact("W7C" + i).of(crn, "W7E" + i).by(staff).at(allocated.plusDays(i).atTime(10, 0)).insert();
 		}
 		this.recomputation.recomputeAll();
-		this.accounts.createOrReset("rwk-quality", "Walk Quality", Role.QUALITY_TEAM, null, "W7P", PASSWORD);
-		this.accounts.createOrReset("rwk-senior", "Walk Senior", Role.SENIOR_MANAGER, null, "W7L1", PASSWORD);
-		this.accounts.createOrReset("rwk-manager", "Morgan Rambler", Role.LINE_MANAGER, "W7A0009", "W7T1", PASSWORD);
-		this.accounts.createOrReset("rwk-practitioner", "Robin Walker", Role.PRACTITIONER, "W7A0001", "W7T1", PASSWORD);
+		this.accounts.createOrReset("rwk-quality", "Walk Quality", Role.QUALITY_TEAM, null, new UnitCode("W7P"),
+				PASSWORD);
+		this.accounts.createOrReset("rwk-senior", "Walk Senior", Role.SENIOR_MANAGER, null, new UnitCode("W7L1"),
+				PASSWORD);
+		this.accounts.createOrReset("rwk-manager", "Morgan Rambler", Role.LINE_MANAGER, new StaffCode("W7A0009"),
+				new UnitCode("W7T1"), PASSWORD);
+		this.accounts.createOrReset("rwk-practitioner", "Robin Walker", Role.PRACTITIONER, new StaffCode("W7A0001"),
+				new UnitCode("W7T1"), PASSWORD);
 		this.names = new HashMap<>();
 		this.jdbc.sql("select unit_code, unit_name from estate_unit").query((java.sql.ResultSet rs) -> {
 			this.names.put(rs.getString(1).strip(), List.of(rs.getString(2)));

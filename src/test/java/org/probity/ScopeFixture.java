@@ -22,6 +22,8 @@ import org.probity.audits.ProgrammeKind;
 import org.probity.audits.ProgrammeRequest;
 import org.probity.audits.Recurrence;
 import org.probity.measures.MeasureRecomputation;
+import org.probity.shared.StaffCode;
+import org.probity.shared.UnitCode;
 import org.probity.testing.CaseData;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -256,7 +258,8 @@ final class ScopeFixture {
 	ScopeFixture accounts(Accounts accounts) {
 		for (Viewer v : Viewer.values()) {
 			accounts.createOrReset(v.username, "DST " + v.name().toLowerCase(java.util.Locale.ROOT), v.role,
-					v.staffCode, v.unitCode, PASSWORD);
+					(v.staffCode != null) ? new StaffCode(v.staffCode) : null,
+					(v.unitCode != null) ? new UnitCode(v.unitCode) : null, PASSWORD);
 		}
 		return this;
 	}

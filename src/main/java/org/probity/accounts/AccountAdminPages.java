@@ -63,8 +63,8 @@ class AccountAdminPages {
 		}
 		// the username may have been taken since the check above: a create never resets
 		// an account
-		if (!this.accounts.create(form.username(), form.displayName(), form.chosenRole(), form.staffCodeOrNull(),
-				form.unitCodeOrNull(), form.emailOrNull(), form.password())) {
+		if (!this.accounts.create(form.username(), form.displayName(), form.chosenRole(), form.staff(), form.unit(),
+				form.emailOrNull(), form.password())) {
 			return page(model, form, form.errors(true));
 		}
 		redirect.addFlashAttribute("created", form.username());

@@ -126,6 +126,16 @@ record AccountForm(String username, String displayName, String role, String staf
 		return this.unitCode.isEmpty() ? null : this.unitCode;
 	}
 
+	/** The staff code, once {@link #errors} found none (null when left empty). */
+	StaffCode staff() {
+		return this.staffCode.isEmpty() ? null : new StaffCode(this.staffCode);
+	}
+
+	/** The unit code, once {@link #errors} found none (null when left empty). */
+	UnitCode unit() {
+		return this.unitCode.isEmpty() ? null : new UnitCode(this.unitCode);
+	}
+
 	String emailOrNull() {
 		return this.email.isEmpty() ? null : this.email;
 	}

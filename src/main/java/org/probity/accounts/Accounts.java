@@ -5,6 +5,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import org.probity.shared.StaffCode;
+import org.probity.shared.UnitCode;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -186,7 +189,7 @@ public class Accounts {
 	 * existing email address is kept.
 	 */
 	@Transactional
-	public void createOrReset(String username, String displayName, Role role, String staffCode, String unitCode,
+	public void createOrReset(String username, String displayName, Role role, StaffCode staffCode, UnitCode unitCode,
 			String rawPassword) {
 		save(username, displayName, role, staffCode, unitCode, null, false, rawPassword);
 	}
@@ -196,7 +199,7 @@ public class Accounts {
 	 * for none) when it exists.
 	 */
 	@Transactional
-	public void createOrReset(String username, String displayName, Role role, String staffCode, String unitCode,
+	public void createOrReset(String username, String displayName, Role role, StaffCode staffCode, UnitCode unitCode,
 			String email, String rawPassword) {
 		save(username, displayName, role, staffCode, unitCode, email, true, rawPassword);
 	}
@@ -206,7 +209,7 @@ public class Accounts {
 	 * administrator at the same moment too): an account is never reset by a create.
 	 */
 	@Transactional
-	public boolean create(String username, String displayName, Role role, String staffCode, String unitCode,
+	public boolean create(String username, String displayName, Role role, StaffCode staffCode, UnitCode unitCode,
 			String email, String rawPassword) {
 		return this.jdbc.sql("""
 				insert into account (username, display_name, password_hash, role, staff_code, unit_code, email)
@@ -217,14 +220,14 @@ public class Accounts {
 			.param("displayName", displayName)
 			.param("hash", this.passwords.encode(rawPassword))
 			.param("role", role.name())
-			.param("staffCode", staffCode)
-			.param("unitCode", unitCode)
+			.param("staffCode", (staffCode != null) ? staffCode.value() : null)
+			.param("unitCode", (unitCode != null) ? unitCode.value() : null)
 			.param("email", email)
 			.update() == 1;
 	}
 
-	private void save(String username, String displayName, Role role, String staffCode, String unitCode, String email,
-			boolean setEmail, String rawPassword) {
+	private void save(String username, String displayName, Role role, StaffCode staffCode, UnitCode unitCode,
+			String email, boolean setEmail, String rawPassword) {
 		this.jdbc.sql("""
 				insert into account (username, display_name, password_hash, role, staff_code, unit_code, email)
 				values (:username, :displayName, :hash, :role, :staffCode, :unitCode, :email)
@@ -239,8 +242,8 @@ public class Accounts {
 			.param("displayName", displayName)
 			.param("hash", this.passwords.encode(rawPassword))
 			.param("role", role.name())
-			.param("staffCode", staffCode)
-			.param("unitCode", unitCode)
+			.param("staffCode", (staffCode != null) ? staffCode.value() : null)
+			.param("unitCode", (unitCode != null) ? unitCode.value() : null)
 			.param("email", email)
 			.param("setEmail", setEmail)
 			.update();

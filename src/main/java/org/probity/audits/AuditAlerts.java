@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.probity.accounts.CurrentUser;
 import org.probity.accounts.Role;
 import org.probity.estate.Visibility;
+import org.probity.shared.Crn;
 import org.probity.shared.UnitCode;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -49,7 +50,7 @@ public class AuditAlerts {
 		}
 
 		Visibility.Holding holding() {
-			return new Visibility.Holding(this.crn, this.teamCode, this.staffCode);
+			return Visibility.Holding.of(this.crn, this.teamCode, this.staffCode);
 		}
 
 	}
@@ -106,8 +107,9 @@ public class AuditAlerts {
 
 	/** Writes the access log for a response that showed these alerts. */
 	public void logShown(CurrentUser user, String shown, List<Alert> alerts) {
-		this.visibility.logCases(user, shown, alerts.stream().filter((a) -> !a.restricted()).map(Alert::crn).toList(),
-				alerts.stream().filter(Alert::restricted).map(Alert::crn).toList());
+		this.visibility.logCases(user, shown,
+				alerts.stream().filter((a) -> !a.restricted()).map(Alert::crn).map(Crn::new).toList(),
+				alerts.stream().filter(Alert::restricted).map(Alert::crn).map(Crn::new).toList());
 	}
 
 	private List<Alert> scoped(CurrentUser user, String where, String order) {

@@ -180,7 +180,7 @@ public class CaseAudits {
 		}
 		catch (AccessDeniedException ex) {
 			if (audit.open() || audit.crn() == null || !this.visibility
-				.filter(user, List.of(audit), (a) -> new Visibility.Holding(a.crn(), a.teamCode(), a.staffCode()))
+				.filter(user, List.of(audit), (a) -> Visibility.Holding.of(a.crn(), a.teamCode(), a.staffCode()))
 				.stream()
 				.anyMatch((shown) -> !shown.restricted())) {
 				if (audit.crn() != null) {
@@ -243,7 +243,7 @@ public class CaseAudits {
 
 	private void logOpened(Audit audit, CurrentUser user) {
 		if (audit.crn() != null) {
-			this.visibility.logCases(user, "Case audit " + audit.auditId(), List.of(audit.crn()), List.of());
+			this.visibility.logCases(user, "Case audit " + audit.auditId(), List.of(new Crn(audit.crn())), List.of());
 		}
 	}
 

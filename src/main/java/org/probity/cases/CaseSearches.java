@@ -162,8 +162,9 @@ class CaseSearches {
 			.query(String.class)
 			.list();
 		List<Row> rows = rows(crns, user);
-		this.visibility.logCases(user, "Case search", rows.stream().filter(Row::mayOpen).map(Row::crn).toList(),
-				rows.stream().filter((row) -> !row.mayOpen()).map(Row::crn).toList());
+		this.visibility.logCases(user, "Case search",
+				rows.stream().filter(Row::mayOpen).map(Row::crn).map(Crn::new).toList(),
+				rows.stream().filter((row) -> !row.mayOpen()).map(Row::crn).map(Crn::new).toList());
 		return new Results(rows, total, page);
 	}
 

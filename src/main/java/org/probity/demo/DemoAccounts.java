@@ -5,6 +5,8 @@ import java.util.List;
 
 import org.probity.accounts.Accounts;
 import org.probity.accounts.Role;
+import org.probity.shared.StaffCode;
+import org.probity.shared.UnitCode;
 
 import org.springframework.stereotype.Component;
 
@@ -59,8 +61,9 @@ class DemoAccounts {
 	List<DemoAccount> create(DemoProvider.Parameters parameters, boolean includeAdmin) {
 		List<DemoAccount> plan = plan(parameters, includeAdmin);
 		for (DemoAccount account : plan) {
-			this.accounts.createOrReset(account.username(), account.displayName(), account.role(), account.staffCode(),
-					account.unitCode(), DemoSettings.PASSWORD);
+			this.accounts.createOrReset(account.username(), account.displayName(), account.role(),
+					(account.staffCode() != null) ? new StaffCode(account.staffCode()) : null,
+					(account.unitCode() != null) ? new UnitCode(account.unitCode()) : null, DemoSettings.PASSWORD);
 		}
 		return plan;
 	}

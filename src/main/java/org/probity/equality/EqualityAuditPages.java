@@ -198,7 +198,7 @@ class EqualityAuditPages {
 	}
 
 	private static Visibility.Holding holding(EqualityAudits.AuditRow row) {
-		return new Visibility.Holding(row.crn(), row.teamCode(), row.staffCode());
+		return Visibility.Holding.of(row.crn(), row.teamCode(), row.staffCode());
 	}
 
 }

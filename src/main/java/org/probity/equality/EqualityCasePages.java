@@ -145,7 +145,7 @@ class EqualityCasePages {
 	}
 
 	private static Visibility.Holding holding(EqualityCases.CaseRow row) {
-		return new Visibility.Holding(row.crn(), row.teamCode(), row.staffCode());
+		return Visibility.Holding.of(row.crn(), row.teamCode(), row.staffCode());
 	}
 
 	static Characteristic characteristic(String name) {

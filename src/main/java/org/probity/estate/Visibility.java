@@ -62,7 +62,18 @@ public class Visibility {
 	 * A case as a list holds it: the person, and the team and practitioner the row counts
 	 * for (both null for a list of people rather than of rows).
 	 */
-	public record Holding(String crn, String teamCode, String staffCode) {
+	public record Holding(Crn crn, UnitCode teamCode, StaffCode staffCode) {
+
+		/**
+		 * A holding from the text of a row (a list's SQL or stored content): null stays
+		 * null, and the codes are read without the padding of their columns.
+		 */
+		public static Holding of(String crn, String teamCode, String staffCode) {
+			return new Holding((crn != null) ? new Crn(crn) : null,
+					(teamCode != null) ? new UnitCode(teamCode.strip()) : null,
+					(staffCode != null) ? new StaffCode(staffCode.strip()) : null);
+		}
+
 	}
 
 	/** A row the user may see; {@code restricted} rows show "restricted case" only. */
@@ -229,20 +240,20 @@ public class Visibility {
 		}
 		Set<String> units = visibleUnits(user);
 		Map<String, Boolean> restricted = restrictedCases(user);
-		Set<String> personsInScope = personsInScope(user, rows, holding);
+		Set<Crn> personsInScope = personsInScope(user, rows, holding);
 		List<Shown<T>> shown = new ArrayList<>(rows.size());
 		for (T row : rows) {
 			Holding h = holding.apply(row);
 			boolean inScope = switch (scope) {
 				case DataScope.Everything e -> true;
 				case DataScope.Unit u ->
-					(h.teamCode() != null) ? units.contains(h.teamCode().strip()) : personsInScope.contains(h.crn());
-				case DataScope.Practitioner p -> (h.staffCode() != null) ? p.staffCode().equals(h.staffCode().strip())
+					(h.teamCode() != null) ? units.contains(h.teamCode().value()) : personsInScope.contains(h.crn());
+				case DataScope.Practitioner p -> (h.staffCode() != null) ? p.staffCode().equals(h.staffCode().value())
 						: personsInScope.contains(h.crn());
 				case DataScope.Nothing n -> false;
 			};
 			if (inScope) {
-				Boolean staffOnCase = restricted.get(h.crn());
+				Boolean staffOnCase = (h.crn() != null) ? restricted.get(h.crn().value()) : null;
 				boolean hidden = staffOnCase != null && !(user.mayOpenAnyRestrictedCase() || staffOnCase);
 				shown.add(new Shown<>(row, hidden));
 			}
@@ -256,15 +267,15 @@ public class Visibility {
 	 * scope is decided by their role (audit programmes, samples).
 	 */
 	@Transactional(readOnly = true)
-	public Set<String> restrictedAmong(CurrentUser user, Collection<String> crns) {
+	public Set<String> restrictedAmong(CurrentUser user, Collection<Crn> crns) {
 		if (user.mayOpenAnyRestrictedCase() || crns.isEmpty()) {
 			return Set.of();
 		}
 		Map<String, Boolean> restricted = restrictedCases(user);
 		Set<String> hidden = new HashSet<>();
-		for (String crn : crns) {
-			if (crn != null && Boolean.FALSE.equals(restricted.get(crn))) {
-				hidden.add(crn);
+		for (Crn crn : crns) {
+			if (crn != null && Boolean.FALSE.equals(restricted.get(crn.value()))) {
+				hidden.add(crn.value());
 			}
 		}
 		return hidden;
@@ -276,15 +287,16 @@ public class Visibility {
 	 * case" only, as this rule shows it to anyone who may not open it.
 	 */
 	@Transactional(readOnly = true)
-	public Set<String> restrictedForEveryReader(Collection<String> crns) {
+	public Set<String> restrictedForEveryReader(Collection<Crn> crns) {
 		if (crns.isEmpty()) {
 			return Set.of();
 		}
-		return new HashSet<>(
-				this.jdbc.sql("select crn from case_restriction where restricted and crn = any (cast(:crns as text[]))")
-					.param("crns", crns.stream().filter(java.util.Objects::nonNull).distinct().toArray(String[]::new))
-					.query(String.class)
-					.list());
+		return new HashSet<>(this.jdbc
+			.sql("select crn from case_restriction where restricted and crn = any (cast(:crns as text[]))")
+			.param("crns",
+					crns.stream().filter(java.util.Objects::nonNull).map(Crn::value).distinct().toArray(String[]::new))
+			.query(String.class)
+			.list());
 	}
 
 	/**
@@ -293,8 +305,8 @@ public class Visibility {
 	 * only as restricted.
 	 */
 	public <T> void logShown(CurrentUser user, String shown, List<Shown<T>> rows, Function<T, Holding> holding) {
-		List<String> opened = new ArrayList<>();
-		List<String> refused = new ArrayList<>();
+		List<Crn> opened = new ArrayList<>();
+		List<Crn> refused = new ArrayList<>();
 		for (Shown<T> row : rows) {
 			(row.restricted() ? refused : opened).add(holding.apply(row.row()).crn());
 		}
@@ -302,7 +314,7 @@ public class Visibility {
 	}
 
 	/** The same for a response that names its cases itself. */
-	public void logCases(CurrentUser user, String shown, Collection<String> opened, Collection<String> refused) {
+	public void logCases(CurrentUser user, String shown, Collection<Crn> opened, Collection<Crn> refused) {
 		if (!opened.isEmpty()) {
 			this.log.recordList(user.getUsername(), shown, crns(opened), CaseAccessLog.Outcome.LISTED);
 		}
@@ -312,8 +324,8 @@ public class Visibility {
 	}
 
 	/** Each case once, in the order of the list. */
-	private static List<Crn> crns(Collection<String> crns) {
-		return List.copyOf(new java.util.LinkedHashSet<>(crns)).stream().map(Crn::new).toList();
+	private static List<Crn> crns(Collection<Crn> crns) {
+		return List.copyOf(new java.util.LinkedHashSet<>(crns));
 	}
 
 	/**
@@ -386,11 +398,11 @@ public class Visibility {
 	/**
 	 * The people among rows without a team or practitioner that the user's scope covers.
 	 */
-	private <T> Set<String> personsInScope(CurrentUser user, List<T> rows, Function<T, Holding> holding) {
+	private <T> Set<Crn> personsInScope(CurrentUser user, List<T> rows, Function<T, Holding> holding) {
 		List<String> people = rows.stream()
 			.map(holding)
-			.filter((h) -> h.teamCode() == null && h.staffCode() == null)
-			.map(Holding::crn)
+			.filter((h) -> h.teamCode() == null && h.staffCode() == null && h.crn() != null)
+			.map((h) -> h.crn().value())
 			.distinct()
 			.toList();
 		if (people.isEmpty() || user.scope() instanceof DataScope.Everything) {
@@ -402,7 +414,9 @@ public class Visibility {
 				.sql("select crn from (" + inScope.text() + ") s where crn = any (cast(:vis_people as text[]))"))
 			.param("vis_people", people.toArray(String[]::new))
 			.query(String.class)
-			.list());
+			.stream()
+			.map(Crn::new)
+			.toList());
 	}
 
 }

@@ -35,7 +35,7 @@ class EndOfSupervisionInvitations {
 			String staffCode, String staffName, String teamCode, String teamName) {
 
 		Visibility.Holding holding() {
-			return new Visibility.Holding(this.crn, this.teamCode, this.staffCode);
+			return Visibility.Holding.of(this.crn, this.teamCode, this.staffCode);
 		}
 
 	}

@@ -138,20 +138,19 @@ class PersonnelScope {
 	}
 
 	static Visibility.Holding holding(org.probity.measures.ServiceDeadlines.Deadline d) {
-		return new Visibility.Holding(d.crn(), d.teamCode(), d.staffCode());
+		return Visibility.Holding.of(d.crn(), d.teamCode(), d.staffCode());
 	}
 
 	static Visibility.Holding holding(org.probity.measures.ServiceDeadlines.Absence a) {
-		return new Visibility.Holding(a.crn(), a.teamCode(), a.staffCode());
+		return Visibility.Holding.of(a.crn(), a.teamCode(), a.staffCode());
 	}
 
 	static Visibility.Holding holding(org.probity.improvement.OpenAction a) {
-		return new Visibility.Holding(java.util.Objects.toString(a.crn(), null),
-				java.util.Objects.toString(a.teamCode(), null), java.util.Objects.toString(a.staffCode(), null));
+		return new Visibility.Holding(a.crn(), a.teamCode(), a.staffCode());
 	}
 
 	static Visibility.Holding holding(org.probity.audits.AuditAlerts.Alert a) {
-		return new Visibility.Holding(a.crn(), a.teamCode(), a.staffCode());
+		return Visibility.Holding.of(a.crn(), a.teamCode(), a.staffCode());
 	}
 
 	/** The staff of the line manager's team (empty for anyone else). */

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.probity.BrowserFixture;
 import org.probity.IntegrationTest;
+import org.probity.shared.StaffCode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -24,7 +25,7 @@ class AccountAdministrationBrowserTests {
 
 	@Test
 	void anAdministratorChangesARoleThroughCheckYourAnswersAndEveryPagePassesAxe() {
-		this.accounts.createOrReset("k8-browser", "Kim Browser", Role.PRACTITIONER, "K8A0001", null,
+		this.accounts.createOrReset("k8-browser", "Kim Browser", Role.PRACTITIONER, new StaffCode("K8A0001"), null,
 				"k8-password-long-enough");
 		String base = browser.url("");
 		Page page = browser.admin();

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.probity.IntegrationTest;
+import org.probity.shared.StaffCode;
 import org.probity.shared.web.PageSession;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -66,7 +67,8 @@ class AccountAdministrationTests {
 	}
 
 	private void practitioner(String username) {
-		this.accounts.createOrReset(username, "Pat Practitioner", Role.PRACTITIONER, "K7A0001", null, PASSWORD);
+		this.accounts.createOrReset(username, "Pat Practitioner", Role.PRACTITIONER, new StaffCode("K7A0001"), null,
+				PASSWORD);
 	}
 
 	private static int version(String page) {

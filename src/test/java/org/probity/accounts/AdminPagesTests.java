@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.probity.IntegrationTest;
 import org.probity.shared.Crn;
+import org.probity.shared.UnitCode;
 import org.probity.shared.web.PageSession;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -87,7 +88,8 @@ class AdminPagesTests {
 			.singleElement()
 			.satisfies((u) -> assertThat(u.email()).isEqualTo("k4.manager@probation.example.gov.uk"));
 
-		this.accounts.createOrReset("k4-mailed-manager", "K4 Manager", Role.LINE_MANAGER, null, "K4T1", PASSWORD);
+		this.accounts.createOrReset("k4-mailed-manager", "K4 Manager", Role.LINE_MANAGER, null, new UnitCode("K4T1"),
+				PASSWORD);
 		assertThat(this.accounts.emailOf("k4-mailed-manager")).as("a reset without an address keeps it")
 			.contains("k4.manager@probation.example.gov.uk");
 		assertThat(this.accounts.emailOf("k4-quality")).isEmpty();
@@ -157,7 +159,8 @@ class AdminPagesTests {
 
 	@Test
 	void accessLogIsForAdministratorsAndTheQualityTeamOnly() {
-		this.accounts.createOrReset("k4-manager", "K4 Manager", Role.SENIOR_MANAGER, null, "K4L1", PASSWORD);
+		this.accounts.createOrReset("k4-manager", "K4 Manager", Role.SENIOR_MANAGER, null, new UnitCode("K4L1"),
+				PASSWORD);
 
 		assertThat(new PageSession(this.port).signedIn("k4-manager", PASSWORD).get("/admin/access-log").statusCode())
 			.isEqualTo(403);

@@ -21,6 +21,8 @@ import org.probity.accounts.CurrentUser;
 import org.probity.accounts.Role;
 import org.probity.shared.BusinessCalendar;
 import org.probity.shared.Dates;
+import org.probity.shared.StaffCode;
+import org.probity.shared.UnitCode;
 import org.probity.testing.CaseData;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -67,12 +69,12 @@ class AlertMailTests {
 		this.data = new CaseData(this.jdbc).aProviderWithTwoTeams("AML", 'Q', 800);
 		this.accounts.createOrReset("aml-quality", "aml-quality", Role.QUALITY_TEAM, null, null,
 				"a-password-for-tests");
-		this.accounts.createOrReset("aml-manager", "AML Manager", Role.LINE_MANAGER, null, this.data.team(1),
-				"aml-manager@probation.example.gov.uk", "a-password-for-tests");
+		this.accounts.createOrReset("aml-manager", "AML Manager", Role.LINE_MANAGER, null,
+				new UnitCode(this.data.team(1)), "aml-manager@probation.example.gov.uk", "a-password-for-tests");
 		// an SPO of team 1 without an address, and a manager of another team with one
-		this.accounts.createOrReset("aml-spo", "aml-spo", Role.PRACTITIONER, this.data.staff(2), null,
+		this.accounts.createOrReset("aml-spo", "aml-spo", Role.PRACTITIONER, new StaffCode(this.data.staff(2)), null,
 				"a-password-for-tests");
-		this.accounts.createOrReset("aml-other", "AML Other", Role.LINE_MANAGER, null, this.data.team(2),
+		this.accounts.createOrReset("aml-other", "AML Other", Role.LINE_MANAGER, null, new UnitCode(this.data.team(2)),
 				"aml-other@probation.example.gov.uk", "a-password-for-tests");
 		this.accounts.createOrReset("aml-everyone", "AML Quality", Role.QUALITY_TEAM, null, null,
 				"aml-quality@probation.example.gov.uk", "a-password-for-tests");
@@ -133,8 +135,8 @@ class AlertMailTests {
 	@Test
 	void noEmailIsSentWhenTheLineManagerHasNoAddress() throws Exception {
 		// team 2's manager loses their address; the other recipients are not team 2's
-		this.accounts.createOrReset("aml-other", "AML Other", Role.LINE_MANAGER, null, this.data.team(2), null,
-				"a-password-for-tests");
+		this.accounts.createOrReset("aml-other", "AML Other", Role.LINE_MANAGER, null, new UnitCode(this.data.team(2)),
+				null, "a-password-for-tests");
 		String crn = this.data.aCommunityOrderHeldBy(3, false);
 		CaseAudits.Audit audit = this.audits.recordCompleted("CASE_SUPERVISION", "E" + crn, null,
 				alert("Safeguarding referral not made"), user("aml-quality"));

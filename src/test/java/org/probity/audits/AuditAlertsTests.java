@@ -14,6 +14,7 @@ import org.probity.accounts.Accounts;
 import org.probity.accounts.CurrentUser;
 import org.probity.accounts.Role;
 import org.probity.shared.BusinessCalendar;
+import org.probity.shared.StaffCode;
 import org.probity.shared.UnitCode;
 import org.probity.shared.web.PageSession;
 import org.probity.testing.CaseData;
@@ -64,11 +65,11 @@ class AuditAlertsTests {
 		this.crns.add(this.data.aCommunityOrderHeldBy(3, false));
 		this.accounts.createOrReset("aal-quality", "aal-quality", Role.QUALITY_TEAM, null, null,
 				"a-password-for-tests");
-		this.accounts.createOrReset("aal-manager", "aal-manager", Role.LINE_MANAGER, null, this.data.team(1),
+		this.accounts.createOrReset("aal-manager", "aal-manager", Role.LINE_MANAGER, null,
+				new UnitCode(this.data.team(1)), "a-password-for-tests");
+		this.accounts.createOrReset("aal-spo", "aal-spo", Role.PRACTITIONER, new StaffCode(this.data.staff(2)), null,
 				"a-password-for-tests");
-		this.accounts.createOrReset("aal-spo", "aal-spo", Role.PRACTITIONER, this.data.staff(2), null,
-				"a-password-for-tests");
-		this.accounts.createOrReset("aal-other", "aal-other", Role.LINE_MANAGER, null, this.data.team(2),
+		this.accounts.createOrReset("aal-other", "aal-other", Role.LINE_MANAGER, null, new UnitCode(this.data.team(2)),
 				"a-password-for-tests");
 	}
 
@@ -145,8 +146,8 @@ class AuditAlertsTests {
 
 	@Test
 	void aCompletedAuditReachesTheTeamsLineManagerAndThePractitionerWhoAcknowledgesItOnce() throws Exception {
-		this.accounts.createOrReset("aal-practitioner", "aal-practitioner", Role.PRACTITIONER, this.data.staff(1), null,
-				"a-password-for-tests");
+		this.accounts.createOrReset("aal-practitioner", "aal-practitioner", Role.PRACTITIONER,
+				new StaffCode(this.data.staff(1)), null, "a-password-for-tests");
 		String crn = this.data.aCommunityOrderHeldBy(1, false);
 		CaseAudits.Audit audit = this.audits.recordCompleted("CASE_SUPERVISION", "E" + crn, null, answers(false),
 				user("aal-quality"));

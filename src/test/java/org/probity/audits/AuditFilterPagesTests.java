@@ -11,6 +11,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.probity.IntegrationTest;
 import org.probity.accounts.Accounts;
 import org.probity.accounts.Role;
+import org.probity.shared.UnitCode;
 import org.probity.shared.web.PageSession;
 import org.probity.testing.CaseData;
 
@@ -49,8 +50,8 @@ class AuditFilterPagesTests {
 		this.data.people(4);
 		this.accounts.createOrReset("afp-quality", "afp-quality", Role.QUALITY_TEAM, null, null,
 				"a-password-for-tests");
-		this.accounts.createOrReset("afp-manager", "afp-manager", Role.LINE_MANAGER, null, this.data.team(1),
-				"a-password-for-tests");
+		this.accounts.createOrReset("afp-manager", "afp-manager", Role.LINE_MANAGER, null,
+				new UnitCode(this.data.team(1)), "a-password-for-tests");
 		long programme = this.programmes
 			.create(new ProgrammeRequest("Filters programme", ProgrammeKind.THEMATIC, "CASE_SUPERVISION",
 					new PopulationFilter(this.data.provider(), List.of(), null, null, null, null, null), 2, null, null,

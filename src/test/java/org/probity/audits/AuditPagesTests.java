@@ -12,6 +12,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.probity.IntegrationTest;
 import org.probity.accounts.Accounts;
 import org.probity.accounts.Role;
+import org.probity.shared.UnitCode;
 import org.probity.shared.web.PageSession;
 import org.probity.testing.CaseData;
 
@@ -49,8 +50,8 @@ class AuditPagesTests {
 		this.data.people(8);
 		this.accounts.createOrReset("apw-one", "apw-one", Role.QUALITY_TEAM, null, null, "a-password-for-tests");
 		this.accounts.createOrReset("apw-two", "apw-two", Role.QUALITY_TEAM, null, null, "a-password-for-tests");
-		this.accounts.createOrReset("apw-manager", "apw-manager", Role.LINE_MANAGER, null, this.data.team(1),
-				"a-password-for-tests");
+		this.accounts.createOrReset("apw-manager", "apw-manager", Role.LINE_MANAGER, null,
+				new UnitCode(this.data.team(1)), "a-password-for-tests");
 		this.programmeId = this.programmes
 			.create(new ProgrammeRequest("Pages programme", ProgrammeKind.THEMATIC, "CASE_SUPERVISION",
 					new PopulationFilter(this.data.provider(), List.of(), null, null, null, null, null), 3, null, null,

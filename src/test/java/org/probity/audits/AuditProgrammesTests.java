@@ -11,6 +11,8 @@ import org.probity.IntegrationTest;
 import org.probity.accounts.Accounts;
 import org.probity.accounts.Role;
 import org.probity.audits.sampling.Samples;
+import org.probity.shared.StaffCode;
+import org.probity.shared.UnitCode;
 import org.probity.testing.CaseData;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -50,12 +52,12 @@ class AuditProgrammesTests {
 		this.data.aCommunityOrderHeldBy(2, true);
 		this.accounts.createOrReset("apg-quality", "apg-quality", Role.QUALITY_TEAM, null, null,
 				"a-password-for-tests");
-		this.accounts.createOrReset("apg-manager", "apg-manager", Role.LINE_MANAGER, null, this.data.team(2),
+		this.accounts.createOrReset("apg-manager", "apg-manager", Role.LINE_MANAGER, null,
+				new UnitCode(this.data.team(2)), "a-password-for-tests");
+		this.accounts.createOrReset("apg-peer", "apg-peer", Role.PRACTITIONER, new StaffCode(this.data.staff(3)), null,
 				"a-password-for-tests");
-		this.accounts.createOrReset("apg-peer", "apg-peer", Role.PRACTITIONER, this.data.staff(3), null,
-				"a-password-for-tests");
-		this.accounts.createOrReset("apg-senior", "apg-senior", Role.SENIOR_MANAGER, null, this.data.provider(),
-				"a-password-for-tests");
+		this.accounts.createOrReset("apg-senior", "apg-senior", Role.SENIOR_MANAGER, null,
+				new UnitCode(this.data.provider()), "a-password-for-tests");
 	}
 
 	private ProgrammeRequest monthly(YearMonth start, List<String> auditors, int size) {

@@ -16,6 +16,7 @@ import org.probity.IntegrationTest;
 import org.probity.accounts.Accounts;
 import org.probity.accounts.CurrentUser;
 import org.probity.accounts.Role;
+import org.probity.shared.UnitCode;
 import org.probity.shared.web.PageSession;
 import org.probity.testing.CaseData;
 
@@ -62,10 +63,10 @@ class ConcurrentEditTests {
 	void caseData(@Autowired Accounts accounts) {
 		this.data = new CaseData(this.jdbc).aProviderWithTwoTeams("CCE", 'U', 700);
 		accounts.createOrReset("cce-quality", "cce-quality", Role.QUALITY_TEAM, null, null, "a-password-for-tests");
-		accounts.createOrReset("cce-manager-a", "cce-manager-a", Role.LINE_MANAGER, null, this.data.team(1),
-				"a-password-for-tests");
-		accounts.createOrReset("cce-manager-b", "cce-manager-b", Role.LINE_MANAGER, null, this.data.team(1),
-				"a-password-for-tests");
+		accounts.createOrReset("cce-manager-a", "cce-manager-a", Role.LINE_MANAGER, null,
+				new UnitCode(this.data.team(1)), "a-password-for-tests");
+		accounts.createOrReset("cce-manager-b", "cce-manager-b", Role.LINE_MANAGER, null,
+				new UnitCode(this.data.team(1)), "a-password-for-tests");
 	}
 
 	private CaseAudits.Audit auditWithAlert() {

@@ -10,6 +10,8 @@ import org.junit.jupiter.api.TestInstance;
 import org.probity.IntegrationTest;
 import org.probity.accounts.Accounts;
 import org.probity.accounts.Role;
+import org.probity.shared.StaffCode;
+import org.probity.shared.UnitCode;
 import org.probity.shared.web.PageSession;
 import org.probity.testing.CaseData;
 
@@ -106,7 +108,8 @@ class CasePagesTests {
 	}
 
 	private void account(String username, Role role, String staff, String unit) {
-		this.accounts.createOrReset(username, username, role, staff, unit, PASSWORD);
+		this.accounts.createOrReset(username, username, role, (staff != null) ? new StaffCode(staff) : null,
+				(unit != null) ? new UnitCode(unit) : null, PASSWORD);
 	}
 
 	private PageSession as(String username) {

@@ -11,6 +11,8 @@ import org.probity.accounts.Accounts;
 import org.probity.accounts.CurrentUser;
 import org.probity.accounts.Role;
 import org.probity.shared.Crn;
+import org.probity.shared.StaffCode;
+import org.probity.shared.UnitCode;
 import org.probity.testing.CaseData;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -119,7 +121,8 @@ class CaseRecordsTests {
 	}
 
 	private void account(String username, Role role, String staff, String unit) {
-		this.accounts.createOrReset(username, username, role, staff, unit, "k7-password-long-enough");
+		this.accounts.createOrReset(username, username, role, (staff != null) ? new StaffCode(staff) : null,
+				(unit != null) ? new UnitCode(unit) : null, "k7-password-long-enough");
 	}
 
 	private CurrentUser user(String username) {

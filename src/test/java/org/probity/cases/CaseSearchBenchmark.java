@@ -5,6 +5,8 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.probity.IntegrationTest;
 import org.probity.accounts.Accounts;
 import org.probity.accounts.Role;
+import org.probity.shared.StaffCode;
+import org.probity.shared.UnitCode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -48,8 +50,8 @@ class CaseSearchBenchmark {
 			.update();
 		jdbc.sql("analyze").update();
 		accounts.createOrReset("w-q", "q", Role.QUALITY_TEAM, null, null, "w-password-long");
-		accounts.createOrReset("w-lm", "q", Role.SENIOR_MANAGER, null, "WL3", "w-password-long");
-		accounts.createOrReset("w-po", "q", Role.PRACTITIONER, "W000017", null, "w-password-long");
+		accounts.createOrReset("w-lm", "q", Role.SENIOR_MANAGER, null, new UnitCode("WL3"), "w-password-long");
+		accounts.createOrReset("w-po", "q", Role.PRACTITIONER, new StaffCode("W000017"), null, "w-password-long");
 		for (String u : new String[] { "w-q", "w-lm", "w-po" }) {
 			var user = accounts.userFor(u).orElseThrow();
 			for (var sort : CaseSearches.Sort.values()) {

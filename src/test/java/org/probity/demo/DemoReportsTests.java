@@ -7,6 +7,7 @@ import org.probity.IntegrationTest;
 import org.probity.accounts.Accounts;
 import org.probity.accounts.Role;
 import org.probity.measures.MeasureRecomputation;
+import org.probity.shared.UnitCode;
 import org.probity.testing.CaseData;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -60,8 +61,10 @@ class DemoReportsTests {
 			}
 		}
 		this.recomputation.recomputeAll();
-		this.accounts.createOrReset("quality", "Quality team (demo)", Role.QUALITY_TEAM, null, "RDM", "demo-q");
-		this.accounts.createOrReset("senior", "Senior manager (demo)", Role.SENIOR_MANAGER, null, "RDML1", "demo-s");
+		this.accounts.createOrReset("quality", "Quality team (demo)", Role.QUALITY_TEAM, null, new UnitCode("RDM"),
+				"demo-q");
+		this.accounts.createOrReset("senior", "Senior manager (demo)", Role.SENIOR_MANAGER, null, new UnitCode("RDML1"),
+				"demo-s");
 
 		this.reports.load(new DemoProvider.Parameters(7, 10, LocalDate.of(2026, 11, 30), "RDM", "Demo pack provider",
 				'J', 650100, 1, 1, 1));

@@ -18,6 +18,8 @@ import org.probity.IntegrationTest;
 import org.probity.accounts.Accounts;
 import org.probity.accounts.Role;
 import org.probity.measures.MeasureRecomputation;
+import org.probity.shared.StaffCode;
+import org.probity.shared.UnitCode;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -60,8 +62,10 @@ class EqualityApiTests {
 			@Autowired Accounts accounts) {
 		new EqualityTestData(jdbc, "EQA", 'Q').firstQuarterOf2024();
 		recomputation.recomputeAll();
-		accounts.createOrReset("eqa-manager-two", "Manager Two", Role.LINE_MANAGER, null, OTHER_TEAM, "secret-eqa-1");
-		accounts.createOrReset("eqa-practitioner", "Practitioner", Role.PRACTITIONER, STAFF, null, "secret-eqa-2");
+		accounts.createOrReset("eqa-manager-two", "Manager Two", Role.LINE_MANAGER, null, new UnitCode(OTHER_TEAM),
+				"secret-eqa-1");
+		accounts.createOrReset("eqa-practitioner", "Practitioner", Role.PRACTITIONER, new StaffCode(STAFF), null,
+				"secret-eqa-2");
 	}
 
 	@Test

@@ -19,6 +19,8 @@ import org.probity.IntegrationTest;
 import org.probity.accounts.Accounts;
 import org.probity.accounts.CaseAccessLog;
 import org.probity.accounts.Role;
+import org.probity.shared.StaffCode;
+import org.probity.shared.UnitCode;
 import org.probity.shared.web.PageSession;
 import org.probity.testing.CaseData;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -93,8 +95,10 @@ class EqualityAuditsTests {
 		audit(jdbc, "WHITE", "IN_PROGRESS", null, "NO");
 		audit(jdbc, "BLACK", "COMPLETED", Instant.parse("2024-06-30T23:30:00Z"), "NO");
 		accounts.createOrReset("equ-quality", "Quality", Role.QUALITY_TEAM, null, null, "secret-equ-1");
-		accounts.createOrReset("equ-manager-two", "Manager Two", Role.LINE_MANAGER, null, OTHER_TEAM, "secret-equ-2");
-		accounts.createOrReset("equ-practitioner", "Practitioner", Role.PRACTITIONER, STAFF, null, "secret-equ-3");
+		accounts.createOrReset("equ-manager-two", "Manager Two", Role.LINE_MANAGER, null, new UnitCode(OTHER_TEAM),
+				"secret-equ-2");
+		accounts.createOrReset("equ-practitioner", "Practitioner", Role.PRACTITIONER, new StaffCode(STAFF), null,
+				"secret-equ-3");
 	}
 
 	/** A Black man's (or other's) case audit, answering 2.1.3 so and every other YES. */

@@ -10,6 +10,7 @@ import org.probity.accounts.Accounts;
 import org.probity.accounts.CaseAccessLog;
 import org.probity.accounts.Role;
 import org.probity.measures.MeasureRecomputation;
+import org.probity.shared.UnitCode;
 import org.probity.shared.web.PageSession;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -38,8 +39,8 @@ class EqualityPagesTests {
 		data = new EqualityTestData(jdbc, "EQP", 'P').firstQuarterOf2024();
 		recomputation.recomputeAll();
 		accounts.createOrReset("eqp-quality", "Quality", Role.QUALITY_TEAM, null, null, "secret-eqp-1");
-		accounts.createOrReset("eqp-manager-two", "Manager Two", Role.LINE_MANAGER, null, data.otherTeam(),
-				"secret-eqp-2");
+		accounts.createOrReset("eqp-manager-two", "Manager Two", Role.LINE_MANAGER, null,
+				new UnitCode(data.otherTeam()), "secret-eqp-2");
 	}
 
 	@Test

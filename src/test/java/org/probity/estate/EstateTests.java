@@ -129,7 +129,8 @@ class EstateTests {
 			.inTeam("K6T3")
 			.insert();
 		this.accounts.createOrReset("k6-quality", "K6 Quality", Role.QUALITY_TEAM, null, null, PASSWORD);
-		this.accounts.createOrReset("k6-practitioner", "K6 PO", Role.PRACTITIONER, "K6A0001", null, PASSWORD);
+		this.accounts.createOrReset("k6-practitioner", "K6 PO", Role.PRACTITIONER, new StaffCode("K6A0001"), null,
+				PASSWORD);
 	}
 
 	@Test

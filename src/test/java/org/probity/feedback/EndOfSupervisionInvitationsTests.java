@@ -12,6 +12,8 @@ import org.junit.jupiter.api.TestInstance;
 import org.probity.IntegrationTest;
 import org.probity.accounts.Accounts;
 import org.probity.accounts.Role;
+import org.probity.shared.StaffCode;
+import org.probity.shared.UnitCode;
 import org.probity.shared.web.PageSession;
 import org.probity.testing.CaseData;
 
@@ -89,9 +91,12 @@ class EndOfSupervisionInvitationsTests {
 			.heldBy("EOA0002")
 			.inTeam("EOT1")
 			.insert();
-		this.accounts.createOrReset("eo-worker", "eo-worker", Role.PRACTITIONER, "EOA0002", null, PASSWORD);
-		this.accounts.createOrReset("eo-manager", "eo-manager", Role.LINE_MANAGER, "EOA0001", "EOT1", PASSWORD);
-		this.accounts.createOrReset("eo-other", "eo-other", Role.LINE_MANAGER, "EOA0005", "EOT2", PASSWORD);
+		this.accounts.createOrReset("eo-worker", "eo-worker", Role.PRACTITIONER, new StaffCode("EOA0002"), null,
+				PASSWORD);
+		this.accounts.createOrReset("eo-manager", "eo-manager", Role.LINE_MANAGER, new StaffCode("EOA0001"),
+				new UnitCode("EOT1"), PASSWORD);
+		this.accounts.createOrReset("eo-other", "eo-other", Role.LINE_MANAGER, new StaffCode("EOA0005"),
+				new UnitCode("EOT2"), PASSWORD);
 	}
 
 	private PageSession as(String username) {

@@ -16,6 +16,7 @@ import org.probity.BrowserFixture;
 import org.probity.IntegrationTest;
 import org.probity.accounts.Accounts;
 import org.probity.accounts.Role;
+import org.probity.shared.StaffCode;
 import org.probity.testing.CaseData;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -135,7 +136,8 @@ class PublicSurveyJourneyTests {
 			.inTeam("FBT")
 			.terminatedOn(month.atDay(10), "COMPLETED")
 			.insert();
-		this.accounts.createOrReset("fb-worker", "Robin Worker", Role.PRACTITIONER, "FBA0001", null, PASSWORD);
+		this.accounts.createOrReset("fb-worker", "Robin Worker", Role.PRACTITIONER, new StaffCode("FBA0001"), null,
+				PASSWORD);
 		Page staff = browser.signedIn("fb-worker", PASSWORD, "/feedback/invitations?month=" + month);
 		staff.waitForURL((url) -> url.contains("/feedback/invitations"));
 		assertThat(staff.locator("#invitations").textContent()).contains("F980001").contains("Robin Worker");

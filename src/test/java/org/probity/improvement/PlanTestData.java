@@ -4,6 +4,8 @@ import java.time.LocalDate;
 
 import org.probity.accounts.Accounts;
 import org.probity.accounts.Role;
+import org.probity.shared.StaffCode;
+import org.probity.shared.UnitCode;
 import org.probity.testing.CaseData;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -65,12 +67,14 @@ public final class PlanTestData {
 	public PlanTestData accounts(Accounts accounts) {
 		String p = this.prefix.toLowerCase();
 		accounts.createOrReset(p + "-quality", "Quality " + this.prefix, Role.QUALITY_TEAM, null, null, PASSWORD);
-		accounts.createOrReset(p + "-senior", "Senior " + this.prefix, Role.SENIOR_MANAGER, null, ldu(), PASSWORD);
-		accounts.createOrReset(p + "-manager1", "Manager 1 " + this.prefix, Role.LINE_MANAGER, staff(2), team(1),
+		accounts.createOrReset(p + "-senior", "Senior " + this.prefix, Role.SENIOR_MANAGER, null, new UnitCode(ldu()),
 				PASSWORD);
-		accounts.createOrReset(p + "-manager2", "Manager 2 " + this.prefix, Role.LINE_MANAGER, staff(4), team(2),
-				PASSWORD);
-		accounts.createOrReset(p + "-po1", "Practitioner " + this.prefix, Role.PRACTITIONER, staff(1), null, PASSWORD);
+		accounts.createOrReset(p + "-manager1", "Manager 1 " + this.prefix, Role.LINE_MANAGER, new StaffCode(staff(2)),
+				new UnitCode(team(1)), PASSWORD);
+		accounts.createOrReset(p + "-manager2", "Manager 2 " + this.prefix, Role.LINE_MANAGER, new StaffCode(staff(4)),
+				new UnitCode(team(2)), PASSWORD);
+		accounts.createOrReset(p + "-po1", "Practitioner " + this.prefix, Role.PRACTITIONER, new StaffCode(staff(1)),
+				null, PASSWORD);
 		accounts.createOrReset(p + "-api", "API " + this.prefix, Role.API_CLIENT, null, null, PASSWORD);
 		return this;
 	}

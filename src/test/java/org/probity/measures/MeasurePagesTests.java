@@ -15,6 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.probity.IntegrationTest;
 import org.probity.accounts.Accounts;
 import org.probity.accounts.Role;
+import org.probity.shared.StaffCode;
+import org.probity.shared.UnitCode;
 import org.probity.shared.web.PageSession;
 import org.probity.testing.CaseData;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -42,9 +44,10 @@ class MeasurePagesTests {
 		var late = data.aCommunityOrder().sentencedOn(allocated).inTeam(data.team(1)).heldBy(data.staff(2)).insert();
 		data.aContact(late).on(LocalDate.of(2024, 4, 9)).insert();
 		recomputation.recomputeAll();
-		accounts.createOrReset("mpt-manager", "Team Manager", Role.LINE_MANAGER, null, data.team(1), "manager-pw");
-		accounts.createOrReset("mpt-practitioner", "Practitioner", Role.PRACTITIONER, data.staff(2), null,
-				"practitioner-pw");
+		accounts.createOrReset("mpt-manager", "Team Manager", Role.LINE_MANAGER, null, new UnitCode(data.team(1)),
+				"manager-pw");
+		accounts.createOrReset("mpt-practitioner", "Practitioner", Role.PRACTITIONER, new StaffCode(data.staff(2)),
+				null, "practitioner-pw");
 	}
 
 	@Test

@@ -14,6 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.probity.IntegrationTest;
 import org.probity.accounts.Accounts;
 import org.probity.accounts.Role;
+import org.probity.shared.StaffCode;
+import org.probity.shared.UnitCode;
 import org.probity.testing.CaseData;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -51,8 +53,10 @@ class MeasuresApiTests {
 		data.aContact(data.aCommunityOrder().sentencedOn(march).insert()).on(march).insert();
 		data.aCommunityOrder().sentencedOn(march).inTeam(data.team(3)).heldBy(data.staff(3)).insert();
 		recomputation.recomputeAll();
-		accounts.createOrReset("api-line-manager", "Line Manager", Role.LINE_MANAGER, null, data.team(1), "secret-1");
-		accounts.createOrReset("api-practitioner", "Practitioner", Role.PRACTITIONER, data.staff(1), null, "secret-2");
+		accounts.createOrReset("api-line-manager", "Line Manager", Role.LINE_MANAGER, null, new UnitCode(data.team(1)),
+				"secret-1");
+		accounts.createOrReset("api-practitioner", "Practitioner", Role.PRACTITIONER, new StaffCode(data.staff(1)),
+				null, "secret-2");
 	}
 
 	@Test

@@ -14,6 +14,7 @@ import org.probity.BrowserFixture;
 import org.probity.IntegrationTest;
 import org.probity.accounts.Accounts;
 import org.probity.accounts.Role;
+import org.probity.shared.UnitCode;
 import org.probity.testing.CaseData;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -55,8 +56,8 @@ class OverviewBrowserTests {
 		var met = this.data.aCommunityOrder().sentencedOn(allocated).insert();
 		this.data.aContact(met).on(allocated.plusDays(1)).insert();
 		this.recomputation.recomputeAll();
-		this.accounts.createOrReset("ovb-senior", "OVB Senior", Role.SENIOR_MANAGER, null, this.data.provider(),
-				PASSWORD);
+		this.accounts.createOrReset("ovb-senior", "OVB Senior", Role.SENIOR_MANAGER, null,
+				new UnitCode(this.data.provider()), PASSWORD);
 	}
 
 	@Test

@@ -15,6 +15,8 @@ import org.probity.measures.results.MeasureOverview;
 import org.probity.IntegrationTest;
 import org.probity.accounts.Accounts;
 import org.probity.accounts.Role;
+import org.probity.shared.StaffCode;
+import org.probity.shared.UnitCode;
 import org.probity.shared.web.Format;
 import org.probity.shared.web.PageSession;
 import org.probity.testing.CaseData;
@@ -53,10 +55,13 @@ class OverviewPagesTests {
 		data.aContact(late).on(allocated.plusDays(21)).insert();
 		recomputation.recomputeAll();
 		accounts.createOrReset("ovp-quality", "Quality", Role.QUALITY_TEAM, null, null, PASSWORD);
-		accounts.createOrReset("ovp-senior", "Senior", Role.SENIOR_MANAGER, null, data.provider(), PASSWORD);
-		accounts.createOrReset("ovp-ldu", "LDU manager", Role.SENIOR_MANAGER, null, data.ldu(2), PASSWORD);
-		accounts.createOrReset("ovp-manager", "Manager", Role.LINE_MANAGER, null, data.team(1), PASSWORD);
-		accounts.createOrReset("ovp-practitioner", "Practitioner", Role.PRACTITIONER, data.staff(1), null, PASSWORD);
+		accounts.createOrReset("ovp-senior", "Senior", Role.SENIOR_MANAGER, null, new UnitCode(data.provider()),
+				PASSWORD);
+		accounts.createOrReset("ovp-ldu", "LDU manager", Role.SENIOR_MANAGER, null, new UnitCode(data.ldu(2)),
+				PASSWORD);
+		accounts.createOrReset("ovp-manager", "Manager", Role.LINE_MANAGER, null, new UnitCode(data.team(1)), PASSWORD);
+		accounts.createOrReset("ovp-practitioner", "Practitioner", Role.PRACTITIONER, new StaffCode(data.staff(1)),
+				null, PASSWORD);
 	}
 
 	@Test

@@ -10,6 +10,8 @@ import java.util.Base64;
 
 import org.probity.accounts.Accounts;
 import org.probity.accounts.Role;
+import org.probity.shared.StaffCode;
+import org.probity.shared.UnitCode;
 import org.probity.testing.CaseData;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -71,13 +73,18 @@ final class PeopleTestData {
 		this.cases.aStaffMember(staff(9)).named("Max", "Manager").graded("SPO").inTeam(team(1)).insert();
 		this.cases.aStaffMember(staff(3)).named("Tess", "Twoteam").inTeam(team(2)).insert();
 		this.cases.aStaffMember(staff(4)).named("Sam", "Southteam").inTeam(team(3)).insert();
-		this.accounts.createOrReset(user("practitioner"), "Pat Practitioner", Role.PRACTITIONER, staff(1), team(1),
+		this.accounts.createOrReset(user("practitioner"), "Pat Practitioner", Role.PRACTITIONER,
+				new StaffCode(staff(1)), new UnitCode(team(1)), PASSWORD);
+		this.accounts.createOrReset(user("colleague"), "Cal Colleague", Role.PRACTITIONER, new StaffCode(staff(2)),
+				new UnitCode(team(1)), PASSWORD);
+		this.accounts.createOrReset(user("manager"), "Max Manager", Role.LINE_MANAGER, new StaffCode(staff(9)),
+				new UnitCode(team(1)), PASSWORD);
+		this.accounts.createOrReset(user("other-manager"), "Other Manager", Role.LINE_MANAGER, null,
+				new UnitCode(team(2)), PASSWORD);
+		this.accounts.createOrReset(user("senior"), "Senior North", Role.SENIOR_MANAGER, null, new UnitCode(ldu(1)),
 				PASSWORD);
-		this.accounts.createOrReset(user("colleague"), "Cal Colleague", Role.PRACTITIONER, staff(2), team(1), PASSWORD);
-		this.accounts.createOrReset(user("manager"), "Max Manager", Role.LINE_MANAGER, staff(9), team(1), PASSWORD);
-		this.accounts.createOrReset(user("other-manager"), "Other Manager", Role.LINE_MANAGER, null, team(2), PASSWORD);
-		this.accounts.createOrReset(user("senior"), "Senior North", Role.SENIOR_MANAGER, null, ldu(1), PASSWORD);
-		this.accounts.createOrReset(user("other-senior"), "Senior South", Role.SENIOR_MANAGER, null, ldu(2), PASSWORD);
+		this.accounts.createOrReset(user("other-senior"), "Senior South", Role.SENIOR_MANAGER, null,
+				new UnitCode(ldu(2)), PASSWORD);
 		this.accounts.createOrReset(user("quality"), "Quality Team", Role.QUALITY_TEAM, null, null, PASSWORD);
 		this.accounts.createOrReset(user("admin"), "Administrator", Role.ADMIN, null, null, PASSWORD);
 		this.accounts.createOrReset(user("api"), "HR system", Role.API_CLIENT, null, null, PASSWORD);

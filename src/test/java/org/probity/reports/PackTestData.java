@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.probity.accounts.Accounts;
 import org.probity.accounts.Role;
+import org.probity.shared.UnitCode;
 import org.probity.testing.CaseData;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -68,13 +69,14 @@ public final class PackTestData {
 		this.data.aTeam(team(2)).named("Pack team two " + this.prefix).under(ldu(2)).insert();
 		this.data.aStaffMember(staff(1)).named("Pat", "Officer").inTeam(team(1)).insert();
 		this.data.aStaffMember(staff(2)).named("Lee", "Officer").inTeam(team(2)).insert();
-		accounts.createOrReset(user("quality"), "Quality " + this.prefix, Role.QUALITY_TEAM, null, provider(),
-				PASSWORD);
-		accounts.createOrReset(user("senior"), "Senior " + this.prefix, Role.SENIOR_MANAGER, null, provider(),
-				PASSWORD);
+		accounts.createOrReset(user("quality"), "Quality " + this.prefix, Role.QUALITY_TEAM, null,
+				new UnitCode(provider()), PASSWORD);
+		accounts.createOrReset(user("senior"), "Senior " + this.prefix, Role.SENIOR_MANAGER, null,
+				new UnitCode(provider()), PASSWORD);
 		accounts.createOrReset(user("other-senior"), "Other senior " + this.prefix, Role.SENIOR_MANAGER, null,
-				provider(), PASSWORD);
-		accounts.createOrReset(user("manager"), "Manager " + this.prefix, Role.LINE_MANAGER, null, team(1), PASSWORD);
+				new UnitCode(provider()), PASSWORD);
+		accounts.createOrReset(user("manager"), "Manager " + this.prefix, Role.LINE_MANAGER, null,
+				new UnitCode(team(1)), PASSWORD);
 		return this;
 	}
 

@@ -21,6 +21,8 @@ import org.probity.accounts.Accounts;
 import org.probity.accounts.CaseAccessLog;
 import org.probity.accounts.Role;
 import org.probity.shared.Crn;
+import org.probity.shared.StaffCode;
+import org.probity.shared.UnitCode;
 import org.probity.shared.web.PageSession;
 import org.probity.testing.CaseData;
 import tools.jackson.databind.JsonNode;
@@ -84,14 +86,14 @@ class SubjectAccessTests {
 			.insert();
 		this.accounts.createOrReset("q91-dpo", "Data protection officer", Role.SUBJECT_ACCESS, null, null,
 				"q91-password-0");
-		this.accounts.createOrReset("q91-worker", "Morwenna Trelawny", Role.PRACTITIONER, STAFF, "Q91T",
-				"q91-password-1");
+		this.accounts.createOrReset("q91-worker", "Morwenna Trelawny", Role.PRACTITIONER, new StaffCode(STAFF),
+				new UnitCode("Q91T"), "q91-password-1");
 		int n = 2;
 		for (Role role : Role.values()) {
 			if (role != Role.SUBJECT_ACCESS) {
 				this.accounts.createOrReset("q91-" + role.name().toLowerCase(), "Q91 " + role, role,
-						(role == Role.PRACTITIONER) ? STAFF : null,
-						(role == Role.LINE_MANAGER || role == Role.SENIOR_MANAGER) ? "Q91T" : null,
+						(role == Role.PRACTITIONER) ? new StaffCode(STAFF) : null,
+						(role == Role.LINE_MANAGER || role == Role.SENIOR_MANAGER) ? new UnitCode("Q91T") : null,
 						"q91-password-" + n++);
 			}
 		}

@@ -29,6 +29,7 @@ import org.probity.audits.sampling.ConfidenceLevel;
 import org.probity.audits.sampling.SampleSize;
 import org.probity.audits.sampling.Samples;
 import org.probity.estate.Visibility;
+import org.probity.shared.Crn;
 import org.probity.shared.web.ProblemPage;
 
 import org.springframework.http.HttpStatus;
@@ -147,13 +148,13 @@ class AuditPages {
 			.orElseThrow(() -> new NotFound("No audit programme " + id));
 		List<AuditProgrammes.PlannedAudit> audits = this.programmes.audits(id);
 		Set<String> restricted = this.visibility.restrictedAmong(user,
-				audits.stream().map(AuditProgrammes.PlannedAudit::crn).toList());
+				crns(audits.stream().map(AuditProgrammes.PlannedAudit::crn).toList()));
 		this.visibility.logCases(user, "Audit programme " + id,
-				audits.stream()
+				crns(audits.stream()
 					.map(AuditProgrammes.PlannedAudit::crn)
 					.filter((c) -> c != null && !restricted.contains(c))
-					.toList(),
-				restricted);
+					.toList()),
+				crns(restricted));
 		model.addAttribute("programme", programme);
 		model.addAttribute("rounds", this.programmes.rounds(id));
 		model.addAttribute("audits", audits);
@@ -258,10 +259,10 @@ class AuditPages {
 	String sample(@PathVariable long id, @AuthenticationPrincipal CurrentUser user, Model model) {
 		Samples.Sample sample = this.samples.find(id).orElseThrow(() -> new NotFound("No sample " + id));
 		Set<String> restricted = this.visibility.restrictedAmong(user,
-				sample.cases().stream().map(Samples.SampleCase::crn).toList());
-		this.visibility.logCases(user, "Audit sample " + id,
-				sample.cases().stream().map(Samples.SampleCase::crn).filter((c) -> !restricted.contains(c)).toList(),
-				restricted);
+				crns(sample.cases().stream().map(Samples.SampleCase::crn).toList()));
+		this.visibility.logCases(user, "Audit sample " + id, crns(
+				sample.cases().stream().map(Samples.SampleCase::crn).filter((c) -> !restricted.contains(c)).toList()),
+				crns(restricted));
 		model.addAttribute("sample", sample);
 		model.addAttribute("restricted", restricted);
 		model.addAttribute("reproduced",
@@ -431,6 +432,11 @@ class AuditPages {
 		catch (RuntimeException ex) {
 			throw new IllegalArgumentException(message);
 		}
+	}
+
+	/** The cases of a list that names them, those without one left out. */
+	private static List<Crn> crns(java.util.Collection<String> crns) {
+		return crns.stream().filter(java.util.Objects::nonNull).map(Crn::new).toList();
 	}
 
 	static List<String> split(String text) {

@@ -29,6 +29,7 @@ import org.probity.audits.sampling.ConfidenceLevel;
 import org.probity.audits.sampling.SampleSize;
 import org.probity.audits.sampling.Samples;
 import org.probity.estate.Visibility;
+import org.probity.shared.Crn;
 import org.probity.shared.web.BrokenRuleStatus;
 
 import org.springframework.http.HttpStatus;
@@ -215,7 +216,11 @@ class AuditsApi {
 		this.programmes.find(id).orElseThrow(() -> new NotFound("No audit programme " + id));
 		List<AuditProgrammes.PlannedAudit> audits = this.programmes.audits(id);
 		Set<String> restricted = this.visibility.restrictedAmong(user,
-				audits.stream().map(AuditProgrammes.PlannedAudit::crn).toList());
+				audits.stream()
+					.map(AuditProgrammes.PlannedAudit::crn)
+					.filter(java.util.Objects::nonNull)
+					.map(Crn::new)
+					.toList());
 		return audits.stream()
 			.<Object>map((a) -> restricted.contains(a.crn())
 					? new RestrictedAuditJson(a.auditId(), a.roundId(), a.crn(), a.teamCode(), true) : a)
@@ -261,7 +266,12 @@ class AuditsApi {
 		Samples.Sample s = this.samples.find(id).orElseThrow(() -> new NotFound("No sample " + id));
 		List<String> again = this.samples.redraw(id).orElse(List.of());
 		Set<String> restricted = this.visibility.restrictedAmong(user,
-				s.cases().stream().map(Samples.SampleCase::crn).toList());
+				s.cases()
+					.stream()
+					.map(Samples.SampleCase::crn)
+					.filter(java.util.Objects::nonNull)
+					.map(Crn::new)
+					.toList());
 		List<SampleCaseJson> cases = s.cases()
 			.stream()
 			.map((c) -> restricted.contains(c.crn())

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.probity.accounts.CurrentUser;
 import org.probity.accounts.DataScope;
 import org.probity.estate.Visibility;
+import org.probity.shared.Crn;
 import org.probity.shared.UnitCode;
 
 import org.springframework.stereotype.Component;
@@ -52,9 +53,10 @@ public class PlanScope {
 		if (named.isEmpty()) {
 			return actions;
 		}
-		java.util.Set<String> restricted = this.visibility.restrictedAmong(user, named);
-		this.visibility.logCases(user, shownIn, named.stream().filter((c) -> !restricted.contains(c)).toList(),
-				restricted);
+		java.util.Set<String> restricted = this.visibility.restrictedAmong(user, named.stream().map(Crn::new).toList());
+		this.visibility.logCases(user, shownIn,
+				named.stream().filter((c) -> !restricted.contains(c)).map(Crn::new).toList(),
+				restricted.stream().map(Crn::new).toList());
 		if (restricted.isEmpty()) {
 			return actions;
 		}

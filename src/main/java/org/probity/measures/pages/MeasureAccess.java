@@ -94,7 +94,7 @@ class MeasureAccess {
 	}
 
 	private static Visibility.Holding holding(MeasureResults.CaseRow row) {
-		return new Visibility.Holding(row.crn(), row.teamCode(), row.staffCode());
+		return Visibility.Holding.of(row.crn(), row.teamCode(), row.staffCode());
 	}
 
 }

@@ -5,6 +5,7 @@ import org.probity.accounts.Role;
 import org.probity.estate.Visibility;
 import org.probity.reports.archive.ReportKind;
 import org.probity.reports.archive.StoredReport;
+import org.probity.shared.Crn;
 import org.probity.shared.UnitCode;
 
 import org.springframework.stereotype.Component;
@@ -41,11 +42,17 @@ class ReportAccess {
 
 	void logOpening(CurrentUser user, StoredReport report, ReportContent content, String how) {
 		this.visibility.logCases(user, how + " " + report.kind().words().toLowerCase() + " " + report.id(),
-				content.cases().stream().filter((c) -> !c.restricted()).map(ReportContent.CaseShown::crn).toList(),
+				content.cases()
+					.stream()
+					.filter((c) -> !c.restricted())
+					.map(ReportContent.CaseShown::crn)
+					.map(Crn::new)
+					.toList(),
 				content.cases()
 					.stream()
 					.filter(ReportContent.CaseShown::restricted)
 					.map(ReportContent.CaseShown::crn)
+					.map(Crn::new)
 					.toList());
 	}
 

@@ -27,6 +27,7 @@ import org.probity.reports.scheduled.ReportContent.GridBuilder;
 import org.probity.reports.scheduled.ReportContent.Section;
 import org.probity.reports.supplychain.Subcontractors;
 import org.probity.shared.Clocks;
+import org.probity.shared.Crn;
 import org.probity.shared.Dates;
 import org.probity.shared.Period;
 import org.probity.shared.UnitCode;
@@ -405,7 +406,8 @@ class ReportSections {
 	// ---- helpers
 
 	private Set<String> restricted(Collection<String> crns) {
-		return this.visibility.restrictedForEveryReader(crns.stream().filter(java.util.Objects::nonNull).toList());
+		return this.visibility
+			.restrictedForEveryReader(crns.stream().filter(java.util.Objects::nonNull).map(Crn::new).toList());
 	}
 
 	static BigDecimal round(Double value) {

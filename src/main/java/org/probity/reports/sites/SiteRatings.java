@@ -18,6 +18,7 @@ import org.probity.estate.UnitType;
 import org.probity.estate.Visibility;
 import org.probity.measures.UnitFigures;
 import org.probity.shared.Clocks;
+import org.probity.shared.Crn;
 import org.probity.shared.Period;
 import org.probity.shared.UnitCode;
 
@@ -187,12 +188,12 @@ public class SiteRatings {
 
 	/** Writes the access log for the alert cases a response showed. */
 	void logShown(CurrentUser user, Ratings ratings) {
-		List<String> opened = new ArrayList<>();
-		List<String> refused = new ArrayList<>();
+		List<Crn> opened = new ArrayList<>();
+		List<Crn> refused = new ArrayList<>();
 		for (Site s : ratings.sites()) {
 			for (SiteRule.Reason r : s.reasons()) {
 				if (r.crn() != null) {
-					(r.restricted() ? refused : opened).add(r.crn());
+					(r.restricted() ? refused : opened).add(new Crn(r.crn()));
 				}
 			}
 		}

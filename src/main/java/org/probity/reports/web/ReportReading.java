@@ -22,6 +22,7 @@ import org.probity.reports.archive.ReportArchive;
 import org.probity.reports.archive.ReportKind;
 import org.probity.reports.archive.ReportRefused;
 import org.probity.reports.archive.StoredReport;
+import org.probity.shared.Crn;
 import org.probity.shared.UnitCode;
 
 import org.springframework.security.access.AccessDeniedException;
@@ -108,8 +109,8 @@ class ReportReading {
 			throw new AccessDeniedException("You may not read this report");
 		}
 		Read read = redacted(report, user);
-		this.visibility.logCases(user, what + ": " + report.title() + " (report " + id + ")", read.opened(),
-				read.refused());
+		this.visibility.logCases(user, what + ": " + report.title() + " (report " + id + ")",
+				read.opened().stream().map(Crn::new).toList(), read.refused().stream().map(Crn::new).toList());
 		return read;
 	}
 
@@ -121,7 +122,7 @@ class ReportReading {
 			return new Read(report, List.of(), List.of());
 		}
 		List<Visibility.Shown<ObjectNode>> shown = this.visibility.filter(user, rows,
-				(n) -> new Visibility.Holding(text(n, "crn"), text(n, "team_code"), text(n, "staff_code")));
+				(n) -> Visibility.Holding.of(text(n, "crn"), text(n, "team_code"), text(n, "staff_code")));
 		Set<ObjectNode> kept = Collections.newSetFromMap(new IdentityHashMap<>());
 		List<String> opened = new ArrayList<>();
 		List<String> refused = new ArrayList<>();

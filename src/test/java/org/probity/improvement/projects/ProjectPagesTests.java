@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.probity.IntegrationTest;
 import org.probity.accounts.Accounts;
 import org.probity.accounts.Role;
+import org.probity.shared.UnitCode;
 import org.probity.shared.web.PageSession;
 import org.probity.testing.CaseData;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -39,7 +40,8 @@ class ProjectPagesTests {
 		caseData.aTeam("PJPT1").named("Pages team one").under("PJPP").insert();
 		caseData.aTeam("PJPT2").named("Pages team two").under("PJPP").insert();
 		ProjectTestData.results(jdbc, "SL001R", "PJPT1", ProjectTestData.SHIFTED);
-		accounts.createOrReset("pjp-manager-2", "Other Manager", Role.LINE_MANAGER, null, "PJPT2", "secret-pjp-2");
+		accounts.createOrReset("pjp-manager-2", "Other Manager", Role.LINE_MANAGER, null, new UnitCode("PJPT2"),
+				"secret-pjp-2");
 	}
 
 	@Test

@@ -15,6 +15,7 @@ import tools.jackson.databind.json.JsonMapper;
 import org.probity.IntegrationTest;
 import org.probity.accounts.Accounts;
 import org.probity.accounts.Role;
+import org.probity.shared.UnitCode;
 import org.probity.testing.CaseData;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -43,8 +44,10 @@ class ProjectsApiTests {
 		caseData.aTeam("PJAT1").named("Projects team one").under("PJAL").insert();
 		caseData.aTeam("PJAT2").named("Projects team two").under("PJAL").insert();
 		ProjectTestData.results(jdbc, "SL001R", "PJAT1", ProjectTestData.SHIFTED);
-		accounts.createOrReset("pja-manager-2", "Team Two Manager", Role.LINE_MANAGER, null, "PJAT2", "secret-pja-2");
-		accounts.createOrReset("pja-manager-1", "Team One Manager", Role.LINE_MANAGER, null, "PJAT1", "secret-pja-1");
+		accounts.createOrReset("pja-manager-2", "Team Two Manager", Role.LINE_MANAGER, null, new UnitCode("PJAT2"),
+				"secret-pja-2");
+		accounts.createOrReset("pja-manager-1", "Team One Manager", Role.LINE_MANAGER, null, new UnitCode("PJAT1"),
+				"secret-pja-1");
 		accounts.createOrReset("pja-practitioner", "Pat Practitioner", Role.PRACTITIONER, null, null, "secret-pja-3");
 	}
 

@@ -65,10 +65,10 @@ class ActionRemindersTests {
 	@BeforeAll
 	void estate() {
 		this.data = new PlanTestData(this.jdbc, "ARM").estate();
-		this.accounts.createOrReset("arm-spo", "ARM SPO", Role.LINE_MANAGER, this.data.staff(2), this.data.team(1),
-				"arm-spo@probation.example.gov.uk", PlanTestData.PASSWORD);
-		this.accounts.createOrReset("arm-other", "ARM Other", Role.LINE_MANAGER, this.data.staff(4), this.data.team(2),
-				"arm-other@probation.example.gov.uk", PlanTestData.PASSWORD);
+		this.accounts.createOrReset("arm-spo", "ARM SPO", Role.LINE_MANAGER, new StaffCode(this.data.staff(2)),
+				new UnitCode(this.data.team(1)), "arm-spo@probation.example.gov.uk", PlanTestData.PASSWORD);
+		this.accounts.createOrReset("arm-other", "ARM Other", Role.LINE_MANAGER, new StaffCode(this.data.staff(4)),
+				new UnitCode(this.data.team(2)), "arm-other@probation.example.gov.uk", PlanTestData.PASSWORD);
 	}
 
 	private List<String> mailTo(String address) throws Exception {

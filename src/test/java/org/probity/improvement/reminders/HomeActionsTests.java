@@ -21,6 +21,7 @@ import org.probity.improvement.SourceKind;
 import org.probity.improvement.plans.ActionView;
 import org.probity.improvement.plans.Actions;
 import org.probity.improvement.plans.Rag;
+import org.probity.shared.StaffCode;
 import org.probity.shared.UnitCode;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -61,8 +62,8 @@ class HomeActionsTests {
 	@BeforeAll
 	void actionsOfEveryKind() {
 		this.data = new PlanTestData(this.jdbc, "HAT").estate();
-		this.accounts.createOrReset("hat-spo", "HAT SPO", Role.LINE_MANAGER, this.data.staff(2), this.data.team(1),
-				"hat-spo@probation.example.gov.uk", PlanTestData.PASSWORD);
+		this.accounts.createOrReset("hat-spo", "HAT SPO", Role.LINE_MANAGER, new StaffCode(this.data.staff(2)),
+				new UnitCode(this.data.team(1)), "hat-spo@probation.example.gov.uk", PlanTestData.PASSWORD);
 		Random random = new Random(20261201);
 		String[] statuses = { "NOT_STARTED", "IN_PROGRESS", "COMPLETE", "CANCELLED" };
 		for (int i = 0; i < 160; i++) {

@@ -110,8 +110,9 @@ class ScheduledReportsTests {
 			.startedOn(LocalDate.of(2020, 1, 1))
 			.insert();
 		this.accounts.createOrReset("srp-quality", "SRP Quality", Role.QUALITY_TEAM, null, null, PASSWORD);
-		this.accounts.createOrReset("srp-manager", "SRP Manager", Role.LINE_MANAGER, null, TEAM1, PASSWORD);
-		this.accounts.createOrReset("srp-other", "SRP Other", Role.LINE_MANAGER, null, TEAM2, PASSWORD);
+		this.accounts.createOrReset("srp-manager", "SRP Manager", Role.LINE_MANAGER, null, new UnitCode(TEAM1),
+				PASSWORD);
+		this.accounts.createOrReset("srp-other", "SRP Other", Role.LINE_MANAGER, null, new UnitCode(TEAM2), PASSWORD);
 		this.restrictedCrn = person("Y900001", true);
 		this.openCrn = person("Y900002", false);
 		CurrentUser quality = (CurrentUser) this.users.loadUserByUsername("srp-quality");

@@ -70,7 +70,8 @@ class SubcontractorObligationsTests {
 		caseData.aTeam("SCOT1").named("SCO team one").under("SCOL1").insert();
 		caseData.aTeam("SCOT2").named("SCO team two").under("SCOL2").insert();
 		this.accounts.createOrReset("sco-quality", "SCO quality", Role.QUALITY_TEAM, null, null, PASSWORD);
-		this.accounts.createOrReset("sco-senior", "SCO senior", Role.SENIOR_MANAGER, null, "SCOL1", PASSWORD);
+		this.accounts.createOrReset("sco-senior", "SCO senior", Role.SENIOR_MANAGER, null, new UnitCode("SCOL1"),
+				PASSWORD);
 		Subcontractors.Subcontractor a = this.subcontractors.create("SCO Alpha", List.of("a@alpha.example.org"),
 				"sco-quality");
 		this.alpha = this.subcontractors.addUnit(a.id(), a.version(), new UnitCode("SCOT1"), "sco-quality");

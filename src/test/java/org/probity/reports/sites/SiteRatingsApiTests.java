@@ -15,6 +15,8 @@ import org.probity.audits.Answer;
 import org.probity.audits.CaseAudits;
 import org.probity.reports.ReportsApiClient;
 import org.probity.shared.Period;
+import org.probity.shared.StaffCode;
+import org.probity.shared.UnitCode;
 import org.probity.shared.web.PageSession;
 import org.probity.testing.CaseData;
 import tools.jackson.databind.JsonNode;
@@ -69,12 +71,13 @@ class SiteRatingsApiTests {
 		caseData.aTeam("RST11").named("RS Team One One").under("RSL1").insert();
 		caseData.aTeam("RST12").named("RS Team One Two").under("RSL1").insert();
 		caseData.aTeam("RST21").named("RS Team Two One").under("RSL2").insert();
-		caseData.aStaffMember("RS11001").named("Sam", "Rsofficer").inTeam("RST11").insert();
-		caseData.aStaffMember("RS11090").named("Jo", "Rsmanager").graded("SPO").inTeam("RST11").insert();
+		caseData.aStaffMember("RSA1101").named("Sam", "Rsofficer").inTeam("RST11").insert();
+		caseData.aStaffMember("RSA1190").named("Jo", "Rsmanager").graded("SPO").inTeam("RST11").insert();
 		this.accounts.createOrReset("rs-quality", "RS quality", Role.QUALITY_TEAM, null, null, PASSWORD);
-		this.accounts.createOrReset("rs-manager", "RS manager", Role.LINE_MANAGER, "RS11090", "RST11", PASSWORD);
-		this.accounts.createOrReset("rs-practitioner", "RS practitioner", Role.PRACTITIONER, "RS11001", "RST11",
-				PASSWORD);
+		this.accounts.createOrReset("rs-manager", "RS manager", Role.LINE_MANAGER, new StaffCode("RSA1190"),
+				new UnitCode("RST11"), PASSWORD);
+		this.accounts.createOrReset("rs-practitioner", "RS practitioner", Role.PRACTITIONER, new StaffCode("RSA1101"),
+				new UnitCode("RST11"), PASSWORD);
 		CurrentUser quality = this.accounts.userFor("rs-quality").orElseThrow();
 		List<CaseAudits.AnswerInput> answers = new ArrayList<>();
 		for (String s : List.of("2.1", "2.2", "2.3", "2.4")) {
@@ -89,7 +92,7 @@ class SiteRatingsApiTests {
 			cases.aCommunityOrder("RSE00" + i)
 				.forPerson("V96000" + i)
 				.sentencedOn(LocalDate.now().minusDays(20))
-				.heldBy("RS11001")
+				.heldBy("RSA1101")
 				.inTeam("RST11")
 				.insert();
 			this.audits.recordCompleted("CASE_SUPERVISION", "RSE00" + i, null,

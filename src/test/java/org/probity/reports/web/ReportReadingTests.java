@@ -70,9 +70,9 @@ class ReportReadingTests {
 			.heldBy("RPRS002")
 			.inTeam("RPRT2")
 			.insert();
-		this.accounts.createOrReset("rpr-quality", "Q", Role.QUALITY_TEAM, null, "RPRP", "secret-rpr");
-		this.accounts.createOrReset("rpr-senior", "S", Role.SENIOR_MANAGER, null, "RPRL1", "secret-rpr");
-		this.accounts.createOrReset("rpr-manager", "M", Role.LINE_MANAGER, null, "RPRT1", "secret-rpr");
+		this.accounts.createOrReset("rpr-quality", "Q", Role.QUALITY_TEAM, null, new UnitCode("RPRP"), "secret-rpr");
+		this.accounts.createOrReset("rpr-senior", "S", Role.SENIOR_MANAGER, null, new UnitCode("RPRL1"), "secret-rpr");
+		this.accounts.createOrReset("rpr-manager", "M", Role.LINE_MANAGER, null, new UnitCode("RPRT1"), "secret-rpr");
 		StoredReport report = this.archive.create(ReportKind.MONTHLY_PACK, "2026-09", new UnitCode("RPRP"),
 				"Reading pack", null,
 				"""
