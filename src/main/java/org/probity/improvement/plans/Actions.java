@@ -317,6 +317,12 @@ public class Actions {
 	 * How many open actions the user may see are overdue and due soon, and the first few.
 	 */
 	public record Due(long red, long amber, List<ActionView> first) {
+
+		/** Nothing overdue or due soon. */
+		public boolean empty() {
+			return this.red == 0 && this.amber == 0;
+		}
+
 	}
 
 	/**
@@ -333,6 +339,7 @@ public class Actions {
 		PlanScope.Filter scope = this.scope.actions(user);
 		String open = " where a.status in ('NOT_STARTED', 'IN_PROGRESS') and " + scope.sql();
 		String byTarget = open + " and (a.recurrence is null or a.target_date > :as_of)";
+		LocalDate soon = asOf.plusDays(Rag.DUE_SOON_DAYS);
 		long[] counts = this.jdbc.sql("""
 				select count(*) filter (where a.target_date < :as_of),
 				       count(*) filter (where a.target_date between :as_of and :soon)
@@ -340,7 +347,7 @@ public class Actions {
 				""" + byTarget)
 			.params(scope.params())
 			.param("as_of", asOf)
-			.param("soon", asOf.plusDays(Rag.DUE_SOON_DAYS))
+			.param("soon", soon)
 			.query((rs, n) -> new long[] { rs.getLong(1), rs.getLong(2) })
 			.single();
 		List<ActionView> candidates = new ArrayList<>(this.jdbc.sql(ACTION_SELECT + byTarget + """
@@ -351,7 +358,7 @@ public class Actions {
 				""")
 			.params(scope.params())
 			.param("as_of", asOf)
-			.param("soon", asOf.plusDays(Rag.DUE_SOON_DAYS))
+			.param("soon", soon)
 			.param("listed", listed)
 			.query((rs, n) -> view(rs, asOf))
 			.list());

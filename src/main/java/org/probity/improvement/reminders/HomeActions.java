@@ -26,14 +26,6 @@ class HomeActions {
 	 */
 	static final int LISTED = 3;
 
-	public record Panel(long red, long amber, List<ActionView> first) {
-
-		public boolean empty() {
-			return this.red == 0 && this.amber == 0;
-		}
-
-	}
-
 	private final Actions actions;
 
 	private final Clock clock;
@@ -44,12 +36,11 @@ class HomeActions {
 	}
 
 	@ModelAttribute("improvementActions")
-	Panel improvementActions(HttpServletRequest request, @AuthenticationPrincipal CurrentUser user) {
+	Actions.Due improvementActions(HttpServletRequest request, @AuthenticationPrincipal CurrentUser user) {
 		if (user == null || !"/".equals(request.getServletPath())) {
-			return new Panel(0, 0, List.of());
+			return new Actions.Due(0, 0, List.of());
 		}
-		Actions.Due due = this.actions.due(user, LocalDate.now(this.clock), LISTED);
-		return new Panel(due.red(), due.amber(), due.first());
+		return this.actions.due(user, LocalDate.now(this.clock), LISTED);
 	}
 
 }
