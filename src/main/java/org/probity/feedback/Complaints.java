@@ -181,6 +181,30 @@ public class Complaints {
 	}
 
 	/**
+	 * The complaints about units under this one (every unit: null) received by the day
+	 * with a stage still waiting on it: not acknowledged, not answered, or appealed and
+	 * the appeal not answered, as of that day (a date after it is not yet done,
+	 * {@link ComplaintStatus#of}). The home page counts these, not every complaint ever
+	 * received.
+	 */
+	public List<Complaint> waitingUnder(UnitCode unit, LocalDate asOf) {
+		return this.jdbc.sql(SELECT + """
+				where (cast(:unit as text) is null
+				       or c.unit_code in (select a.unit_code from estate_unit_ancestry a where a.ancestor_code = :unit))
+				  and c.received_on <= :as_of
+				  and (c.acknowledged_on is null or c.acknowledged_on > :as_of
+				       or c.responded_on is null or c.responded_on > :as_of
+				       or (c.appealed_on is not null
+				           and (c.appeal_responded_on is null or c.appeal_responded_on > :as_of)))
+				order by c.received_on desc, c.complaint_id desc
+				""")
+			.param("unit", (unit != null) ? unit.value() : null, java.sql.Types.VARCHAR)
+			.param("as_of", asOf)
+			.query(Complaints::complaint)
+			.list();
+	}
+
+	/**
 	 * One unit and month of receipt: how many stages were on time, late, open, overdue.
 	 */
 	public record TimelinessRow(UnitCode unitCode, String unitName, java.time.YearMonth month, int received,

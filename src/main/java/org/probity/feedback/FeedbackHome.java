@@ -49,8 +49,7 @@ class FeedbackHome {
 		int open = 0;
 		int overdue = 0;
 		// a complaint still waiting is counted however old it is
-		for (Complaint c : this.complaints.receivedUnder((root != null) ? new UnitCode(root) : null,
-				LocalDate.of(1900, 1, 1), today)) {
+		for (Complaint c : this.complaints.waitingUnder((root != null) ? new UnitCode(root) : null, today)) {
 			if (!this.scope.maySee(user, c)) {
 				continue;
 			}

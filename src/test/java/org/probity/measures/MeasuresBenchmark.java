@@ -55,11 +55,13 @@ class MeasuresBenchmark {
 		LocalDate start = current.minusMonths(24).atDay(1);
 		LocalDate end = current.minusMonths(1).atEndOfMonth();
 		note("Data: 24 months from %s to %s, then %s", start, end, current);
+		// (datlocale is PostgreSQL 17's: a database named by PROBITY_DATABASE_URL on an
+		// earlier server has datcollate only)
 		note("Database: %s", this.jdbc.sql("""
 				select current_setting('server_version') || ', collation provider '
 				       || case datlocprovider when 'b' then 'builtin' when 'i' then 'icu' else 'libc' end
-				       || ' ' || coalesce(datlocale, datcollate)
-				from pg_database where datname = current_database()
+				       || ' ' || coalesce(to_jsonb(d) ->> 'datlocale', datcollate)
+				from pg_database d where datname = current_database()
 				""").query(String.class).single());
 		long t = System.nanoTime();
 		if (countWhere("event", "event_id like 'E%'") >= 350_000) {
@@ -83,6 +85,7 @@ class MeasuresBenchmark {
 				note("Full recomputation, reading every contact: %d ms", millis(t));
 			}
 			awaitEventsHandled();
+			ageActions(current.atDay(1));
 			awaitAutovacuum();
 			note("Load average before the reads: %s", Files.readString(Path.of("/proc/loadavg")).strip());
 			this.report.addAll(new OverviewReads(this.port).time(current));
@@ -283,6 +286,35 @@ class MeasuresBenchmark {
 	 * cores while Probity was idle, and 1.2 cores during the home page reads): the reads
 	 * are timed in the steady state after it, and the wait is reported.
 	 */
+	/**
+	 * The recomputation raises every action it raises with a target date weeks ahead, so
+	 * none is overdue or due soon when the reads start, as on the first day after
+	 * go-live. {@code -Dbenchmark.overview.aged=P} moves P percent of the open actions
+	 * (those whose id modulo 100 is below P) into the 90 days before today, and as many
+	 * again into the next 14 days, as a provider whose actions have aged would have them.
+	 */
+	private void ageActions(LocalDate today) {
+		int aged = Integer.getInteger("benchmark.overview.aged", 0);
+		if (aged <= 0) {
+			return;
+		}
+		int overdue = this.jdbc.sql("""
+				update improvement_action set target_date = cast(:today as date) - 1 - cast(action_id % 90 as int)
+				where status in ('NOT_STARTED', 'IN_PROGRESS') and action_id % 100 < :aged
+				""").param("today", today).param("aged", aged).update();
+		int soon = this.jdbc
+			.sql("""
+					update improvement_action set target_date = cast(:today as date) + cast(action_id % 15 as int)
+					where status in ('NOT_STARTED', 'IN_PROGRESS') and action_id % 100 >= :aged and action_id % 100 < 2 * :aged
+					""")
+			.param("today", today)
+			.param("aged", aged)
+			.update();
+		this.jdbc.sql("analyze improvement_action").update();
+		note("Open actions aged: %d overdue, %d due within 14 days, of %s", overdue, soon,
+				countWhere("improvement_action", "status in ('NOT_STARTED', 'IN_PROGRESS')"));
+	}
+
 	private void awaitAutovacuum() {
 		long t = System.nanoTime();
 		int quiet = 0;

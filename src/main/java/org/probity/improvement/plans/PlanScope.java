@@ -26,6 +26,12 @@ public class PlanScope {
 
 	/** An SQL condition with its named parameters. */
 	public record Filter(String sql, Map<String, Object> params) {
+
+		/** No condition at all: the user sees every plan, action and risk. */
+		public boolean everything() {
+			return "true".equals(this.sql);
+		}
+
 	}
 
 	private final Visibility visibility;

@@ -34,7 +34,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The home page's panel of actions due counts red and amber in the database and reads
  * only the actions it lists; this holds it equal to the rule applied in Java to every
  * action the user may see ({@link Rag}, improvement.md "Actions"), on random one-off and
- * recurring actions of every status, with and without updates, on many days.
+ * recurring actions of every status, with and without updates, on many days; and that
+ * what a node keeps of it gives way to a change written on any node.
  */
 @IntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -123,6 +124,35 @@ class HomeActionsTests {
 		}
 		assertThat(checkedRed).as("red actions met across the days").isGreaterThan(100);
 		assertThat(checkedAmber).as("amber actions met across the days").isGreaterThan(100);
+	}
+
+	@Test
+	void aChangeWrittenOnAnyNodeIsCountedOnTheNextPage() {
+		CurrentUser spo = (CurrentUser) this.users.loadUserByUsername("hat-spo");
+		Actions.Due before = this.actions.due(spo, this.today, HomeActions.LISTED);
+		assertThat(this.actions.due(spo, this.today, HomeActions.LISTED).red()).isEqualTo(before.red());
+		long green = this.improvement.raiseAction(new RaiseAction(PlanKind.SITE_DEVELOPMENT,
+				new UnitCode(this.data.team(1)), new ActionSource(SourceKind.MANUAL, "HAT-later"), "Action later",
+				"Line manager", null, this.today.plusDays(40)));
+		LocalDate target = this.today.plusDays(40);
+		assertThat(this.actions.due(spo, this.today, HomeActions.LISTED).red()).isEqualTo(before.red());
+		// another node's write: straight into the table, past this node's services
+		try {
+			this.jdbc.sql("update improvement_action set target_date = :overdue where action_id = :id")
+				.param("overdue", this.today.minusDays(1))
+				.param("id", green)
+				.update();
+			Actions.Due after = this.actions.due(spo, this.today, HomeActions.LISTED);
+			assertThat(after.red()).isEqualTo(before.red() + 1);
+			assertThat(after.amber()).isEqualTo(before.amber());
+		}
+		finally {
+			this.jdbc.sql("update improvement_action set target_date = :target where action_id = :id")
+				.param("target", target)
+				.param("id", green)
+				.update();
+		}
+		assertThat(this.actions.due(spo, this.today, HomeActions.LISTED).red()).isEqualTo(before.red());
 	}
 
 	@Test
