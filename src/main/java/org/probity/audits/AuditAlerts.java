@@ -79,13 +79,43 @@ public class AuditAlerts {
 	}
 
 	/**
-	 * The open alerts a user must act on or know of, for the home page, as the visibility
-	 * rule allows: line managers their team's, senior managers their units', a
-	 * practitioner those on their own cases, the quality team and admin every one.
+	 * The open alerts a user must act on or know of, as the visibility rule allows: line
+	 * managers their team's, senior managers their units', a practitioner those on their
+	 * own cases, the quality team and admin every one; overdue first.
 	 */
 	@Transactional(readOnly = true)
 	public List<Alert> openAlertsFor(CurrentUser user) {
 		return scoped(user, "al.acknowledged_at is null", "al.due_date, al.audit_id");
+	}
+
+	/**
+	 * The home page's summary of the open alerts of {@link #openAlertsFor}: how many, how
+	 * many of them overdue, and the first {@code listed} (overdue first), the only ones
+	 * shown and so the only ones to log.
+	 */
+	public record OpenAlerts(long open, long overdue, List<Alert> first) {
+
+		public boolean isEmpty() {
+			return this.open == 0;
+		}
+
+	}
+
+	@Transactional(readOnly = true)
+	public OpenAlerts openAlertsFor(CurrentUser user, int listed) {
+		Visibility.Sql inScope = this.visibility.rowsInScope(user, "al.team_code", "al.staff_code");
+		long[] open = openAndOverdue(inScope);
+		if (open[0] == 0) {
+			return new OpenAlerts(0, 0, List.of());
+		}
+		List<Alert> first = inScope
+			.bind(this.jdbc.sql(SELECT + " where al.acknowledged_at is null and " + inScope.text()
+					+ " order by al.due_date, al.audit_id limit :listed"))
+			.param("today", today())
+			.param("listed", listed)
+			.query(Alert.class)
+			.list();
+		return new OpenAlerts(open[0], open[1], visibleOf(user, first));
 	}
 
 	/** Every alert the user may see, newest first. */
@@ -144,13 +174,7 @@ public class AuditAlerts {
 
 	@Transactional(readOnly = true)
 	public Counts countsFor(CurrentUser user) {
-		Visibility.Sql alerts = this.visibility.rowsInScope(user, "al.team_code", "al.staff_code");
-		long[] open = alerts.bind(this.jdbc.sql("""
-				select count(*), count(*) filter (where al.due_date < :today) from audit_alert al
-				where al.acknowledged_at is null and """ + " " + alerts.text()))
-			.param("today", today())
-			.query((rs, i) -> new long[] { rs.getLong(1), rs.getLong(2) })
-			.single();
+		long[] open = openAndOverdue(this.visibility.rowsInScope(user, "al.team_code", "al.staff_code"));
 		Visibility.Sql audits = this.visibility.rowsInScope(user, "a.team_code", "a.staff_code");
 		long overdueAudits = audits.bind(this.jdbc.sql("""
 				select count(*) from case_audit a
@@ -159,6 +183,16 @@ public class AuditAlerts {
 			.query(Long.class)
 			.single();
 		return new Counts(open[0], open[1], overdueAudits);
+	}
+
+	/** How many alerts in scope are open, and of them overdue. */
+	private long[] openAndOverdue(Visibility.Sql inScope) {
+		return inScope.bind(this.jdbc.sql("""
+				select count(*), count(*) filter (where al.due_date < :today) from audit_alert al
+				where al.acknowledged_at is null and """ + " " + inScope.text()))
+			.param("today", today())
+			.query((rs, i) -> new long[] { rs.getLong(1), rs.getLong(2) })
+			.single();
 	}
 
 	/** Unacknowledged alerts past their one business day: for the quality team. */

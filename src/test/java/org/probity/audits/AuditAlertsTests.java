@@ -132,6 +132,44 @@ class AuditAlertsTests {
 	}
 
 	@Test
+	void theHomePageCountsEveryOpenAlertAndListsAndLogsOnlyTheFirstFew() {
+		for (int i = 0; i < 4; i++) {
+			this.audits.recordCompleted("CASE_SUPERVISION", "E" + this.data.aCommunityOrderHeldBy(1, false), null,
+					answers(true), user("aal-quality"));
+		}
+		long overdue = this.jdbc.sql("select max(audit_id) from audit_alert where team_code = :team")
+			.param("team", this.data.team(1))
+			.query(Long.class)
+			.single();
+		this.jdbc.sql("update audit_alert set due_date = date '2020-01-02' where audit_id = :id")
+			.param("id", overdue)
+			.update();
+		List<AuditAlerts.Alert> all = this.alerts.openAlertsFor(user("aal-manager"));
+
+		AuditAlerts.OpenAlerts summary = this.alerts.openAlertsFor(user("aal-manager"), 3);
+
+		assertThat(summary.open()).isEqualTo(all.size()).isGreaterThan(3);
+		assertThat(summary.overdue()).isEqualTo(all.stream().filter(AuditAlerts.Alert::overdue).count()).isPositive();
+		assertThat(summary.first()).extracting(AuditAlerts.Alert::auditId)
+			.containsExactlyElementsOf(all.stream().limit(3).map(AuditAlerts.Alert::auditId).toList())
+			.startsWith(overdue);
+
+		long logged = this.jdbc.sql("select coalesce(max(id), 0) from case_access_log").query(Long.class).single();
+		String page = new PageSession(this.port).signedIn("aal-manager", "a-password-for-tests").get("/").body();
+		// (the actions the alerts raised name their cases in a panel of their own)
+		String panel = page.substring(page.indexOf("id=\"audit-alerts-title\""));
+		String home = panel.substring(0, panel.indexOf("</section>"));
+		assertThat(home).contains("See all " + all.size() + " audit alerts");
+		List<String> listed = all.stream().limit(3).map(AuditAlerts.Alert::crn).toList();
+		assertThat(home).contains(listed);
+		all.stream().skip(3).forEach((a) -> assertThat(home).doesNotContain(a.crn()));
+		assertThat(this.jdbc.sql("""
+				select distinct unnest(coalesce(crns, array[cast(crn as text)])) from case_access_log
+				where id > :after and username = 'aal-manager' and shown = 'Home page: audit alerts'
+				""").param("after", logged).query(String.class).list()).containsExactlyInAnyOrderElementsOf(listed);
+	}
+
+	@Test
 	void anUnacknowledgedAlertPastOneBusinessDayIsOverdueForTheQualityTeam() {
 		CaseAudits.Audit audit = this.audits.recordCompleted("CASE_SUPERVISION", "E" + this.crns.get(1), null,
 				answers(true), user("aal-quality"));

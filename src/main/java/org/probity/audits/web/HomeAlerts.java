@@ -1,7 +1,5 @@
 package org.probity.audits.web;
 
-import java.util.List;
-
 import jakarta.servlet.http.HttpServletRequest;
 import org.probity.accounts.CurrentUser;
 import org.probity.accounts.Role;
@@ -25,13 +23,16 @@ class HomeAlerts {
 		this.alerts = alerts;
 	}
 
+	/** Alerts listed on the home page; the rest are counted and a link leads to them. */
+	static final int LISTED = 3;
+
 	@ModelAttribute("auditAlerts")
-	List<AuditAlerts.Alert> auditAlerts(HttpServletRequest request, @AuthenticationPrincipal CurrentUser user) {
+	AuditAlerts.OpenAlerts auditAlerts(HttpServletRequest request, @AuthenticationPrincipal CurrentUser user) {
 		if (user == null || !"/".equals(request.getServletPath())) {
-			return List.of();
+			return null;
 		}
-		List<AuditAlerts.Alert> open = this.alerts.openAlertsFor(user);
-		this.alerts.logShown(user, "Home page: audit alerts", open);
+		AuditAlerts.OpenAlerts open = this.alerts.openAlertsFor(user, LISTED);
+		this.alerts.logShown(user, "Home page: audit alerts", open.first());
 		return open;
 	}
 
