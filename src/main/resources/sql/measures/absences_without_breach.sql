@@ -10,7 +10,8 @@ join business_calendar ca on ca.day = c.contact_at::date
 join business_calendar due on due.business_day and due.seq = ca.seq + 8
 where c.outcome = 'UNACCEPTABLE_ABSENCE'
   and c.contact_at >= :from and c.contact_at < cast(:today as date) + 1
-  and e.staff_code = any(cast(:staff as text[]))
+  -- (char(7)[] as the column is, so that the index of events by practitioner is used)
+  and e.staff_code = any(cast(:staff as char(7)[]))
   and e.event_type in ('COMMUNITY_ORDER', 'SUSPENDED_SENTENCE_ORDER', 'POST_SENTENCE_SUPERVISION')
   and (e.termination_date is null or e.termination_date > :today)
   and not exists (

@@ -78,7 +78,9 @@ public class ServiceDeadlines {
 		}
 		LocalDate until = CALENDAR.businessDayAfter(today, businessDays);
 		String[] staff = staffCodes.stream().map(StaffCode::value).toArray(String[]::new);
-		String events = "e.staff_code = any(cast(:staff as text[])) and (e.termination_date is null or e.termination_date > :today)";
+		// (char(7)[] as the column is, so that the index of events by practitioner is
+		// used)
+		String events = "e.staff_code = any(cast(:staff as char(7)[])) and (e.termination_date is null or e.termination_date > :today)";
 		List<Deadline> deadlines = new ArrayList<>();
 		for (String measure : Catalogue.withDueDates()) {
 			this.jdbc
