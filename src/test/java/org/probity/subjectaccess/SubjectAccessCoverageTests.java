@@ -55,11 +55,12 @@ class SubjectAccessCoverageTests {
 	 */
 	static final String NAMING = """
 			with subject_column as (
-			    select c.table_name, c.column_name, c.column_name ~ :person as names_person
+			    select cast(c.table_name as text) as table_name, cast(c.column_name as text) as column_name,
+			           cast(c.column_name as text) ~ cast(:person as text) as names_person
 			    from information_schema.columns c
 			    join information_schema.tables t on t.table_schema = c.table_schema and t.table_name = c.table_name
 			    where c.table_schema = 'public' and t.table_type = 'BASE TABLE'
-			      and (c.column_name ~ :person or c.column_name ~ :account)
+			      and (cast(c.column_name as text) ~ cast(:person as text) or cast(c.column_name as text) ~ cast(:account as text))
 			), names_person as (
 			    select distinct table_name from subject_column where names_person
 			), part_of as (
@@ -72,7 +73,7 @@ class SubjectAccessCoverageTests {
 			      and cast(parent.relname as text) in (select table_name from names_person)
 			)
 			select table_name, string_agg(why, ', ' order by why) as why
-			from (select table_name, cast(column_name as text) as why from subject_column
+			from (select table_name, column_name as why from subject_column
 			      union all select table_name, why from part_of) s
 			group by table_name
 			order by table_name
