@@ -17,22 +17,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A subject access request returns everything Probity holds about its subject (UK GDPR
- * article 15), and the disclosure reads only the {@code subject_access_*} views each owner
- * publishes: so a table that names a person and that no such view reads is a table whose
- * rows a request silently leaves out. This guard reads the catalogue after the migrations
- * and finds every table of the public schema that names a subject, and fails unless some
- * {@code subject_access_*} view reads it (directly or through the owner's other views) or
- * it is exempt below with its reason. A migration that adds such a table then either
- * publishes it for subject access or says here why not.
+ * article 15), and the disclosure reads only the {@code subject_access_*} views each
+ * owner publishes: so a table that names a person and that no such view reads is a table
+ * whose rows a request silently leaves out. This guard reads the catalogue after the
+ * migrations and finds every table of the public schema that names a subject, and fails
+ * unless some {@code subject_access_*} view reads it (directly or through the owner's
+ * other views) or it is exempt below with its reason. A migration that adds such a table
+ * then either publishes it for subject access or says here why not.
  * <p>
  * A table names a subject when a column names one: a person on probation ({@code crn},
- * {@code crns}), a member of staff (a staff code: {@code staff_code}, {@code owner_staff},
- * {@code audience_staff}, {@code practitioners}), or an account of one (a username:
- * {@code username}, {@code auditor}, {@code author}, {@code owner_username}, every
- * {@code *_by} column, and {@code email}); or when a foreign key makes its rows part of a
- * record that names a person on probation or a member of staff (the prompts answered in
- * one case audit, the categories of one complaint). Free text that mentions a CRN or a
- * name is beyond the catalogue: the disclosure searches for those itself.
+ * {@code crns}), a member of staff (a staff code: {@code staff_code},
+ * {@code owner_staff}, {@code audience_staff}, {@code practitioners}), or an account of
+ * one (a username: {@code username}, {@code auditor}, {@code author},
+ * {@code owner_username}, every {@code *_by} column, and {@code email}); or when a
+ * foreign key makes its rows part of a record that names a person on probation or a
+ * member of staff (the prompts answered in one case audit, the categories of one
+ * complaint). Free text that mentions a CRN or a name is beyond the catalogue: the
+ * disclosure searches for those itself.
  */
 @IntegrationTest
 class SubjectAccessCoverageTests {
@@ -51,7 +52,8 @@ class SubjectAccessCoverageTests {
 
 	/**
 	 * Every base table of the public schema that names a subject, with what names it: its
-	 * subject columns, and the records naming a person that a foreign key makes it part of.
+	 * subject columns, and the records naming a person that a foreign key makes it part
+	 * of.
 	 */
 	static final String NAMING = """
 			with subject_column as (
@@ -117,9 +119,10 @@ class SubjectAccessCoverageTests {
 		Map<String, String> undisclosed = new TreeMap<>(naming);
 		undisclosed.keySet().removeAll(disclosed);
 		undisclosed.keySet().removeAll(EXEMPT.keySet());
-		assertThat(undisclosed).as(() -> "Tables that name a subject but that no subject_access_* view reads:"
-				+ " publish a view of each in its owner's migrations and disclose it (SubjectAccessRequests),"
-				+ " or exempt it in SubjectAccessCoverageTests.EXEMPT with the reason\n" + lines(undisclosed))
+		assertThat(undisclosed)
+			.as(() -> "Tables that name a subject but that no subject_access_* view reads:"
+					+ " publish a view of each in its owner's migrations and disclose it (SubjectAccessRequests),"
+					+ " or exempt it in SubjectAccessCoverageTests.EXEMPT with the reason\n" + lines(undisclosed))
 			.isEmpty();
 	}
 
@@ -144,8 +147,9 @@ class SubjectAccessCoverageTests {
 				.update();
 			this.jdbc.sql("create table probe_stamp (label text, reviewed_by text)").update();
 			this.jdbc.sql("create table probe_plain (label text, owner_role text)").update();
-			this.jdbc.sql("create view probe_inner as select p.probe_id, p.note, c.crn from probe_part p"
-					+ " join probe_case c on c.probe_id = p.probe_id")
+			this.jdbc
+				.sql("create view probe_inner as select p.probe_id, p.note, c.crn from probe_part p"
+						+ " join probe_case c on c.probe_id = p.probe_id")
 				.update();
 			this.jdbc.sql("create view subject_access_probe as select * from probe_inner").update();
 			return new Found(naming(), disclosed());
