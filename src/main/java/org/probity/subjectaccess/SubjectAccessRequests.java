@@ -66,6 +66,10 @@ class SubjectAccessRequests {
 					"select * from subject_access_audit_answer where crn = :ref order by audit_id, key_question_code"),
 			new Source("audit_failed_prompts", "Case audit prompts not met", "audits",
 					"select * from subject_access_audit_failed_prompt where crn = :ref order by audit_id, prompt_code"),
+			new Source("audit_prompt_answers", "Case audit prompts met or not applicable", "audits",
+					"select * from subject_access_audit_prompt_answer where crn = :ref order by audit_id, prompt_code"),
+			new Source("audit_samples", "Audit samples that drew the case", "audits",
+					"select * from subject_access_audit_sample_case where crn = :ref order by drawn_at, sample_id"),
 			new Source("audit_alerts", "Audit alerts", "audits",
 					"select * from subject_access_audit_alert where crn = :ref order by raised_at"),
 			new Source("audit_acknowledgements", "Audit acknowledgements", "audits",
@@ -82,14 +86,36 @@ class SubjectAccessRequests {
 					select * from subject_access_log where crn = :ref or crns @> array[cast(:ref as text)]
 					order by accessed_at, id"""));
 
+	/** The accounts of the member of staff: what names them in other modules' records. */
+	private static final String ACCOUNTS = "select username from subject_access_account where staff_code = :ref";
+
+	/** The email addresses of those accounts, as mailing lists hold them. */
+	private static final String EMAILS = """
+			select lower(email) from subject_access_account where staff_code = :ref and email is not null""";
+
+	/**
+	 * The member of staff's names in lower case, as free text that names an owner holds
+	 * them: "forename surname" from the estate and the display names of their accounts
+	 * (never an empty one, which every text would contain).
+	 */
+	private static final String NAMES = """
+			select name from (
+			    select lower(forename || ' ' || surname) as name from subject_access_staff where staff_code = :ref
+			    union select lower(display_name) from subject_access_account where staff_code = :ref) names
+			where btrim(name) <> ''""";
+
+	private static final String ACTIONS_OWNED = "select action_id from subject_access_action where owner_staff = :ref";
+
 	private static final List<Source> STAFF = List.of(
-			new Source("staff", "Member of staff", "estate", "select * from estate_staff where staff_code = :ref"),
+			new Source("staff", "Member of staff", "estate",
+					"select * from subject_access_staff where staff_code = :ref"),
 			new Source("accounts", "Probity accounts", "accounts",
 					"select * from subject_access_account where staff_code = :ref order by username"),
-			new Source("sign_ins", "Sign-ins", "accounts", """
-					select * from subject_access_sign_in
-					where username in (select username from subject_access_account where staff_code = :ref)
-					order by signed_in_at"""),
+			new Source("account_changes", "Changes made to their accounts", "accounts",
+					"select * from subject_access_account_change where username in (" + ACCOUNTS
+							+ ") order by changed_at, id"),
+			new Source("sign_ins", "Sign-ins", "accounts",
+					"select * from subject_access_sign_in where username in (" + ACCOUNTS + ") order by signed_in_at"),
 			new Source("ratings", "Quarterly performance ratings", "people",
 					"select * from subject_access_staff_rating where staff_code = :ref order by quarter, rated_at"),
 			new Source("improvement_plans", "Performance improvement plans", "people",
@@ -100,23 +126,94 @@ class SubjectAccessRequests {
 					"select * from subject_access_capability_procedure where staff_code = :ref"),
 			new Source("formal_review_prompts", "Formal review prompts", "people",
 					"select * from subject_access_formal_review_prompt where staff_code = :ref"),
+			new Source("training", "Training planned for them by name, or that they own", "people", """
+					select * from subject_access_learning_plan_item
+					where cast(:ref as text) = any(audience_staff) or lower(btrim(owner)) in (%s)
+					order by training_date, item_id""".formatted(NAMES)),
+			new Source("measure_figures", "Their monthly service-level measure figures", "measures",
+					"select * from subject_access_measure_staff_month where staff_code = :ref order by measure_code, month, team_code"),
+			new Source("measure_flags", "Service-level measure flags raised on their figures", "measures",
+					"select * from subject_access_measure_flag where staff_code = :ref order by month, measure_code, id"),
 			new Source("audits_done", "Case audits they did", "audits", """
 					select * from subject_access_audit
-					where auditor in (select username from subject_access_account where staff_code = :ref)
-					   or completed_by in (select username from subject_access_account where staff_code = :ref)
-					order by due_date, audit_id"""),
+					where auditor in (%1$s) or completed_by in (%1$s)
+					order by due_date, audit_id""".formatted(ACCOUNTS)),
 			new Source("audits_of_their_cases", "Case audits of their cases", "audits",
 					"select * from subject_access_audit where staff_code = :ref order by due_date, audit_id"),
+			new Source("audit_alerts", "Audit alerts on their cases", "audits",
+					"select * from subject_access_audit_alert where staff_code = :ref order by raised_at, audit_id"),
+			new Source("audit_samples", "Audit samples that drew their cases", "audits",
+					"select * from subject_access_audit_sample_case where staff_code = :ref order by drawn_at, sample_id, position"),
+			new Source("audit_programmes", "Audit programmes that choose their cases", "audits", """
+					select * from subject_access_audit_programme
+					where staff_code = :ref or cast(:ref as text) = any(practitioners)
+					order by programme_id"""),
+			new Source("audit_programmes_auditing", "Audit programmes naming them as an auditor", "audits",
+					"select * from subject_access_audit_programme_auditor where username in (" + ACCOUNTS
+							+ ") order by programme_id"),
 			new Source("actions", "Improvement actions they own", "improvement",
 					"select * from subject_access_action where owner_staff = :ref order by action_id"),
+			new Source("action_reminders", "Reminders mailed about the actions they own", "improvement",
+					"select * from subject_access_action_reminder where action_id in (" + ACTIONS_OWNED
+							+ ") order by sent_at, action_id"),
+			new Source("plans_owned", "Improvement plans they own", "improvement", """
+					select * from subject_access_improvement_plan
+					where owner_staff = :ref or lower(btrim(owner)) in (%s)
+					order by plan_id""".formatted(NAMES)),
+			new Source("projects", "Improvement projects naming them as owner, in the team or as watcher",
+					"improvement",
+					"""
+							select * from subject_access_improvement_project p
+							where exists (select 1 from (%s) n
+							              where lower(btrim(p.owner)) = n.name or lower(btrim(p.control_watcher)) = n.name
+							                 or strpos(lower(p.team), n.name) > 0)
+							order by project_id"""
+						.formatted(NAMES)),
+			new Source("risks_owned", "Reviews of risks they own", "improvement", """
+					select * from subject_access_improvement_risk_review
+					where lower(btrim(owner)) in (%s)
+					order by risk_id, reviewed_on, review_id""".formatted(NAMES)),
+			new Source("obligations", "Contract obligations they own", "reports",
+					"select * from subject_access_obligation where owner_username in (" + ACCOUNTS
+							+ ") order by clause"),
+			new Source("mailing_lists", "Report mailing lists with their email address", "reports",
+					"select * from subject_access_report_distribution where lower(email) in (" + EMAILS
+							+ ") order by kind, unit_code"),
+			new Source("mailing_list_changes", "Changes to report mailing lists naming their email address", "reports",
+					"select * from subject_access_report_distribution_change where lower(email) in (" + EMAILS
+							+ ") order by changed_at"),
+			new Source("report_mailings", "Reports mailed to them", "reports",
+					"select * from subject_access_report_mailing where lower(email) in (" + EMAILS
+							+ ") order by sent_at, report_id"),
 			new Source("complaints", "Complaints about them", "feedback",
 					"select * from subject_access_complaint where staff_code = :ref order by received_on, complaint_id"),
+			new Source("imports_run", "Imports they ran", "imports",
+					"select * from subject_access_import_run where username in (" + ACCOUNTS
+							+ ") order by started_at, id"),
+			trail("account_changes_made", "Changes they made to accounts", "accounts", """
+					select * from subject_access_account_change where changed_by in (%s)
+					order by changed_at, id"""),
+			trail("audits_trail", "Audit records they made or changed", "audits",
+					"select * from subject_access_audits_trail where username in (%s) order by done_at, record"),
+			trail("improvement_trail", "Improvement records they made or changed", "improvement",
+					"select * from subject_access_improvement_trail where username in (%s) order by done_at, record"),
+			trail("measures_trail", "Measure targets they changed", "measures",
+					"select * from subject_access_measures_trail where username in (%s) order by done_at, reference"),
+			trail("feedback_trail", "Feedback records they made", "feedback",
+					"select * from subject_access_feedback_trail where username in (%s) order by done_on, record"),
+			trail("reports_trail", "Reports, registers and mailing lists they made or changed", "reports",
+					"select * from subject_access_reports_trail where username in (%s) order by done_at, record"),
 			new Source("access_log_about", "Access log: who opened their personnel record", "accounts",
 					"select * from subject_access_log where staff_code = :ref order by accessed_at, id"),
-			new Source("access_log_by", "Access log: what their accounts opened", "accounts", """
-					select * from subject_access_log
-					where username in (select username from subject_access_account where staff_code = :ref)
-					order by accessed_at, id"""));
+			new Source("access_log_by", "Access log: what their accounts opened", "accounts",
+					"select * from subject_access_log where username in (" + ACCOUNTS + ") order by accessed_at, id"));
+
+	/**
+	 * What their accounts did: {@code sql} lists the rows whose account is in {@code %s}.
+	 */
+	private static Source trail(String key, String title, String module, String sql) {
+		return new Source(key, title, module, sql.formatted(ACCOUNTS));
+	}
 
 	private final JdbcClient jdbc;
 
