@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.probity.measures.catalogue.Catalogue;
 import org.probity.measures.catalogue.Measures;
 import org.probity.measures.results.Assessment;
 import org.probity.measures.results.MeasureResults;
@@ -86,6 +87,14 @@ public class MeasureFigures {
 		this.results = results;
 		this.measures = measures;
 		this.clock = clock;
+	}
+
+	/**
+	 * A measure's title with its code, as pages name a measure ("Monthly contact
+	 * (AM_K)"); the code alone for one not in the catalogue.
+	 */
+	public static String named(String code) {
+		return Catalogue.find(code).map((m) -> m.title() + " (" + m.code() + ")").orElse(code);
 	}
 
 	/**

@@ -3,6 +3,7 @@ package org.probity.people;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -12,6 +13,7 @@ import org.probity.accounts.CurrentUser;
 import org.probity.accounts.Role;
 import org.probity.estate.Staff;
 import org.probity.shared.StaffCode;
+import org.probity.measures.MeasureFigures;
 import org.probity.measures.ServiceDeadlines;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -34,6 +36,23 @@ class HomePeople {
 		/** A member of the team by name (their code when the estate has no name). */
 		public String name(String staffCode) {
 			return this.names.getOrDefault(staffCode, staffCode);
+		}
+
+		/**
+		 * The sustained shortfalls by member of staff, in the order first met (newest
+		 * month first): one line each on the page, with one link to open their review.
+		 */
+		public Map<String, List<FormalReviews.FlagPrompt>> flagsByStaff() {
+			Map<String, List<FormalReviews.FlagPrompt>> byStaff = new LinkedHashMap<>();
+			for (FormalReviews.FlagPrompt f : this.flags) {
+				byStaff.computeIfAbsent(f.staffCode(), (s) -> new ArrayList<>()).add(f);
+			}
+			return byStaff;
+		}
+
+		/** A measure by its title and code. */
+		public String measure(String code) {
+			return MeasureFigures.named(code);
 		}
 
 		public boolean empty() {

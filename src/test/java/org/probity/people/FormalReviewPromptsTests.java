@@ -95,15 +95,24 @@ class FormalReviewPromptsTests {
 		Thread.sleep(1000);
 		assertThat(prompts(staff)).isEqualTo(1);
 
+		// a second measure of the same member of staff
+		publish(new MeasureFlagRaised(MeasureFlagRaised.SUSTAINED_SHORTFALL, new MeasureCode("SL002R"),
+				YearMonth.of(2024, 4), null, new StaffCode(staff), 75.0));
+		awaitPrompts(staff, 2);
+
 		PageSession manager = new PageSession(this.port).signedIn(this.data.user("manager"), PeopleTestData.PASSWORD);
-		assertThat(manager.get("/").body()).contains("Open a formal review for Pat Practitioner")
-			.contains("sustained shortfall on <span>SL001R</span>");
-		// recorded as opened, it leaves the home page and stays on the record
-		long id = this.reviews.flagPrompts(List.of(staff), true).get(0).promptId();
-		assertThat(manager
-			.postForm("/people/" + staff + "/prompts/" + id + "/opened",
-					java.util.Map.of("_csrf", manager.csrfToken("/people/" + staff)))
-			.statusCode()).isEqualTo(302);
+		String home = manager.get("/").body();
+		// one line for the person, each measure by its title, the newest first
+		assertThat(home.split("Open a formal review for Pat Practitioner", -1)).hasSize(2);
+		assertThat(home).contains("<span>Initial contact: licences (SL002R)</span> to <span>April 2024</span>; "
+				+ "<span>Initial contact: community orders and SSOs (SL001R)</span> to <span>March 2024</span>");
+		// recorded as opened, they leave the home page and stay on the record
+		for (FormalReviews.FlagPrompt prompt : this.reviews.flagPrompts(List.of(staff), true)) {
+			assertThat(manager
+				.postForm("/people/" + staff + "/prompts/" + prompt.promptId() + "/opened",
+						java.util.Map.of("_csrf", manager.csrfToken("/people/" + staff)))
+				.statusCode()).isEqualTo(302);
+		}
 		assertThat(manager.get("/").body()).doesNotContain("Open a formal review for Pat Practitioner");
 		assertThat(manager.get("/people/" + staff).body()).contains("Formal review opened");
 		// a practitioner's own home page does not show the manager's prompts
