@@ -1,13 +1,7 @@
 package org.probity.subjectaccess;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
@@ -59,8 +53,6 @@ class SubjectAccessRecordsTests {
 
 	@Autowired
 	Accounts accounts;
-
-	private final HttpClient http = HttpClient.newHttpClient();
 
 	@BeforeEach
 	void twoOfEachSubjectWithARecordOfEveryKind() {
@@ -196,9 +188,8 @@ class SubjectAccessRecordsTests {
 
 	@Test
 	void thePdfNamesTheNewKindsOfRecordAndTheirColumnsInWords() throws Exception {
-		HttpResponse<byte[]> response = this.http.send(
-				request("/api/v1/subject-access/staff/" + STAFF + "?format=pdf").build(),
-				HttpResponse.BodyHandlers.ofByteArray());
+		HttpResponse<byte[]> response = new SubjectAccessHttp(this.port)
+			.getBytes("/api/v1/subject-access/staff/" + STAFF + "?format=pdf", "q92-dpo", "q92-password-0");
 
 		assertThat(response.statusCode()).isEqualTo(200);
 		try (PDDocument pdf = Loader.loadPDF(response.body())) {
@@ -393,26 +384,13 @@ class SubjectAccessRecordsTests {
 	}
 
 	private JsonNode disclosure(String path) throws Exception {
-		HttpResponse<String> response = this.http.send(request(path).build(), HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> response = new SubjectAccessHttp(this.port).get(path, "q92-dpo", "q92-password-0");
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
 		return JSON.readTree(response.body());
 	}
 
 	private static List<JsonNode> rows(JsonNode disclosure, String key) {
-		for (JsonNode section : disclosure.path("sections")) {
-			if (section.path("key").asString().equals(key)) {
-				List<JsonNode> rows = new ArrayList<>();
-				section.path("rows").forEach(rows::add);
-				return rows;
-			}
-		}
-		throw new AssertionError("No section " + key);
-	}
-
-	private HttpRequest.Builder request(String path) {
-		return HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
-			.header("Authorization", "Basic "
-					+ Base64.getEncoder().encodeToString("q92-dpo:q92-password-0".getBytes(StandardCharsets.UTF_8)));
+		return SubjectAccessHttp.rows(disclosure, key);
 	}
 
 }

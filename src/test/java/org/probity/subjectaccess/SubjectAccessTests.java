@@ -1,14 +1,8 @@
 package org.probity.subjectaccess;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 
 import org.apache.pdfbox.Loader;
@@ -60,8 +54,6 @@ class SubjectAccessTests {
 
 	@Autowired
 	CaseAccessLog log;
-
-	private final HttpClient http = HttpClient.newHttpClient();
 
 	@BeforeEach
 	void aRestrictedCaseWithRecordsInEveryModule() {
@@ -192,9 +184,8 @@ class SubjectAccessTests {
 
 	@Test
 	void thePdfIsTaggedAndReadable() throws Exception {
-		HttpResponse<byte[]> response = this.http.send(
-				request("/api/v1/subject-access/case/" + CRN + "?format=pdf", "q91-dpo", "q91-password-0").build(),
-				HttpResponse.BodyHandlers.ofByteArray());
+		HttpResponse<byte[]> response = http().getBytes("/api/v1/subject-access/case/" + CRN + "?format=pdf", "q91-dpo",
+				"q91-password-0");
 
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/pdf");
@@ -306,27 +297,15 @@ class SubjectAccessTests {
 	}
 
 	private static List<JsonNode> rows(JsonNode disclosure, String key) {
-		for (JsonNode section : disclosure.path("sections")) {
-			if (section.path("key").asString().equals(key)) {
-				List<JsonNode> rows = new ArrayList<>();
-				section.path("rows").forEach(rows::add);
-				return rows;
-			}
-		}
-		throw new AssertionError("No section " + key);
+		return SubjectAccessHttp.rows(disclosure, key);
 	}
 
 	private HttpResponse<String> get(String path, String user, String password) throws Exception {
-		return this.http.send(request(path, user, password).build(), HttpResponse.BodyHandlers.ofString());
+		return http().get(path, user, password);
 	}
 
-	private HttpRequest.Builder request(String path, String user, String password) {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path));
-		if (user != null) {
-			request.header("Authorization", "Basic "
-					+ Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
-		}
-		return request;
+	private SubjectAccessHttp http() {
+		return new SubjectAccessHttp(this.port);
 	}
 
 }
