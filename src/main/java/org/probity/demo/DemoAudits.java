@@ -35,7 +35,8 @@ import org.springframework.transaction.annotation.Transactional;
  * a Local Quality Inspection completed over the last two quarters (case supervision,
  * realistic answers: mostly sufficient, weaker on keeping other people safe and on
  * reviewing, a few alerts), small unpaid work and through-the-gate exercises, an
- * inspection-style rating over all ten standards, and open monthly rounds so that
+ * inspection-style rating over all ten standards, monthly remote checks done for the two
+ * months before this one and this month's under way, and open monthly rounds so that
  * worklists have work in them. Deterministic: the same case data gives the same audits.
  * Generated through the audits module's public API, as a quality team's programmes and
  * completed audits would be; {@link DemoStartup} calls {@link #load} after loading case
@@ -123,25 +124,31 @@ public class DemoAudits {
 					PopulationFilter.within(unit, List.of()), 60, null, null, true, Recurrence.QUARTERLY, firstQuarter,
 					lastMonth, who, 20240401L), "demo")
 			.programmeId();
-		complete(lqi, random);
+		complete(lqi, random, true);
 		long upw = this.programmes
 			.create(new ProgrammeRequest("Unpaid work audit (demo)", ProgrammeKind.THEMATIC, "UNPAID_WORK",
 					PopulationFilter.within(unit, List.of("COMMUNITY_ORDER", "SUSPENDED_SENTENCE_ORDER")), 20, null,
 					null, false, Recurrence.NONE, lastMonth.minusMonths(2), lastMonth, who, 20240402L), "demo")
 			.programmeId();
-		complete(upw, random);
+		complete(upw, random, true);
 		long ttg = this.programmes
 			.create(new ProgrammeRequest("Through the gate audit (demo)", ProgrammeKind.THEMATIC, "THROUGH_THE_GATE",
 					PopulationFilter.within(unit, List.of("LICENCE", "CUSTODY", "POST_SENTENCE_SUPERVISION")), 15, null,
 					null, false, Recurrence.NONE, lastMonth.minusMonths(2), lastMonth, who, 20240403L), "demo")
 			.programmeId();
-		complete(ttg, random);
+		complete(ttg, random, true);
 		this.inspections.create("Inspection-style rating (demo)", unit, firstQuarter.atDay(1), lastMonth.atEndOfMonth(),
 				Map.of("1.1", Rating.GOOD, "1.2", Rating.GOOD, "1.3", Rating.REQUIRES_IMPROVEMENT, "1.4", Rating.GOOD),
 				"demo");
-		this.programmes.create(new ProgrammeRequest("Monthly remote checks (demo)", ProgrammeKind.REMOTE_CHECK,
-				"CASE_SUPERVISION", PopulationFilter.within(unit, List.of()), 8, null, null, false, Recurrence.MONTHLY,
-				thisMonth, null, who, 20240404L), "demo");
+		// The remote checks began two months ago: their rounds so far are done, this
+		// month's as far as today, so that the latest findings' actions are still to
+		// come.
+		long remote = this.programmes
+			.create(new ProgrammeRequest("Monthly remote checks (demo)", ProgrammeKind.REMOTE_CHECK, "CASE_SUPERVISION",
+					PopulationFilter.within(unit, List.of()), 8, null, null, false, Recurrence.MONTHLY,
+					thisMonth.minusMonths(2), null, who, 20240404L), "demo")
+			.programmeId();
+		complete(remote, new SplitMix64(20240404L), false);
 		List<String> practitioners = this.jdbc.sql("""
 				select e.staff_code from case_event e
 				where e.team_code in (select unit_code from estate_unit_ancestry where ancestor_code = :p)
@@ -167,8 +174,12 @@ public class DemoAudits {
 			.list() : quality;
 	}
 
-	/** Completes every audit of a programme with generated answers inside its round. */
-	private void complete(long programmeId, SplitMix64 random) {
+	/**
+	 * Completes the audits of a programme with generated answers inside their round:
+	 * every one ({@code all}, those that would have been done after today done today), or
+	 * only those done by today, leaving the rest of the current round planned.
+	 */
+	private void complete(long programmeId, SplitMix64 random, boolean all) {
 		Map<Long, LocalDate> roundStarts = new HashMap<>();
 		this.programmes.rounds(programmeId).forEach((r) -> roundStarts.put(r.roundId(), r.periodStart()));
 		List<Long> planned = this.programmes.audits(programmeId)
@@ -208,12 +219,16 @@ public class DemoAudits {
 			// date
 			LocalDate done = (uniform(random) < 0.08) ? p.dueDate().plusDays(1 + random.nextInt(10))
 					: periodStart.plusDays(random.nextInt((int) span + 1));
-			if (done.isAfter(today)) {
+			boolean toCome = done.isAfter(today);
+			if (toCome) {
 				done = today;
 			}
 			Instant at = done.atTime(LocalTime.of(10 + random.nextInt(6), random.nextInt(60)))
 				.atZone(Clocks.LONDON)
 				.toInstant();
+			if (!all && (toCome || at.isAfter(this.clock.instant()))) {
+				continue;
+			}
 			boolean alert = safetyFailed && uniform(random) < 0.08;
 			String reason = alert ? "Serious concern about risk of harm: safeguarding information not acted on" : null;
 			CaseAudits.AlertResponse response = null;

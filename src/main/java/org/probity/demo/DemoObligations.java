@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
  * few reviews; the monthly management information review is overdue.
  */
 @Component
-@Order(6)
+@Order(7)
 class DemoObligations implements DemoRecords {
 
 	private static final Logger log = LoggerFactory.getLogger(DemoObligations.class);

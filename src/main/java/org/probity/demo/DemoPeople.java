@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
  * team's LDU, one of them delivered so that its before-and-after shows.
  */
 @Component
-@Order(4)
+@Order(5)
 class DemoPeople implements DemoRecords {
 
 	private static final Logger log = LoggerFactory.getLogger(DemoPeople.class);

@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
  * its commentaries written.
  */
 @Component
-@Order(5)
+@Order(6)
 class DemoReports implements DemoRecords {
 
 	private static final Logger log = LoggerFactory.getLogger(DemoReports.class);

@@ -2,7 +2,10 @@ package org.probity.demo;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,13 +20,21 @@ import org.springframework.stereotype.Component;
  * The demo's supply chain and scheduled reports, through the reports module's public API:
  * two teams run by invented subcontractors (a women's centre and a housing charity) with
  * an obligation each on the register, distribution lists for every kind, and the reports
- * issued by today with the periods two periods before each of them.
+ * due by today with the two periods before each of them, issued as the scheduler would
+ * have issued them: each on its due date, but for one weekly report that went out a day
+ * late because the service was down for an upgrade. Issued all now, every one of them
+ * would read as late.
  */
 @Component
-@Order(7)
+@Order(8)
 class DemoScheduledReports implements DemoRecords {
 
 	private static final Logger log = LoggerFactory.getLogger(DemoScheduledReports.class);
+
+	/** The reports issued: the latest period of each kind and the two before it. */
+	static final int PERIODS_BEFORE = 2;
+
+	private static final String WEEKLY = "WEEKLY_OPERATIONS";
 
 	private final ScheduledReporting reporting;
 
@@ -66,9 +77,31 @@ class DemoScheduledReports implements DemoRecords {
 			this.reporting.addRecipient("MONTHLY_UNIT", new UnitCode(ldu),
 					"head." + ldu.toLowerCase() + "@probation.example.gov.uk", false, "demo");
 		}
-		int issued = this.reporting.issueDue(today, 2);
-		log.info("Demo scheduled reports: 2 subcontractors, {} reports issued in {} ms", issued,
-				(System.nanoTime() - started) / 1_000_000);
+		LocalDate down = dayDown(this.reporting.dueDates(today, PERIODS_BEFORE));
+		int issued = this.reporting.issueDue(today, PERIODS_BEFORE, (down != null) ? Set.of(down) : Set.of());
+		log.info("Demo scheduled reports: 2 subcontractors, {} reports issued on their dates but for the day the"
+				+ " service was down ({}) in {} ms", issued, down, (System.nanoTime() - started) / 1_000_000);
+	}
+
+	/**
+	 * The day the service was down for an upgrade: the due date of the oldest weekly
+	 * report that no other report shares, so that one report (the weekly one) went out a
+	 * day late and every other on its date.
+	 */
+	static LocalDate dayDown(Map<String, List<LocalDate>> dueDates) {
+		Set<LocalDate> others = new HashSet<>();
+		dueDates.forEach((kind, dates) -> {
+			if (!WEEKLY.equals(kind)) {
+				others.addAll(dates);
+			}
+		});
+		List<LocalDate> weekly = dueDates.getOrDefault(WEEKLY, List.of());
+		for (int i = weekly.size() - 1; i >= 0; i--) {
+			if (!others.contains(weekly.get(i))) {
+				return weekly.get(i);
+			}
+		}
+		return null;
 	}
 
 }

@@ -2,6 +2,7 @@ package org.probity.demo;
 
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -43,9 +44,13 @@ class DemoStartup implements ApplicationRunner {
 
 	private final List<DemoRecords> records;
 
+	private final DemoEvents events;
+
 	DemoStartup(DemoSettings settings, DemoCaseData caseData, DemoAccounts accounts, Clock clock,
-			Environment environment, DemoAudits audits, SignInReadiness signIn, List<DemoRecords> records) {
+			Environment environment, DemoAudits audits, SignInReadiness signIn, List<DemoRecords> records,
+			DemoEvents events) {
 		this.audits = audits;
+		this.events = events;
 		this.records = records;
 		this.signIn = signIn;
 		if (settings.enabled()) {
@@ -96,6 +101,9 @@ class DemoStartup implements ApplicationRunner {
 			// accounts.
 			this.audits.load(parameters.providerCode(), List.of("quality"));
 			long records = System.nanoTime();
+			if (!this.events.awaitAuditsHandled(Duration.ofSeconds(60))) {
+				log.warn("The demo audits' findings were not all turned into actions within a minute");
+			}
 			this.records.forEach((r) -> r.load(parameters));
 			log.info("Demo plans, projects, feedback and personnel records loaded in {} ms",
 					(System.nanoTime() - records) / 1_000_000);

@@ -1,6 +1,7 @@
 package org.probity.improvement;
 
 import java.io.Reader;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -11,12 +12,15 @@ import java.util.Optional;
 
 import org.probity.audits.CaseAudits;
 import org.probity.audits.Rating;
+import org.probity.improvement.plans.ActionStatus;
 import org.probity.improvement.plans.ActionView;
 import org.probity.improvement.plans.Actions;
+import org.probity.improvement.plans.NotFound;
 import org.probity.improvement.plans.Plans;
 import org.probity.improvement.plans.PublishedInspections;
 import org.probity.improvement.plans.Recommendations;
 import org.probity.improvement.risks.Risks;
+import org.probity.shared.Clocks;
 import org.probity.shared.Crn;
 import org.probity.shared.MeasureCode;
 import org.probity.shared.StaffCode;
@@ -140,6 +144,30 @@ public class Improvement {
 			.filter((a) -> a.sourceKind() == SourceKind.MEASURE_FLAG && a.sourceRef() != null
 					&& a.sourceRef().startsWith(measure.value() + ":") && codes.contains(a.unitCode()))
 			.toList());
+	}
+
+	/**
+	 * The open actions of the live plans of the kind for the units, with their RAG as of
+	 * the date, in plan order; an action from an audit carries its case, as
+	 * {@link #openActionsFor}.
+	 */
+	@Transactional(readOnly = true)
+	public List<OpenAction> openActionsOn(PlanKind kind, java.util.Set<UnitCode> units, LocalDate asOf) {
+		return open(this.actions.openOnPlansOf(kind, units.stream().map(UnitCode::value).toList(), asOf));
+	}
+
+	/**
+	 * Records progress on an open action as it was written at a past time by its author:
+	 * a note, with the action in progress or complete. History carried over from before
+	 * Probity (the demo provider's managers' work on their findings), checked as an
+	 * update written now is; not after now, nor before the action's latest update.
+	 */
+	@Transactional
+	public void recordPastProgress(long actionId, Instant writtenAt, String author, String note, boolean complete) {
+		ActionView action = this.actions.find(actionId, LocalDate.ofInstant(writtenAt, Clocks.LONDON))
+			.orElseThrow(() -> new NotFound("No action " + actionId));
+		this.actions.recordPast(actionId, writtenAt, author, new Actions.Progress(action.version(), note,
+				complete ? ActionStatus.COMPLETE : ActionStatus.IN_PROGRESS, null, List.of()));
 	}
 
 	private List<OpenAction> open(List<ActionView> views) {

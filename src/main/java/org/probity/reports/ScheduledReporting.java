@@ -1,7 +1,11 @@
 package org.probity.reports;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import org.probity.reports.archive.ReportKind;
 import org.probity.reports.scheduled.DistributionLists;
@@ -20,6 +24,9 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class ScheduledReporting {
+
+	private static final List<ReportKind> KINDS = List.of(ReportKind.WEEKLY_OPERATIONS, ReportKind.MONTHLY_UNIT,
+			ReportKind.QUARTERLY_EXECUTIVE, ReportKind.COMMITTEE, ReportKind.SUBCONTRACTOR);
 
 	private final ScheduledReports reports;
 
@@ -56,20 +63,45 @@ public class ScheduledReporting {
 
 	/**
 	 * Issues every scheduled report of the latest period due by the day and of the
-	 * {@code periodsBefore} periods before it, that is not issued yet; returns how many.
+	 * {@code periodsBefore} periods before it that is not issued yet, each as the
+	 * scheduler would have issued it had Probity been running: on its due date, or the
+	 * day after the days in {@code missedDays} on which the service was down (those
+	 * reports are late); returns how many. A report due today whose time has not come yet
+	 * is left to the scheduler.
 	 */
 	@Transactional
-	public int issueDue(LocalDate today, int periodsBefore) {
+	public int issueDue(LocalDate today, int periodsBefore, Set<LocalDate> missedDays) {
 		int made = 0;
-		for (ReportKind kind : List.of(ReportKind.WEEKLY_OPERATIONS, ReportKind.MONTHLY_UNIT,
-				ReportKind.QUARTERLY_EXECUTIVE, ReportKind.COMMITTEE, ReportKind.SUBCONTRACTOR)) {
-			ScheduleRules.Due due = ScheduleRules.latestDue(kind, today);
-			for (int i = 0; i <= periodsBefore; i++) {
-				made += this.reports.generate(due).size();
-				due = ScheduleRules.before(due);
+		for (ReportKind kind : KINDS) {
+			for (ScheduleRules.Due due : periods(kind, today, periodsBefore)) {
+				made += this.reports.generateAsScheduled(due, missedDays).size();
 			}
 		}
 		return made;
+	}
+
+	/**
+	 * The due dates, latest first, of the reports of each kind by name
+	 * ({@code WEEKLY_OPERATIONS}, {@code MONTHLY_UNIT}, {@code QUARTERLY_EXECUTIVE},
+	 * {@code COMMITTEE}, {@code SUBCONTRACTOR}) that {@link #issueDue} issues for the
+	 * day.
+	 */
+	public Map<String, List<LocalDate>> dueDates(LocalDate today, int periodsBefore) {
+		Map<String, List<LocalDate>> dates = new LinkedHashMap<>();
+		for (ReportKind kind : KINDS) {
+			dates.put(kind.name(), periods(kind, today, periodsBefore).stream().map(ScheduleRules.Due::dueOn).toList());
+		}
+		return dates;
+	}
+
+	private static List<ScheduleRules.Due> periods(ReportKind kind, LocalDate today, int periodsBefore) {
+		List<ScheduleRules.Due> periods = new ArrayList<>();
+		ScheduleRules.Due due = ScheduleRules.latestDue(kind, today);
+		for (int i = 0; i <= periodsBefore; i++) {
+			periods.add(due);
+			due = ScheduleRules.before(due);
+		}
+		return periods;
 	}
 
 }

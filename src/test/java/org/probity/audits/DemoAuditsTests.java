@@ -1,6 +1,10 @@
 package org.probity.audits;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.time.YearMonth;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.probity.IntegrationTest;
@@ -31,6 +35,9 @@ class DemoAuditsTests {
 
 	@Autowired
 	Inspections inspections;
+
+	@Autowired
+	Clock clock;
 
 	@Test
 	void loadsACompletedLocalQualityInspectionWithRealisticRatingsAndOpenRounds() {
@@ -84,6 +91,26 @@ class DemoAuditsTests {
 		assertThat(this.jdbc.sql("select count(*) from audit_alert where team_code like 'ADM%'")
 			.query(Integer.class)
 			.single()).isPositive();
+
+		// the remote checks began two months ago: that round is done, last month's has
+		// audits done in it, this month's is under way, and none is done after now
+		YearMonth month = YearMonth.now(this.clock);
+		Map<String, Map<String, Long>> remote = new java.util.TreeMap<>();
+		this.jdbc.sql("""
+				select r.period_code, a.status, a.completed_at from case_audit a join audit_round r using (round_id)
+				join audit_programme p on p.programme_id = a.programme_id
+				where p.name = 'Monthly remote checks (demo)' and a.team_code like 'ADM%'
+				""").query((rs, n) -> {
+			remote.computeIfAbsent(rs.getString(1), (k) -> new java.util.TreeMap<>())
+				.merge(rs.getString(2), 1L, Long::sum);
+			java.sql.Timestamp at = rs.getTimestamp(3);
+			assertThat((at == null) ? Instant.MIN : at.toInstant()).isBeforeOrEqualTo(this.clock.instant());
+			return null;
+		}).list();
+		assertThat(remote).containsOnlyKeys(month.minusMonths(2).toString(), month.minusMonths(1).toString(),
+				month.toString());
+		assertThat(remote.get(month.minusMonths(2).toString())).containsOnlyKeys("COMPLETED");
+		assertThat(remote.get(month.minusMonths(1).toString())).containsKey("COMPLETED");
 	}
 
 }

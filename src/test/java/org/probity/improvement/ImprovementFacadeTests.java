@@ -1,8 +1,11 @@
 package org.probity.improvement;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -12,6 +15,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.probity.IntegrationTest;
+import org.probity.improvement.plans.InvalidPlan;
+import org.probity.shared.Clocks;
 import org.probity.shared.StaffCode;
 import org.probity.shared.UnitCode;
 
@@ -19,6 +24,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The facade other modules call: raise an action once per source, on the unit's plan. */
 @IntegrationTest
@@ -30,6 +36,9 @@ class ImprovementFacadeTests {
 
 	@Autowired
 	Improvement improvement;
+
+	@Autowired
+	Clock clock;
 
 	PlanTestData data;
 
@@ -96,6 +105,56 @@ class ImprovementFacadeTests {
 			.param("unit", this.data.provider())
 			.query(Long.class)
 			.single()).isEqualTo(1);
+	}
+
+	@Test
+	void progressCarriedOverIsDatedWhenItWasWrittenAndRefusedAfterNowOrBeforeTheLatestUpdate() {
+		LocalDate today = LocalDate.now(this.clock);
+		UnitCode team = new UnitCode(this.data.team(1));
+		long id = this.improvement.raiseAction(
+				new RaiseAction(PlanKind.SITE_DEVELOPMENT, team, new ActionSource(SourceKind.AUDIT_FINDING, "IFA-A1"),
+						"Agree the improvement", "Line manager", null, today.minusDays(10)));
+		Instant firstAt = today.minusDays(30).atTime(11, 15).atZone(Clocks.LONDON).toInstant();
+		Instant doneAt = today.minusDays(12).atTime(14, 40).atZone(Clocks.LONDON).toInstant();
+		assertThat(rag(team, id)).isEqualTo("Red");
+
+		this.improvement.recordPastProgress(id, firstAt, "ifa-manager", "Discussed in supervision", false);
+		assertThatThrownBy(() -> this.improvement.recordPastProgress(id, this.clock.instant().plusSeconds(60),
+				"ifa-manager", "Tomorrow's news", true))
+			.isInstanceOf(InvalidPlan.class)
+			.hasMessageContaining("after now");
+		assertThatThrownBy(() -> this.improvement.recordPastProgress(id, firstAt.minusSeconds(86_400 * 2),
+				"ifa-manager", "Out of order", true))
+			.isInstanceOf(InvalidPlan.class)
+			.hasMessageContaining("before the action's latest update");
+		assertThat(rag(team, id)).as("in progress past its target date").isEqualTo("Red");
+		this.improvement.recordPastProgress(id, doneAt, "ifa-manager", "Agreed and recorded", true);
+
+		assertThat(this.jdbc
+			.sql("""
+					select written_on || ' ' || author || ' ' || status_from || '>' || status_to from improvement_action_update
+					where action_id = :id order by written_at
+					""")
+			.param("id", id)
+			.query(String.class)
+			.list()).containsExactly(today.minusDays(30) + " ifa-manager NOT_STARTED>IN_PROGRESS",
+					today.minusDays(12) + " ifa-manager IN_PROGRESS>COMPLETE");
+		assertThat(this.jdbc.sql("select written_at from improvement_action_update where action_id = :id order by 1")
+			.param("id", id)
+			.query(java.sql.Timestamp.class)
+			.list()).extracting(java.sql.Timestamp::toInstant).containsExactly(firstAt, doneAt);
+		assertThat(this.improvement.openActionsOn(PlanKind.SITE_DEVELOPMENT, Set.of(team), today))
+			.extracting(OpenAction::actionId)
+			.doesNotContain(id);
+	}
+
+	private String rag(UnitCode team, long id) {
+		return this.improvement.openActionsOn(PlanKind.SITE_DEVELOPMENT, Set.of(team), LocalDate.now(this.clock))
+			.stream()
+			.filter((a) -> a.actionId() == id)
+			.findFirst()
+			.orElseThrow()
+			.rag();
 	}
 
 	private long count(String ref) {

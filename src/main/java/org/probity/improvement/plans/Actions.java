@@ -16,8 +16,10 @@ import java.util.Optional;
 
 import org.probity.accounts.CurrentUser;
 import org.probity.improvement.ActionSource;
+import org.probity.improvement.PlanKind;
 import org.probity.improvement.RaiseAction;
 import org.probity.improvement.SourceKind;
+import org.probity.shared.Clocks;
 import org.probity.shared.StaffCode;
 import org.probity.shared.UnitCode;
 
@@ -172,6 +174,32 @@ public class Actions {
 	@Transactional
 	public ActionView update(long actionId, Progress progress, CurrentUser user) {
 		ActionView action = visible(actionId, user, today()).orElseThrow(() -> new NotFound("No action " + actionId));
+		return apply(action, progress, user.getUsername(), this.clock.instant(), today());
+	}
+
+	/**
+	 * Records a progress update written at a past time, checked as {@link #update} checks
+	 * one written now: history carried over from before Probity, such as the demo
+	 * provider's line managers' work on their audits' findings. It may not be dated after
+	 * now, nor before the action's latest update, so that the history stays in the order
+	 * it was written.
+	 */
+	@Transactional
+	public ActionView recordPast(long actionId, Instant writtenAt, String author, Progress progress) {
+		ActionView action = find(actionId, today()).orElseThrow(() -> new NotFound("No action " + actionId));
+		if (writtenAt.isAfter(this.clock.instant())) {
+			throw new InvalidPlan("written_at", "A past update cannot be dated after now");
+		}
+		LocalDate on = LocalDate.ofInstant(writtenAt, Clocks.LONDON);
+		if (!action.updateDates().isEmpty() && on.isBefore(action.updateDates().get(action.updateDates().size() - 1))) {
+			throw new InvalidPlan("written_at", "A past update cannot be dated before the action's latest update");
+		}
+		return apply(action, progress, author, writtenAt, on);
+	}
+
+	private ActionView apply(ActionView action, Progress progress, String author, Instant writtenAt,
+			LocalDate writtenOn) {
+		long actionId = action.actionId();
 		if (progress.version() == null) {
 			throw new InvalidPlan("version", "Give the version of the action you are updating");
 		}
@@ -218,16 +246,15 @@ public class Actions {
 		if (changed == 0) {
 			throw new Stale("The action was updated by someone else since you opened it: nothing was changed");
 		}
-		Instant now = this.clock.instant();
 		long updateId = this.jdbc.sql("""
 				insert into improvement_action_update (action_id, written_at, written_on, author, note, status_from,
 				    status_to, reason)
 				values (:id, :at, :on, :author, :note, :from, :to, :reason) returning update_id
 				""")
 			.param("id", actionId)
-			.param("at", Timestamp.from(now))
-			.param("on", today())
-			.param("author", user.getUsername())
+			.param("at", Timestamp.from(writtenAt))
+			.param("on", writtenOn)
+			.param("author", author)
 			.param("note", note)
 			.param("from", action.status().name())
 			.param("to", to.name())
@@ -439,6 +466,19 @@ public class Actions {
 	@Transactional(readOnly = true)
 	public List<ActionView> openRed(LocalDate asOf, CurrentUser user) {
 		return this.scope.shown(user, "Committee report", openRed(asOf));
+	}
+
+	/** The open actions of the live plans of a kind for the units, in plan order. */
+	@Transactional(readOnly = true)
+	public List<ActionView> openOnPlansOf(PlanKind kind, java.util.Collection<String> units, LocalDate asOf) {
+		return this.jdbc.sql(ACTION_SELECT + """
+				 where a.status in ('NOT_STARTED', 'IN_PROGRESS') and p.archived_at is null and p.kind = :kind
+				   and p.unit_code = any (cast(:units as text[]))
+				""" + ORDER)
+			.param("kind", kind.name())
+			.param("units", units.toArray(String[]::new), java.sql.Types.ARRAY)
+			.query((rs, n) -> view(rs, asOf))
+			.list();
 	}
 
 	/** Every open action, for reminders. */

@@ -45,6 +45,22 @@ public class ReportArchive {
 	@Transactional
 	public StoredReport create(ReportKind kind, String period, UnitCode unit, String title, LocalDate dueOn,
 			String contentJson, ReportStatus status, String username) {
+		return create(kind, period, unit, title, dueOn, contentJson, status, username, this.clock.instant());
+	}
+
+	/**
+	 * As
+	 * {@link #create(ReportKind, String, UnitCode, String, LocalDate, String, ReportStatus, String)},
+	 * made at a past time: a scheduled report as the job issued it on its date (the
+	 * demo's history). Whether it was late is read from that time, so it may not be after
+	 * now.
+	 */
+	@Transactional
+	public StoredReport create(ReportKind kind, String period, UnitCode unit, String title, LocalDate dueOn,
+			String contentJson, ReportStatus status, String username, Instant createdAt) {
+		if (createdAt.isAfter(this.clock.instant())) {
+			throw new IllegalArgumentException("A report cannot be made after now: " + createdAt);
+		}
 		if (status != ReportStatus.DRAFT && status != ReportStatus.ISSUED) {
 			throw new IllegalArgumentException("A report starts as a draft or issued, not " + status);
 		}
@@ -61,11 +77,11 @@ public class ReportArchive {
 			.param("title", title)
 			.param("due", dueOn)
 			.param("content", contentJson)
-			.param("now", now())
+			.param("now", Timestamp.from(createdAt))
 			.param("by", username)
 			.query(Long.class)
 			.single();
-		record(id, username, null, status, null);
+		record(id, username, null, status, null, Timestamp.from(createdAt));
 		return require(id);
 	}
 
@@ -291,12 +307,16 @@ public class ReportArchive {
 	}
 
 	private void record(long id, String username, ReportStatus from, ReportStatus to, String note) {
+		record(id, username, from, to, note, now());
+	}
+
+	private void record(long id, String username, ReportStatus from, ReportStatus to, String note, Timestamp at) {
 		this.jdbc.sql("""
 				insert into report_history (report_id, changed_at, changed_by, from_status, to_status, note)
 				values (:id, :now, :by, :from, :to, :note)
 				""")
 			.param("id", id)
-			.param("now", now())
+			.param("now", at)
 			.param("by", username)
 			.param("from", from == null ? null : from.name())
 			.param("to", to.name())

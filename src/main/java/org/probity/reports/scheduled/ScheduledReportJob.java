@@ -27,6 +27,9 @@ public class ScheduledReportJob {
 
 	static final String JOB = "scheduled reports";
 
+	/** When the job runs: minute 20 of every hour, Europe/London, unless configured. */
+	static final String CRON = "${probity.reports.schedule-cron:0 20 * * * *}";
+
 	private static final Logger log = LoggerFactory.getLogger(ScheduledReportJob.class);
 
 	private final ScheduledWork work;
@@ -41,7 +44,7 @@ public class ScheduledReportJob {
 		this.clock = clock;
 	}
 
-	@Scheduled(cron = "${probity.reports.schedule-cron:0 20 * * * *}", zone = Clocks.LONDON_ZONE)
+	@Scheduled(cron = CRON, zone = Clocks.LONDON_ZONE)
 	public ScheduledWork.Outcome tick() {
 		return this.work.runOnce(JOB, LOCK, () -> {
 			List<StoredReport> made = this.reports.generateDue(LocalDate.now(this.clock));

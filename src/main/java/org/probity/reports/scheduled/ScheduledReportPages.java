@@ -1,5 +1,7 @@
 package org.probity.reports.scheduled;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -9,6 +11,8 @@ import org.probity.accounts.CurrentUser;
 import org.probity.reports.archive.ReportArchive;
 import org.probity.reports.archive.ReportKind;
 import org.probity.reports.archive.StoredReport;
+import org.probity.reports.packs.DueDates;
+import org.probity.shared.Clocks;
 import org.probity.shared.web.TableExport;
 
 import org.springframework.http.ContentDisposition;
@@ -36,8 +40,8 @@ class ScheduledReportPages {
 
 	static final int PAGE_SIZE = 25;
 
-	/** A row of the list. */
-	record Listed(StoredReport report, String issuedOn) {
+	/** A row of the list: the report, the day it was issued and whether that was late. */
+	record Listed(StoredReport report, LocalDate issuedOn, boolean late) {
 	}
 
 	private final ReportArchive archive;
@@ -46,10 +50,13 @@ class ScheduledReportPages {
 
 	private final ReportAccess access;
 
-	ScheduledReportPages(ReportArchive archive, ScheduledRenderer renderer, ReportAccess access) {
+	private final Clock clock;
+
+	ScheduledReportPages(ReportArchive archive, ScheduledRenderer renderer, ReportAccess access, Clock clock) {
 		this.archive = archive;
 		this.renderer = renderer;
 		this.access = access;
+		this.clock = clock;
 	}
 
 	@GetMapping("/reports/scheduled")
@@ -76,13 +83,28 @@ class ScheduledReportPages {
 			.sorted(Comparator.comparing(StoredReport::createdAt).reversed().thenComparing(StoredReport::id))
 			.toList();
 		int pages = Math.max(1, (open.size() + PAGE_SIZE - 1) / PAGE_SIZE);
+		LocalDate today = LocalDate.now(this.clock);
 		model.addAttribute("kinds", ScheduledReports.KINDS);
 		model.addAttribute("kind", chosen);
-		model.addAttribute("reports", open.stream().skip((long) (p - 1) * PAGE_SIZE).limit(PAGE_SIZE).toList());
+		model.addAttribute("reports", open.stream()
+			.skip((long) (p - 1) * PAGE_SIZE)
+			.limit(PAGE_SIZE)
+			.map((r) -> new Listed(r, LocalDate.ofInstant(r.createdAt(), Clocks.LONDON), DueDates.late(r, today)))
+			.toList());
+		model.addAttribute("next",
+				((chosen != null) ? List.of(chosen) : ScheduledReports.KINDS).stream()
+					.map((k) -> next(k, today))
+					.toList());
 		model.addAttribute("page", p);
 		model.addAttribute("pages", pages);
 		model.addAttribute("total", open.size());
 		return "reports/scheduled";
+	}
+
+	/** The period of the kind whose report falls due next, after the day. */
+	static ScheduleRules.Due next(ReportKind kind, LocalDate today) {
+		ScheduleRules.Due latest = ScheduleRules.latestDue(kind, today);
+		return ScheduleRules.containing(kind, latest.to().plusDays(1));
 	}
 
 	@GetMapping("/reports/scheduled/{id}")

@@ -1,7 +1,9 @@
 package org.probity.reports.scheduled;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -18,10 +20,13 @@ import org.probity.reports.archive.ReportKind;
 import org.probity.reports.archive.ReportStatus;
 import org.probity.reports.archive.StoredReport;
 import org.probity.reports.supplychain.Subcontractors;
+import org.probity.shared.Clocks;
 import org.probity.shared.Dates;
 import org.probity.shared.UnitCode;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.scheduling.support.CronExpression;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -60,8 +65,12 @@ public class ScheduledReports {
 
 	private final Clock clock;
 
+	/** When {@link ScheduledReportJob} runs; null when it is switched off ("-"). */
+	private final CronExpression schedule;
+
 	ScheduledReports(ReportArchive archive, ReportSections sections, Estate estate, DistributionLists lists,
-			Subcontractors subcontractors, Accounts accounts, ApplicationEventPublisher events, Clock clock) {
+			Subcontractors subcontractors, Accounts accounts, ApplicationEventPublisher events, Clock clock,
+			@Value(ScheduledReportJob.CRON) String schedule) {
 		this.archive = archive;
 		this.sections = sections;
 		this.estate = estate;
@@ -70,6 +79,7 @@ public class ScheduledReports {
 		this.accounts = accounts;
 		this.events = events;
 		this.clock = clock;
+		this.schedule = "-".equals(schedule) ? null : CronExpression.parse(schedule);
 	}
 
 	/** Every report due by the day (the latest period of each kind) not yet issued. */
@@ -82,44 +92,85 @@ public class ScheduledReports {
 		return made;
 	}
 
-	/** Every report of one period not yet issued (for the demo, and catching up). */
+	/** Every report of one period not yet issued, issued now (catching up). */
 	@Transactional
 	public List<StoredReport> generate(ScheduleRules.Due due) {
+		return generate(due, this.clock.instant());
+	}
+
+	/**
+	 * Every report of one period not yet issued, as {@link ScheduledReportJob} would have
+	 * issued it: at the job's first run on the due date or, when the job did not run on
+	 * that day (one of {@code missedDays}: the service was down), at its first run of the
+	 * next day it ran. A history for a provider that started with Probity before the day
+	 * (the demo's): nothing is made whose time is still to come, which the job makes
+	 * then.
+	 */
+	@Transactional
+	public List<StoredReport> generateAsScheduled(ScheduleRules.Due due, Set<LocalDate> missedDays) {
+		LocalDate day = due.dueOn();
+		while (missedDays.contains(day)) {
+			day = day.plusDays(1);
+		}
+		Instant at = firstRunOn(day);
+		if (at.isAfter(this.clock.instant())) {
+			return List.of();
+		}
+		return generate(due, at);
+	}
+
+	/** The job's first run on the day (the start of the day when it is switched off). */
+	Instant firstRunOn(LocalDate day) {
+		ZonedDateTime start = day.atStartOfDay(Clocks.LONDON);
+		if (this.schedule == null) {
+			return start.toInstant();
+		}
+		ZonedDateTime next = this.schedule.next(start.minusNanos(1));
+		return (next != null) ? next.toInstant() : start.toInstant();
+	}
+
+	private List<StoredReport> generate(ScheduleRules.Due due, Instant issuedAt) {
 		List<StoredReport> made = new ArrayList<>();
 		switch (due.kind()) {
 			case MONTHLY_UNIT -> {
 				for (UnitCode unit : monthlyUnits()) {
-					issue(due, unit, null).ifPresent(made::add);
+					issue(due, unit, null, issuedAt).ifPresent(made::add);
 				}
 			}
 			case SUBCONTRACTOR -> {
 				for (Subcontractors.Subcontractor s : this.subcontractors.all()) {
 					if (!s.units().isEmpty()) {
-						issue(due, s.units().get(0), s).ifPresent(made::add);
+						issue(due, s.units().get(0), s, issuedAt).ifPresent(made::add);
 					}
 				}
 			}
 			default -> {
 				for (Unit provider : providers()) {
-					issue(due, provider.code(), null).ifPresent(made::add);
+					issue(due, provider.code(), null, issuedAt).ifPresent(made::add);
 				}
 			}
 		}
 		return made;
 	}
 
-	private Optional<StoredReport> issue(ScheduleRules.Due due, UnitCode unit, Subcontractors.Subcontractor sub) {
+	private Optional<StoredReport> issue(ScheduleRules.Due due, UnitCode unit, Subcontractors.Subcontractor sub,
+			Instant issuedAt) {
 		if (this.archive.latest(due.kind(), due.period(), unit).isPresent()) {
 			return Optional.empty();
 		}
-		ReportContent content = content(due, unit, sub);
+		ReportContent content = content(due, unit, sub, LocalDate.ofInstant(issuedAt, Clocks.LONDON));
 		StoredReport report = this.archive.create(due.kind(), due.period(), unit, content.title(), due.dueOn(),
-				content.json(), ReportStatus.ISSUED, SCHEDULER);
+				content.json(), ReportStatus.ISSUED, SCHEDULER, issuedAt);
 		this.events.publishEvent(new ScheduledReportIssued(report.id(), report.kind().name()));
 		return Optional.of(report);
 	}
 
 	ReportContent content(ScheduleRules.Due due, UnitCode unit, Subcontractors.Subcontractor sub) {
+		return content(due, unit, sub, LocalDate.now(this.clock));
+	}
+
+	private ReportContent content(ScheduleRules.Due due, UnitCode unit, Subcontractors.Subcontractor sub,
+			LocalDate issuedOn) {
 		ReportSections.Draft d = this.sections.draft(due, unit);
 		List<String> units = List.of(unit.value());
 		String title;
@@ -164,8 +215,7 @@ public class ScheduledReports {
 			default -> throw new IllegalArgumentException("Not a scheduled report: " + due.kind());
 		}
 		return new ReportContent(due.kind().name(), title, due.period(), due.label(), due.from().toString(),
-				due.to().toString(), Dates.format(LocalDate.now(this.clock)), units, List.copyOf(d.sections),
-				d.caseList());
+				due.to().toString(), Dates.format(issuedOn), units, List.copyOf(d.sections), d.caseList());
 	}
 
 	private List<Unit> providers() {
