@@ -451,10 +451,17 @@ public class Actions {
 			.list();
 	}
 
-	/** The open actions of archived and live plans alike that are RED as of the date. */
+	/**
+	 * The open actions of archived and live plans alike that are RED as of the date. Only
+	 * an action whose target date is on or before the date can be RED ({@link Rag}), so
+	 * only those are read (the index of open actions by target date) and judged.
+	 */
 	@Transactional(readOnly = true)
 	public List<ActionView> openRed(LocalDate asOf) {
-		return this.jdbc.sql(ACTION_SELECT + " where a.status in ('NOT_STARTED', 'IN_PROGRESS')" + ORDER)
+		return this.jdbc
+			.sql(ACTION_SELECT + " where a.status in ('NOT_STARTED', 'IN_PROGRESS') and a.target_date <= :as_of"
+					+ ORDER)
+			.param("as_of", asOf)
 			.query((rs, n) -> view(rs, asOf))
 			.list()
 			.stream()

@@ -156,6 +156,24 @@ class HomeActionsTests {
 	}
 
 	@Test
+	void theCommitteesRedActionsAreEveryOpenActionTheRuleCallsRedOnEveryDay() {
+		int red = 0;
+		for (LocalDate day = this.today.minusDays(120); day.isBefore(this.today.plusDays(90)); day = day.plusDays(7)) {
+			LocalDate asOf = day;
+			List<Long> expected = this.actions.open(asOf)
+				.stream()
+				.filter((a) -> a.rag() == Rag.RED)
+				.map(ActionView::actionId)
+				.toList();
+			assertThat(this.actions.openRed(asOf)).as("on %s", asOf)
+				.extracting(ActionView::actionId)
+				.containsExactlyElementsOf(expected);
+			red += expected.size();
+		}
+		assertThat(red).as("red actions met across the days").isGreaterThan(100);
+	}
+
+	@Test
 	void anotherTeamsActionsAreNeitherCountedNorListed() {
 		CurrentUser spo = (CurrentUser) this.users.loadUserByUsername("hat-spo");
 		Actions.Due panel = this.actions.due(spo, this.today, 1000);
