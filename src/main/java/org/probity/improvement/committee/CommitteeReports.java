@@ -68,15 +68,12 @@ public class CommitteeReports {
 
 	private List<RedAction> withPlans(List<ActionView> open, LocalDate asOf) {
 		Map<Long, String> titles = new LinkedHashMap<>();
+		Map<Long, Actions.Update> latest = this.actions.latestUpdates(open.stream().map(ActionView::actionId).toList(),
+				asOf);
 		return open.stream().map((a) -> {
 			String title = titles.computeIfAbsent(a.planId(),
 					(id) -> this.plans.find(id).map(Plans.Plan::title).orElse(""));
-			List<Actions.Update> history = this.actions.history(a.actionId());
-			Actions.Update latest = history.stream()
-				.filter((u) -> !u.writtenOn().isAfter(asOf))
-				.reduce((first, second) -> second)
-				.orElse(null);
-			return new RedAction(a, title, latest);
+			return new RedAction(a, title, latest.get(a.actionId()));
 		}).toList();
 	}
 

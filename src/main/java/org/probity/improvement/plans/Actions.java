@@ -520,6 +520,44 @@ public class Actions {
 			.list();
 	}
 
+	/**
+	 * The latest update written on or before the date of each of the actions that has
+	 * one, as the last of its {@link #history} so dated: read for all of them at once
+	 * (the committee report's red actions, thousands at national scale).
+	 */
+	@Transactional(readOnly = true)
+	public Map<Long, Update> latestUpdates(java.util.Collection<Long> actionIds, LocalDate asOf) {
+		Map<Long, Update> latest = new java.util.HashMap<>();
+		if (actionIds.isEmpty()) {
+			return latest;
+		}
+		Long[] ids = actionIds.toArray(Long[]::new);
+		Map<Long, List<Evidence>> evidence = new LinkedHashMap<>();
+		this.jdbc.sql("""
+				select e.update_id, e.kind, e.ref from improvement_evidence e
+				where e.update_id in (select distinct on (w.action_id) w.update_id from improvement_action_update w
+				                      where w.action_id = any (:ids) and w.written_on <= :as_of
+				                      order by w.action_id, w.written_at desc, w.update_id desc)
+				order by e.update_id, e.position
+				""").param("ids", ids).param("as_of", asOf).query((rs) -> {
+			evidence.computeIfAbsent(rs.getLong(1), (k) -> new ArrayList<>())
+				.add(new Evidence(EvidenceKind.valueOf(rs.getString(2)), rs.getString(3)));
+		});
+		this.jdbc.sql("""
+				select distinct on (action_id) action_id, update_id, written_at, written_on, author, note, status_from,
+				       status_to, reason
+				from improvement_action_update where action_id = any (:ids) and written_on <= :as_of
+				order by action_id, written_at desc, update_id desc
+				""").param("ids", ids).param("as_of", asOf).query((rs) -> {
+			latest.put(rs.getLong(1),
+					new Update(rs.getLong(2), rs.getTimestamp(3).toInstant(), rs.getObject(4, LocalDate.class),
+							rs.getString(5), rs.getString(6), ActionStatus.valueOf(rs.getString(7)),
+							ActionStatus.valueOf(rs.getString(8)), rs.getString(9),
+							evidence.getOrDefault(rs.getLong(2), List.of())));
+		});
+		return latest;
+	}
+
 	private Optional<Long> bySourceId(ActionSource source, String part) {
 		return this.jdbc.sql("""
 				select action_id from improvement_action

@@ -174,6 +174,30 @@ class HomeActionsTests {
 	}
 
 	@Test
+	void theLatestUpdatesOfManyActionsAreEachTheLastOfTheirHistoryOnTheDay() {
+		List<Long> ids = this.jdbc.sql("select action_id from improvement_action where source_ref like 'HAT-%'")
+			.query(Long.class)
+			.list();
+		java.util.Map<Long, List<Actions.Update>> histories = new java.util.HashMap<>();
+		ids.forEach((id) -> histories.put(id, this.actions.history(id)));
+		int met = 0;
+		for (LocalDate day = this.today.minusDays(60); day.isBefore(this.today.plusDays(200)); day = day.plusDays(13)) {
+			LocalDate asOf = day;
+			java.util.Map<Long, Actions.Update> latest = this.actions.latestUpdates(ids, asOf);
+			for (long id : ids) {
+				Actions.Update expected = histories.get(id)
+					.stream()
+					.filter((u) -> !u.writtenOn().isAfter(asOf))
+					.reduce((first, second) -> second)
+					.orElse(null);
+				assertThat(latest.get(id)).as("action %d on %s", id, asOf).isEqualTo(expected);
+				met += (expected != null) ? 1 : 0;
+			}
+		}
+		assertThat(met).as("updates met across the days").isGreaterThan(100);
+	}
+
+	@Test
 	void anotherTeamsActionsAreNeitherCountedNorListed() {
 		CurrentUser spo = (CurrentUser) this.users.loadUserByUsername("hat-spo");
 		Actions.Due panel = this.actions.due(spo, this.today, 1000);
