@@ -17,6 +17,16 @@ import tools.jackson.databind.json.JsonMapper;
 public record ReportContent(String kind, String title, String period, String periodLabel, String from, String to,
 		String generatedOn, List<String> units, List<Section> sections, List<CaseShown> cases) {
 
+	/**
+	 * A list the stored JSON leaves out reads as empty: a report without units is then
+	 * one no manager's scope covers, rather than a failed page.
+	 */
+	public ReportContent {
+		units = (units != null) ? units : List.of();
+		sections = (sections != null) ? sections : List.of();
+		cases = (cases != null) ? cases : List.of();
+	}
+
 	public record Section(String heading, List<String> paragraphs, List<Grid> tables) {
 	}
 
