@@ -15,6 +15,8 @@ join business_calendar due on due.business_day and due.seq = cs.seq + 10
 left join (
     select pl.event_id, min(pl.completed_date) as completed from case_plan pl
     where pl.plan_type = 'RESETTLEMENT_PLAN' and pl.completed_date is not null
+      -- the plans of the events computed only: the join would not narrow the sum
+      and {{events_of:pl}}
     group by pl.event_id
 ) p on p.event_id = e.event_id
 left join business_calendar cp on cp.day = p.completed

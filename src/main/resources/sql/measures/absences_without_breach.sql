@@ -9,6 +9,11 @@ join case_event e on e.event_id = c.event_id
 join business_calendar ca on ca.day = c.contact_at::date
 join business_calendar due on due.business_day and due.seq = ca.seq + 8
 where c.outcome = 'UNACCEPTABLE_ABSENCE'
+  -- (the months too, so that the index of contacts by event and month narrows them: at
+  -- national scale 480 ms without, much of it PostgreSQL's JIT compiling for the cost it
+  -- expected, 45 ms with)
+  and date_trunc('month', c.contact_at)::date between date_trunc('month', cast(:from as date))::date
+                                                  and date_trunc('month', cast(:today as date))::date
   and c.contact_at >= :from and c.contact_at < cast(:today as date) + 1
   -- (char(7)[] as the column is, so that the index of events by practitioner is used)
   and e.staff_code = any(cast(:staff as char(7)[]))

@@ -48,6 +48,8 @@ class EmbeddedDatabase {
 		// as spring.datasource.hikari.data-source-properties does for another database:
 		// the rows' values in PostgreSQL's error details stay out of messages and logs
 		config.addDataSourceProperty("logServerErrorDetail", "false");
+		// and, as there, no JIT (this server has none: the setting says so all the same)
+		config.addDataSourceProperty("options", "-c jit=off");
 		return new HikariDataSource(config);
 	}
 

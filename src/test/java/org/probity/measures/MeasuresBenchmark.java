@@ -44,6 +44,9 @@ class MeasuresBenchmark {
 	@Autowired
 	MeasureResults results;
 
+	@Autowired
+	org.probity.accounts.Accounts accounts;
+
 	@org.springframework.boot.test.web.server.LocalServerPort
 	int port;
 
@@ -88,7 +91,7 @@ class MeasuresBenchmark {
 			ageActions(current.atDay(1));
 			awaitAutovacuum();
 			note("Load average before the reads: %s", Files.readString(Path.of("/proc/loadavg")).strip());
-			this.report.addAll(new OverviewReads(this.port).time(current));
+			this.report.addAll(new OverviewReads(this.port).withLineManagers(this.jdbc, this.accounts).time(current));
 			note("Load average after the reads: %s", Files.readString(Path.of("/proc/loadavg")).strip());
 			Files.write(Path.of("target", "benchmark-overview.txt"), this.report);
 			return;

@@ -25,6 +25,9 @@ final class OverviewReads {
 
 	private final List<String> report = new ArrayList<>();
 
+	/** The line managers' sessions, signed in when their reads start; null: not timed. */
+	private java.util.function.Supplier<List<PageSession>> managers;
+
 	OverviewReads(int port) {
 		this.port = port;
 	}
@@ -57,7 +60,39 @@ final class OverviewReads {
 		// page costs on this machine at the time
 		timed(users, "Case search page (no overview, for comparison)", (i) -> "/cases", warmUp / 2, measure / 2,
 				"the empty search form");
+		if (this.managers != null) {
+			timed(this.managers.get(), "Home page of 20 line managers, each of their own team", (i) -> "/", warmUp / 2,
+					measure / 2, "their team's overview, deadlines, absences and reviews");
+		}
 		return this.report;
+	}
+
+	/**
+	 * Also times 20 line managers at once, each signed in as the manager of a team of
+	 * their own (the first 20 teams), on their home page: the team's row of the overview,
+	 * the practitioners' deadlines and absences from the measures' SQL, reviews due.
+	 */
+	OverviewReads withLineManagers(org.springframework.jdbc.core.simple.JdbcClient jdbc,
+			org.probity.accounts.Accounts accounts) {
+		this.managers = () -> {
+			List<PageSession> sessions = new ArrayList<>();
+			for (String team : jdbc
+				.sql("select unit_code from estate_unit where unit_type = 'TEAM' order by unit_code limit 20")
+				.query(String.class)
+				.list()) {
+				String staff = jdbc.sql("select min(staff_code) from estate_staff where team_code = :team")
+					.param("team", team)
+					.query(String.class)
+					.single();
+				String username = "bench-spo-" + team.strip().toLowerCase();
+				accounts.createOrReset(username, "SPO " + team, org.probity.accounts.Role.LINE_MANAGER,
+						new org.probity.shared.StaffCode(staff), new org.probity.shared.UnitCode(team.strip()),
+						username + "@probation.example.gov.uk", "bench-password-2026");
+				sessions.add(new PageSession(this.port).signedIn(username, "bench-password-2026"));
+			}
+			return sessions;
+		};
+		return this;
 	}
 
 	private void timed(List<PageSession> users, String what, java.util.function.IntFunction<String> paths, long warmUp,
