@@ -411,7 +411,7 @@ public class Visibility {
 		Sql inScope = peopleInScope(user);
 		return new HashSet<>(inScope
 			.bind(this.jdbc
-				.sql("select crn from (" + inScope.text() + ") s where crn = any (cast(:vis_people as text[]))"))
+				.sql("select crn from (" + inScope.text() + ") s where crn = any (cast(:vis_people as char(7)[]))"))
 			.param("vis_people", people.toArray(String[]::new))
 			.query(String.class)
 			.stream()

@@ -102,13 +102,13 @@ class FormalReviews {
 				    select distinct on (staff_code, measure_code)
 				           prompt_id, staff_code, measure_code, month, performance, opened_on, opened_by
 				    from formal_review_prompt
-				    where staff_code = any(cast(:staff as text[])) and opened_on is null
+				    where staff_code = any(cast(:staff as char(7)[])) and opened_on is null
 				    order by staff_code, measure_code, month desc
 				) p
 				order by month desc, staff_code, measure_code
 				""" : """
 				select prompt_id, staff_code, measure_code, month, performance, opened_on, opened_by
-				from formal_review_prompt where staff_code = any(cast(:staff as text[]))
+				from formal_review_prompt where staff_code = any(cast(:staff as char(7)[]))
 				order by month desc, staff_code, measure_code
 				""";
 		return this.jdbc.sql(sql).param("staff", staffCodes.toArray(String[]::new)).query(FlagPrompt.class).list();

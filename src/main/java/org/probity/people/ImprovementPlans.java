@@ -197,7 +197,7 @@ class ImprovementPlans {
 		return this.jdbc.sql("""
 				select p.plan_id, p.staff_code, r.review_no, r.due_on, r.due_on < :today as missed
 				from staff_improvement_plan p join staff_improvement_plan_review r on r.plan_id = p.plan_id
-				where p.staff_code = any(cast(:staff as text[])) and (p.outcome is null or p.outcome = 'EXTENDED')
+				where p.staff_code = any(cast(:staff as char(7)[])) and (p.outcome is null or p.outcome = 'EXTENDED')
 				  and r.reviewed_on is null and r.due_on <= :until
 				order by r.due_on, p.staff_code, r.review_no
 				""")

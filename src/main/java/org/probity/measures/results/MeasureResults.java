@@ -209,7 +209,8 @@ public class MeasureResults {
 		}
 		String[] crns = rows.stream().map(CaseRow::crn).distinct().toArray(String[]::new);
 		String[] events = rows.stream().map(CaseRow::eventId).distinct().toArray(String[]::new);
-		this.jdbc.sql("select crn, forename || ' ' || surname from case_person where crn = any (cast(:crns as text[]))")
+		this.jdbc
+			.sql("select crn, forename || ' ' || surname from case_person where crn = any (cast(:crns as char(7)[]))")
 			.param("crns", crns)
 			.query((rs) -> {
 				people.put(rs.getString(1), rs.getString(2));
