@@ -73,6 +73,30 @@ public class ServiceDeadlines {
 	 */
 	@Transactional(readOnly = true)
 	public List<Deadline> upcoming(Collection<StaffCode> staffCodes, LocalDate today, int businessDays) {
+		return upcoming(staffCodes, today, businessDays, absencesWithoutBreach(staffCodes, today, ABSENCE_DAYS));
+	}
+
+	/**
+	 * The deadlines of {@link #upcoming} and the absences of
+	 * {@link #absencesWithoutBreach} over the last {@link #ABSENCE_DAYS} business days,
+	 * from one reading of the absences: what a page that lists both shows.
+	 */
+	public record Upcoming(List<Deadline> deadlines, List<Absence> absences) {
+	}
+
+	@Transactional(readOnly = true)
+	public Upcoming upcomingWithAbsences(Collection<StaffCode> staffCodes, LocalDate today, int businessDays) {
+		List<Absence> absences = absencesWithoutBreach(staffCodes, today, ABSENCE_DAYS);
+		return new Upcoming(upcoming(staffCodes, today, businessDays, absences), absences);
+	}
+
+	/**
+	 * Business days back that unacceptable absences without a breach referral are listed.
+	 */
+	public static final int ABSENCE_DAYS = 10;
+
+	private List<Deadline> upcoming(Collection<StaffCode> staffCodes, LocalDate today, int businessDays,
+			List<Absence> absences) {
 		if (staffCodes.isEmpty()) {
 			return List.of();
 		}
@@ -96,7 +120,7 @@ public class ServiceDeadlines {
 								toMeet(measure, rs.getObject("due_date", LocalDate.class)))))
 				.list();
 		}
-		for (Absence a : absencesWithoutBreach(staffCodes, today, 10)) {
+		for (Absence a : absences) {
 			if (!a.dueDate().isBefore(today) && !a.dueDate().isAfter(until)) {
 				deadlines.add(new Deadline("AM_E", "Breach referral", a.crn(), a.eventId(), a.contactId(),
 						a.staffCode(), a.teamCode(), a.dueDate(), "a breach referral to the court on or before "

@@ -97,11 +97,12 @@ class HomePeople {
 					ratingsDue++;
 				}
 			}
+			ServiceDeadlines.Upcoming upcoming = this.deadlines.upcomingWithAbsences(inPost, today,
+					StaffPerformance.DEADLINE_DAYS);
 			PersonnelScope.Cases<ServiceDeadlines.Deadline> d = this.scope.casesShown(user, "Home: team deadlines",
-					this.deadlines.upcoming(inPost, today, StaffPerformance.DEADLINE_DAYS), PersonnelScope::holding);
+					upcoming.deadlines(), PersonnelScope::holding);
 			PersonnelScope.Cases<ServiceDeadlines.Absence> a = this.scope.casesShown(user, "Home: team absences",
-					this.deadlines.absencesWithoutBreach(inPost, today, StaffPerformance.ABSENCE_DAYS),
-					PersonnelScope::holding);
+					upcoming.absences(), PersonnelScope::holding);
 			return new Panel(true, user.unitCode(), this.records.plans().dueReviews(codes),
 					this.records.reviews().flagPrompts(codes, true), ratingPrompts, ratingsDue,
 					this.records.ratings().dueQuarter().label(), d.rows(), a.rows(), d.restricted() + a.restricted(),
@@ -112,11 +113,12 @@ class HomePeople {
 			// listed)
 			List<StaffCode> own = StaffCode.isValid(user.staffCode()) ? List.of(new StaffCode(user.staffCode()))
 					: List.of();
+			ServiceDeadlines.Upcoming upcoming = this.deadlines.upcomingWithAbsences(own, today,
+					StaffPerformance.DEADLINE_DAYS);
 			PersonnelScope.Cases<ServiceDeadlines.Deadline> d = this.scope.casesShown(user, "Home: deadlines",
-					this.deadlines.upcoming(own, today, StaffPerformance.DEADLINE_DAYS), PersonnelScope::holding);
+					upcoming.deadlines(), PersonnelScope::holding);
 			PersonnelScope.Cases<ServiceDeadlines.Absence> a = this.scope.casesShown(user, "Home: absences",
-					this.deadlines.absencesWithoutBreach(own, today, StaffPerformance.ABSENCE_DAYS),
-					PersonnelScope::holding);
+					upcoming.absences(), PersonnelScope::holding);
 			return new Panel(false, null, List.of(), List.of(), List.of(), 0, null, d.rows(), a.rows(),
 					d.restricted() + a.restricted(), Map.of());
 		}

@@ -32,8 +32,6 @@ class StaffPerformance {
 
 	static final int DEADLINE_DAYS = 5;
 
-	static final int ABSENCE_DAYS = 10;
-
 	/** A standard's rating over the audits of the staff member's cases in the period. */
 	record StandardLine(String templateCode, String code, String title, String rating, String ratingClass, long audited,
 			boolean fewCases) {
@@ -92,13 +90,13 @@ class StaffPerformance {
 			.stream()
 			.filter((a) -> code.equals(a.staffCode()) && a.open())
 			.toList();
+		ServiceDeadlines.Upcoming upcoming = this.deadlines.upcomingWithAbsences(List.of(staff.code()), today(),
+				DEADLINE_DAYS);
 		return new Page(staff, this.records.teamName(staff), period, measures, cases.auditsCompleted(),
 				standards(cases), observed.auditsCompleted(), standards(observed), open,
 				this.records.reviews().flagPrompts(List.of(code), false), this.records.reviews().ratingPrompts(code),
 				this.records.ratings().history(code), this.records.plans().plansOf(code),
-				this.records.plans().capabilityOf(code),
-				this.deadlines.upcoming(List.of(staff.code()), today(), DEADLINE_DAYS),
-				this.deadlines.absencesWithoutBreach(List.of(staff.code()), today(), ABSENCE_DAYS));
+				this.records.plans().capabilityOf(code), upcoming.deadlines(), upcoming.absences());
 	}
 
 	/** The practitioner's own measures only: for the team page and the API. */

@@ -145,9 +145,9 @@ class TeamPerformance {
 		}
 		List<StaffCode> inPost = members.stream().map((m) -> m.staff().code()).toList();
 		List<String> staff = inPost.stream().map(StaffCode::value).toList();
-		return new Page(team, period, due, members, codes,
-				this.deadlines.upcoming(inPost, today, StaffPerformance.DEADLINE_DAYS),
-				this.deadlines.absencesWithoutBreach(inPost, today, StaffPerformance.ABSENCE_DAYS),
+		ServiceDeadlines.Upcoming upcoming = this.deadlines.upcomingWithAbsences(inPost, today,
+				StaffPerformance.DEADLINE_DAYS);
+		return new Page(team, period, due, members, codes, upcoming.deadlines(), upcoming.absences(),
 				this.records.plans().dueReviews(staff), this.records.reviews().flagPrompts(staff, true), ratingPrompts);
 	}
 
